@@ -1,0 +1,24 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { SITE_URL, BASE_PATH } from './src/site/config.ts';
+
+export default defineConfig({
+  site: SITE_URL,
+  base: BASE_PATH,
+  trailingSlash: 'always',
+  output: 'static',
+  outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [mdx(), sitemap()],
+  // Astro hashes its own scripts and styles into a CSP <meta>: no 'unsafe-inline'.
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+  devToolbar: { enabled: false },
+  prefetch: false,
+});

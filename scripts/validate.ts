@@ -1,0 +1,32 @@
+/**
+ * npm run validate [-- --root DIR] [--github]
+ * Prints every problem as file:line:column and exits 1 when there are any.
+ * --github also prints GitHub Actions annotations (::error file=…,line=…,col=…::).
+ */
+import { resolve } from 'node:path';
+import { formatProblem } from '../src/lib/validate/problem.ts';
+import { readProjectFiles } from '../src/lib/validate/read-project.ts';
+import { validateProject } from '../src/lib/validate/validate.ts';
+
+const args = process.argv.slice(2);
+const rootArg = args.indexOf('--root');
+const root = resolve(rootArg >= 0 ? args[rootArg + 1]! : (process.env.DATA_ROOT ?? '.'));
+const github = args.includes('--github') || process.env.GITHUB_ACTIONS === 'true';
+
+const started = performance.now();
+const { dataset, problems } = validateProject(readProjectFiles(root));
+const ms = Math.round(performance.now() - started);
+
+for (const p of problems) {
+  console.error(formatProblem(p));
+  if (github) {
+    const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    console.log(`::error file=${p.file},line=${p.line},col=${p.column}::${esc(p.message + (p.fix ? `。修改建议：${p.fix}` : ''))}`);
+  }
+}
+const counts = `${dataset.regions.length} 个地区、${dataset.schools.length} 所学校、${dataset.groups.length} 个集团、${dataset.memberships.length} 条成员关系、${dataset.statistics.length} 条统计、${dataset.policies.length} 份政策`;
+if (problems.length > 0) {
+  console.error(`\n校验失败：发现 ${problems.length} 个问题（${ms} ms）。`);
+  process.exit(1);
+}
+console.log(`校验通过：${counts}（${ms} ms）。`);

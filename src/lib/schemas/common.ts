@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { parseFuzzyDate, type FuzzyDate } from '../fuzzy-date.ts';
+
+/** CSV cells are strings; an empty cell means "not stated". */
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** Stable ASCII slug used in URLs: lower-case letters, digits and single hyphens. */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    message: '必须是小写英文字母、数字和连字符组成的标识（如 zz-19-chuzhong）',
+  });
+
+/** A reference to another record's id; checked to exist by the validator. */
+export const ref = slug;
+export const optionalRef = z.preprocess(blankToUndefined, slug.optional());
+
+/** Plain text: trimmed, no control characters, bounded so one cell cannot break a layout. */
+export const text = (max = 200) =>
+  z
+    .string()
+    .trim()
+    // eslint-disable-next-line no-control-regex
+    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { message: '含有不可见的控制字符' })
+    .max(max, { message: `长度超过 ${max} 个字符` });
+
+export const requiredText = (max = 200) => text(max).min(1, { message: '不能为空' });
+export const optionalText = (max = 2000) => z.preprocess(blankToUndefined, text(max).optional());
+
+/** Several values in one cell, separated by "|" (e.g. aliases: 十九初|19初). */
+export const pipeList = (item: z.ZodType<string> = requiredText(100)) =>
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split('|')
+            .map((s) => s.trim())
+            .filter((s) => s !== '')
+        : v,
+    z.array(item),
+  );
+
+/** A date at the precision its source supports (see src/lib/fuzzy-date.ts). */
+export const fuzzyDate = z
+  .string()
+  .transform((value, ctx): { text: string; parsed: FuzzyDate } => {
+    const parsed = parseFuzzyDate(value);
+    if (!parsed) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          '日期格式不对：请写 2024、2024-10、2024-10-29，年份不详写 --04-16，范围写 2024-10/2025-10，未知留空',
+      });
+      return z.NEVER;
+    }
+    return { text: value.trim(), parsed };
+  });
+
+/** A URL, restricted to http(s) so no `javascript:` link can reach a page. */
+export const optionalUrl = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^https?:\/\/[^\s"'<>]+$/, { message: '必须是以 http:// 或 https:// 开头的网址' })
+    .optional(),
+);
+
+export const optionalInt = z.preprocess(
+  blankToUndefined,
+  z.coerce
+    .number({ message: '必须是整数' })
+    .int({ message: '必须是整数' })
+    .nonnegative({ message: '不能为负数' })
+    .optional(),
+);

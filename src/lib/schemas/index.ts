@@ -1,0 +1,39 @@
+/**
+ * The data contract: one CSV file per entity, each with its zod schema. The
+ * validator, the content collections and the tests all read this table.
+ */
+import type { z } from 'zod';
+import { designationSchema } from './designation.ts';
+import { groupSchema } from './group.ts';
+import { membershipSchema } from './membership.ts';
+import { metricSchema } from './metric.ts';
+import { regionSchema } from './region.ts';
+import { schoolSchema } from './school.ts';
+import { sourceSchema } from './source.ts';
+import { statisticSchema } from './statistic.ts';
+import { termSchema } from './term.ts';
+
+export const csvDatasets = {
+  sources: { file: 'sources.csv', schema: sourceSchema, title: '来源' },
+  terms: { file: 'terms.csv', schema: termSchema, title: '术语与分类' },
+  metrics: { file: 'metrics.csv', schema: metricSchema, title: '指标' },
+  regions: { file: 'regions.csv', schema: regionSchema, title: '地区' },
+  schools: { file: 'schools.csv', schema: schoolSchema, title: '学校' },
+  groups: { file: 'groups.csv', schema: groupSchema, title: '教育集团' },
+  memberships: { file: 'memberships.csv', schema: membershipSchema, title: '成员关系' },
+  designations: { file: 'designations.csv', schema: designationSchema, title: '优质集团认定' },
+  statistics: { file: 'statistics.csv', schema: statisticSchema, title: '统计数据' },
+} as const satisfies Record<string, { file: string; schema: z.ZodObject; title: string }>;
+
+export type CsvDatasetName = keyof typeof csvDatasets;
+
+export type { Designation } from './designation.ts';
+export type { Group } from './group.ts';
+export type { Membership, MembershipRole } from './membership.ts';
+export type { Metric } from './metric.ts';
+export type { GroupProfile, Policy, PolicyTarget } from './policy.ts';
+export type { Region, RegionLevel } from './region.ts';
+export type { School } from './school.ts';
+export type { Source } from './source.ts';
+export type { Statistic } from './statistic.ts';
+export type { Term, TermKind } from './term.ts';

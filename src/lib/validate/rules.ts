@@ -1,0 +1,215 @@
+/**
+ * Rules that span files: references exist, one lead school per group at any
+ * time, dates in order, region levels consistent, figures within their units.
+ */
+import type { Dataset, Located } from '../data/dataset.ts';
+import { canPrecede, dateBounds, type FuzzyDate } from '../fuzzy-date.ts';
+import { csvDatasets } from '../schemas/index.ts';
+import type { TermKind } from '../schemas/term.ts';
+import { didYouMean } from './did-you-mean.ts';
+import type { Problem } from './problem.ts';
+
+type Row = Located<object>;
+
+function columnOf(row: Row, column: string): number {
+  const dataset = Object.values(csvDatasets).find((d) => `data/${d.file}` === row._file);
+  return dataset ? Object.keys(dataset.schema.shape).indexOf(column) + 1 : 1;
+}
+
+export function checkCrossFileRules(data: Dataset): Problem[] {
+  const problems: Problem[] = [];
+  const at = (row: Row, column: string, message: string, fix?: string) =>
+    problems.push({ file: row._file, line: row._line, column: columnOf(row, column), message, ...(fix ? { fix } : {}) });
+
+  const ids = {
+    sources: new Set(data.sources.map((r) => r.id)),
+    metrics: new Set(data.metrics.map((r) => r.id)),
+    regions: new Set(data.regions.map((r) => r.id)),
+    schools: new Set(data.schools.map((r) => r.id)),
+    groups: new Set(data.groups.map((r) => r.id)),
+  };
+  const termKind = new Map(data.terms.map((t) => [t.id, t.kind]));
+
+  // Unique ids, one table at a time.
+  for (const [name, rows] of [
+    ['sources', data.sources],
+    ['terms', data.terms],
+    ['metrics', data.metrics],
+    ['regions', data.regions],
+    ['schools', data.schools],
+    ['groups', data.groups],
+  ] as const) {
+    const firstLine = new Map<string, number>();
+    for (const row of rows as Located<{ id: string }>[]) {
+      const prev = firstLine.get(row.id);
+      if (prev !== undefined) at(row, 'id', `标识 "${row.id}" 重复，第 ${prev} 行已用过`, `给这一条${csvDatasets[name].title}换一个不重复的标识`);
+      else firstLine.set(row.id, row._line);
+    }
+  }
+
+  const refCheck = (row: Row, column: string, value: string | undefined, set: Set<string>, what: string, file: string) => {
+    if (value === undefined || set.has(value)) return;
+    const guess = didYouMean(value, set);
+    at(row, column, `列 ${column} 引用的${what} "${value}" 不存在`, guess ? `你是不是想写 "${guess}"？` : `先在 ${file} 中添加它，或改成已有的标识`);
+  };
+  const termCheck = (row: Row, column: string, value: string, kind: TermKind) => {
+    const actual = termKind.get(value);
+    if (actual === kind) return;
+    const candidates = new Set(data.terms.filter((t) => t.kind === kind).map((t) => t.id));
+    const guess = didYouMean(value, candidates);
+    at(
+      row,
+      column,
+      actual ? `列 ${column} 的 "${value}" 是 ${actual} 类术语，这里需要 ${kind} 类` : `列 ${column} 的术语 "${value}" 不在 data/terms.csv 中`,
+      guess ? `你是不是想写 "${guess}"？可选值：${[...candidates].join('、')}` : `可选值：${[...candidates].join('、')}`,
+    );
+  };
+  const src = (row: Row & { source?: string | undefined }, column = 'source') =>
+    refCheck(row, column, row.source, ids.sources, '来源', 'data/sources.csv');
+
+  // Regions: references and a consistent hierarchy.
+  const regionById = new Map(data.regions.map((r) => [r.id, r]));
+  for (const r of data.regions) {
+    src(r);
+    if (r.reported_children !== undefined && !r.source) at(r, 'source', '填写了 reported_children 却没有来源', '在 source 列写明这个数字出自哪个来源');
+    if (r.level === 'province') {
+      if (r.parent) at(r, 'parent', '省级地区不应有上级地区', '清空 parent 列');
+      continue;
+    }
+    if (r.municipality) at(r, 'municipality', '只有省级地区（直辖市）可以标记 municipality', '清空 municipality 列');
+    if (!r.parent) {
+      at(r, 'parent', `${r.level === 'city' ? '地市' : '区县'}必须填写上级地区`, '在 parent 列写上级地区的标识');
+      continue;
+    }
+    refCheck(r, 'parent', r.parent, ids.regions, '地区', 'data/regions.csv');
+    const parent = regionById.get(r.parent);
+    if (!parent) continue;
+    const ok = r.level === 'city' ? parent.level === 'province' && !parent.municipality : parent.level === 'city' || (parent.level === 'province' && parent.municipality);
+    if (!ok)
+      at(r, 'parent', `层级不一致：${r.level} 的上级 "${parent.id}" 是 ${parent.level}${parent.municipality ? '（直辖市）' : ''}`, r.level === 'city' ? '地市的上级应是省' : '区县的上级应是地市，或直辖市');
+  }
+
+  for (const t of data.terms) src(t);
+
+  // Schools.
+  const schoolById = new Map(data.schools.map((s) => [s.id, s]));
+  for (const s of data.schools) {
+    src(s);
+    refCheck(s, 'region', s.region, ids.regions, '地区', 'data/regions.csv');
+    termCheck(s, 'stage', s.stage, 'stage');
+    if (s.parent_school) {
+      if (s.parent_school === s.id) at(s, 'parent_school', '学校不能以自己为上级学校', '清空 parent_school 列');
+      else refCheck(s, 'parent_school', s.parent_school, ids.schools, '学校', 'data/schools.csv');
+    }
+    if (s.unit !== 'school' && !s.parent_school) at(s, 'parent_school', `unit 为 ${s.unit} 时必须填写所属学校`, '在 parent_school 列写所属学校的标识，或把 unit 改为 school');
+  }
+
+  // Groups.
+  const groupById = new Map(data.groups.map((g) => [g.id, g]));
+  for (const g of data.groups) {
+    src(g);
+    refCheck(g, 'region', g.region, ids.regions, '地区', 'data/regions.csv');
+    termCheck(g, 'type', g.type, 'group-type');
+    for (const m of g.models) termCheck(g, 'models', m, 'group-model');
+    if (g.related_group) refCheck(g, 'related_group', g.related_group, ids.groups, '集团', 'data/groups.csv');
+    checkOrder(g, 'ended', g.founded.parsed, g.ended.parsed, '成立日期晚于结束日期');
+  }
+
+  // Memberships: references, dates in order, one lead at a time.
+  const seenMembership = new Map<string, number>();
+  for (const m of data.memberships) {
+    src(m);
+    refCheck(m, 'group', m.group, ids.groups, '集团', 'data/groups.csv');
+    refCheck(m, 'school', m.school, ids.schools, '学校', 'data/schools.csv');
+    checkOrder(m, 'left', m.joined.parsed, m.left.parsed, '加入日期晚于退出日期');
+    const group = groupById.get(m.group);
+    if (group) {
+      checkOrder(m, 'joined', group.founded.parsed, m.joined.parsed, `加入日期早于集团成立日期（${group.founded.text}）`);
+      checkOrder(m, 'left', m.left.parsed, group.ended.parsed, `退出日期晚于集团结束日期（${group.ended.text}）`);
+    }
+    const key = `${m.group}|${m.school}|${m.joined.text}`;
+    const prev = seenMembership.get(key);
+    if (prev !== undefined) at(m, 'school', `同一学校在同一集团、同一加入日期的记录重复（第 ${prev} 行）`, '删除重复的一行');
+    else seenMembership.set(key, m._line);
+    if (m.role === 'campus' && schoolById.get(m.school)?.unit === 'division') at(m, 'role', '学部不能作为校区加入', '把 role 改为 member');
+  }
+  const leadsByGroup = new Map<string, typeof data.memberships>();
+  for (const m of data.memberships.filter((x) => x.role === 'lead')) {
+    const list = leadsByGroup.get(m.group) ?? [];
+    list.push(m);
+    leadsByGroup.set(m.group, list);
+  }
+  for (const leads of leadsByGroup.values()) {
+    for (let i = 0; i < leads.length; i++)
+      for (let j = i + 1; j < leads.length; j++) {
+        const a = leads[i]!;
+        const b = leads[j]!;
+        if (definitelyOverlap(a.joined.parsed, a.left.parsed, b.joined.parsed, b.left.parsed))
+          at(b, 'role', `集团 "${b.group}" 同一时间有两所牵头校（另见第 ${a._line} 行）`, '一个集团任一时刻只能有一所牵头校：给先前的牵头校填写 left，或把其中一所改为 member');
+      }
+  }
+
+  for (const d of data.designations) {
+    src(d);
+    refCheck(d, 'group', d.group, ids.groups, '集团', 'data/groups.csv');
+  }
+
+  // Statistics: references, units, derivations explained.
+  const metricById = new Map(data.metrics.map((m) => [m.id, m]));
+  const seenStat = new Map<string, number>();
+  for (const s of data.statistics) {
+    src(s);
+    refCheck(s, 'region', s.region, ids.regions, '地区', 'data/regions.csv');
+    refCheck(s, 'metric', s.metric, ids.metrics, '指标', 'data/metrics.csv');
+    const metric = metricById.get(s.metric);
+    if (metric?.unit === 'percent' && (s.value < 0 || s.value > 100)) at(s, 'value', `比率 ${s.value} 超出 0–100`, '比率按百分数填写，例如 53% 写 53');
+    if (metric?.unit === 'count' && (!Number.isInteger(s.value) || s.value < 0)) at(s, 'value', `计数 ${s.value} 不是非负整数`, '计数只能填 0、1、2…');
+    if (s.kind === 'derived' && !s.note) at(s, 'note', '推算值必须在 note 中写明算法', '例如：53 − 24 = 29（来源称较2023年底提高24个百分点）');
+    if (s.date.parsed.kind === 'unknown' || s.date.parsed.kind === 'no-year') at(s, 'date', '统计数据必须有年份（可写范围，如 2024/2025）', '按来源能支持的精度填写日期；年份不详时写可推断的范围并在 note 说明');
+    const key = `${s.region}|${s.metric}|${s.date.text}|${s.kind}`;
+    const prev = seenStat.get(key);
+    if (prev !== undefined) at(s, 'value', `同一地区、指标、日期、类型的数据重复（第 ${prev} 行）`, '删除重复的一行');
+    else seenStat.set(key, s._line);
+  }
+
+  // MDX: policies and group profiles.
+  const mdx = (file: string, message: string, fix?: string) => problems.push({ file, line: 1, column: 1, message, ...(fix ? { fix } : {}) });
+  const mdxRef = (file: string, field: string, value: string | undefined, set: Set<string>, what: string) => {
+    if (value === undefined || set.has(value)) return;
+    const guess = didYouMean(value, set);
+    mdx(file, `字段 ${field} 引用的${what} "${value}" 不存在`, guess ? `你是不是想写 "${guess}"？` : undefined);
+  };
+  for (const p of data.policies) {
+    mdxRef(p._file, 'region', p.region, ids.regions, '地区');
+    mdxRef(p._file, 'source', p.source, ids.sources, '来源');
+    p.groups.forEach((g, i) => mdxRef(p._file, `groups.${i}`, g, ids.groups, '集团'));
+    p.regions.forEach((r, i) => mdxRef(p._file, `regions.${i}`, r, ids.regions, '地区'));
+    p.targets.forEach((t, i) => {
+      mdxRef(p._file, `targets.${i}.metric`, t.metric, ids.metrics, '指标');
+      mdxRef(p._file, `targets.${i}.region`, t.region, ids.regions, '地区');
+      const metric = t.metric ? metricById.get(t.metric) : undefined;
+      if (metric?.unit === 'percent' && t.value !== undefined && (t.value < 0 || t.value > 100)) mdx(p._file, `targets.${i}.value 比率 ${t.value} 超出 0–100`);
+    });
+  }
+  const profiled = new Set<string>();
+  for (const g of data.groupProfiles) {
+    mdxRef(g._file, 'group', g.group, ids.groups, '集团');
+    mdxRef(g._file, 'source', g.source, ids.sources, '来源');
+    g.sources.forEach((s, i) => mdxRef(g._file, `sources.${i}`, s, ids.sources, '来源'));
+    if (profiled.has(g.group)) mdx(g._file, `集团 "${g.group}" 已有另一份简介`, '每个集团只写一份简介');
+    profiled.add(g.group);
+  }
+
+  return problems;
+
+  function checkOrder(row: Row, column: string, first: FuzzyDate, second: FuzzyDate, message: string) {
+    if (!canPrecede(first, second)) at(row, column, message, '检查两个日期是否写反');
+  }
+}
+
+/** True only when two spans must share some day, whatever their imprecise dates turn out to be. */
+function definitelyOverlap(aFrom: FuzzyDate, aTo: FuzzyDate, bFrom: FuzzyDate, bTo: FuzzyDate): boolean {
+  const startLatest = (d: FuzzyDate) => dateBounds(d)?.latest ?? (d.kind === 'unknown' ? '0000-00-00' : '9999-99-99');
+  const endEarliest = (d: FuzzyDate) => (d.kind === 'unknown' ? '9999-99-99' : (dateBounds(d)?.earliest ?? '0000-00-00'));
+  return startLatest(aFrom) < endEarliest(bTo) && startLatest(bFrom) < endEarliest(aTo);
+}

@@ -1,0 +1,55 @@
+/**
+ * When was a record last changed? Read from the repository: `git blame` per CSV
+ * line, `git log` per MDX file. Lines not yet committed have no date, so two
+ * builds of the same commit print the same dates.
+ */
+import { execFileSync } from 'node:child_process';
+import { dataRoot } from './validated-data.ts';
+
+const blameCache = new Map<string, Map<number, string>>();
+const fileCache = new Map<string, string | undefined>();
+
+function git(args: string[]): string | undefined {
+  try {
+    return execFileSync('git', args, { cwd: dataRoot(), encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+}
+
+function blame(file: string): Map<number, string> {
+  let map = blameCache.get(file);
+  if (map) return map;
+  map = new Map();
+  const out = git(['blame', '--line-porcelain', '--', file]);
+  if (out) {
+    let line = 0;
+    let time = '';
+    let uncommitted = false;
+    for (const l of out.split('\n')) {
+      const header = /^([0-9a-f]{40}) \d+ (\d+)/.exec(l);
+      if (header) {
+        line = Number(header[2]);
+        uncommitted = /^0+$/.test(header[1]!);
+      } else if (l.startsWith('committer-time ')) time = new Date(Number(l.slice(15)) * 1000).toISOString().slice(0, 10);
+      else if (l.startsWith('\t') && !uncommitted) map.set(line, time);
+    }
+  }
+  blameCache.set(file, map);
+  return map;
+}
+
+/** Last-changed ISO day of the given CSV lines or whole files; undefined when not committed. */
+export function lastChanged(parts: { file: string; line?: number }[]): string | undefined {
+  let newest: string | undefined;
+  for (const { file, line } of parts) {
+    let day: string | undefined;
+    if (line !== undefined) day = blame(file).get(line);
+    else {
+      if (!fileCache.has(file)) fileCache.set(file, git(['log', '-1', '--format=%cs', '--', file])?.trim() || undefined);
+      day = fileCache.get(file);
+    }
+    if (day && (!newest || day > newest)) newest = day;
+  }
+  return newest;
+}
