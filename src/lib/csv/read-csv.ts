@@ -155,7 +155,7 @@ export function parseCsv(file: string, text: string, expectedHeader: readonly st
       problems.push({
         file,
         line: record.line,
-        column: Math.min(record.values.length, header.length) + (record.values.length < header.length ? 1 : 0),
+        column: fw >= 0 && record.values.length < header.length ? fw + 1 : Math.min(record.values.length, header.length) + (record.values.length < header.length ? 1 : 0),
         message:
           fw >= 0 && record.values.length < header.length
             ? `这一行只有 ${record.values.length} 列，应为 ${header.length} 列；第 ${fw + 1} 列里有全角逗号“，”`

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { parseFuzzyDate, type FuzzyDate } from '../fuzzy-date.ts';
 
+// Default zod messages in Chinese, for editors.
+z.config(z.locales.zhCN());
+
 /** CSV cells are strings; an empty cell means "not stated". */
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 

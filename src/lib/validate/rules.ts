@@ -8,6 +8,7 @@ import { csvDatasets } from '../schemas/index.ts';
 import type { TermKind } from '../schemas/term.ts';
 import { didYouMean } from './did-you-mean.ts';
 import type { Problem } from './problem.ts';
+import type { MdxLocators, Unreadable } from './validate.ts';
 
 type Row = Located<object>;
 
@@ -16,7 +17,7 @@ function columnOf(row: Row, column: string): number {
   return dataset ? Object.keys(dataset.schema.shape).indexOf(column) + 1 : 1;
 }
 
-export function checkCrossFileRules(data: Dataset): Problem[] {
+export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new Map(), locators: MdxLocators = new Map()): Problem[] {
   const problems: Problem[] = [];
   const at = (row: Row, column: string, message: string, fix?: string) =>
     problems.push({ file: row._file, line: row._line, column: columnOf(row, column), message, ...(fix ? { fix } : {}) });
@@ -27,6 +28,16 @@ export function checkCrossFileRules(data: Dataset): Problem[] {
     regions: new Set(data.regions.map((r) => r.id)),
     schools: new Set(data.schools.map((r) => r.id)),
     groups: new Set(data.groups.map((r) => r.id)),
+  };
+  // References into records that already failed are reported once, at the record.
+  const hidden = new Map<Set<string>, Set<string> | 'all'>();
+  for (const [name, set] of Object.entries(ids)) {
+    const u = unreadable.get(name as keyof typeof ids);
+    if (u) hidden.set(set, u);
+  }
+  const isHidden = (set: Set<string>, value: string) => {
+    const h = hidden.get(set);
+    return h === 'all' || (h !== undefined && h.has(value));
   };
   const termKind = new Map(data.terms.map((t) => [t.id, t.kind]));
 
@@ -48,7 +59,7 @@ export function checkCrossFileRules(data: Dataset): Problem[] {
   }
 
   const refCheck = (row: Row, column: string, value: string | undefined, set: Set<string>, what: string, file: string) => {
-    if (value === undefined || set.has(value)) return;
+    if (value === undefined || set.has(value) || isHidden(set, value)) return;
     const guess = didYouMean(value, set);
     at(row, column, `列 ${column} 引用的${what} "${value}" 不存在`, guess ? `你是不是想写 "${guess}"？` : `先在 ${file} 中添加它，或改成已有的标识`);
   };
@@ -173,11 +184,14 @@ export function checkCrossFileRules(data: Dataset): Problem[] {
   }
 
   // MDX: policies and group profiles.
-  const mdx = (file: string, message: string, fix?: string) => problems.push({ file, line: 1, column: 1, message, ...(fix ? { fix } : {}) });
+  const mdx = (file: string, field: string, message: string, fix?: string) => {
+    const where = locators.get(file)?.(field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k))) ?? { line: 1, column: 1 };
+    problems.push({ file, ...where, message, ...(fix ? { fix } : {}) });
+  };
   const mdxRef = (file: string, field: string, value: string | undefined, set: Set<string>, what: string) => {
-    if (value === undefined || set.has(value)) return;
+    if (value === undefined || set.has(value) || isHidden(set, value)) return;
     const guess = didYouMean(value, set);
-    mdx(file, `字段 ${field} 引用的${what} "${value}" 不存在`, guess ? `你是不是想写 "${guess}"？` : undefined);
+    mdx(file, field, `字段 ${field} 引用的${what} "${value}" 不存在`, guess ? `你是不是想写 "${guess}"？` : undefined);
   };
   for (const p of data.policies) {
     mdxRef(p._file, 'region', p.region, ids.regions, '地区');
@@ -188,7 +202,7 @@ export function checkCrossFileRules(data: Dataset): Problem[] {
       mdxRef(p._file, `targets.${i}.metric`, t.metric, ids.metrics, '指标');
       mdxRef(p._file, `targets.${i}.region`, t.region, ids.regions, '地区');
       const metric = t.metric ? metricById.get(t.metric) : undefined;
-      if (metric?.unit === 'percent' && t.value !== undefined && (t.value < 0 || t.value > 100)) mdx(p._file, `targets.${i}.value 比率 ${t.value} 超出 0–100`);
+      if (metric?.unit === 'percent' && t.value !== undefined && (t.value < 0 || t.value > 100)) mdx(p._file, `targets.${i}.value`, `targets.${i}.value 比率 ${t.value} 超出 0–100`);
     });
   }
   const profiled = new Set<string>();
@@ -196,7 +210,7 @@ export function checkCrossFileRules(data: Dataset): Problem[] {
     mdxRef(g._file, 'group', g.group, ids.groups, '集团');
     mdxRef(g._file, 'source', g.source, ids.sources, '来源');
     g.sources.forEach((s, i) => mdxRef(g._file, `sources.${i}`, s, ids.sources, '来源'));
-    if (profiled.has(g.group)) mdx(g._file, `集团 "${g.group}" 已有另一份简介`, '每个集团只写一份简介');
+    if (profiled.has(g.group)) mdx(g._file, 'group', `集团 "${g.group}" 已有另一份简介`, '每个集团只写一份简介');
     profiled.add(g.group);
   }
 

@@ -26,7 +26,13 @@ function describeValue(value: unknown): string {
   return `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
 }
 
-function readCsvDataset<N extends CsvDatasetName>(name: N, files: ProjectFiles, problems: Problem[]) {
+/**
+ * Ids of records that exist but failed their own checks ('all' when a whole file
+ * could not be read), so references to them are not reported a second time.
+ */
+export type Unreadable = Map<CsvDatasetName, Set<string> | 'all'>;
+
+function readCsvDataset<N extends CsvDatasetName>(name: N, files: ProjectFiles, problems: Problem[], unreadable: Unreadable) {
   const { file, schema } = csvDatasets[name];
   const path = `data/${file}`;
   const header = Object.keys(schema.shape);
@@ -34,22 +40,28 @@ function readCsvDataset<N extends CsvDatasetName>(name: N, files: ProjectFiles, 
   type Row = Located<z.infer<(typeof csvDatasets)[N]['schema']>>;
   const rows: Row[] = [];
   if (!bytes) {
+    unreadable.set(name, 'all');
     problems.push({ file: path, line: 1, column: 1, message: '缺少这个文件', fix: `新建 ${path}，第一行写表头：${header.join(',')}` });
     return rows;
   }
   const decoded = decodeUtf8(path, bytes);
   if ('problem' in decoded) {
+    unreadable.set(name, 'all');
     problems.push(decoded.problem);
     return rows;
   }
   const parsed = parseCsv(path, decoded.text, header);
   problems.push(...parsed.problems);
+  // A bad header or a broken row hides records: do not chase references into this file.
+  if (parsed.problems.length > 0) unreadable.set(name, 'all');
+  const failed = new Set<string>();
   for (const row of parsed.table.rows) {
     const result = schema.safeParse(row.values);
     if (result.success) {
       rows.push({ ...(result.data as object), _file: path, _line: row.line } as Row);
       continue;
     }
+    if (row.values.id) failed.add(row.values.id.trim());
     for (const issue of result.error.issues) {
       const column = String(issue.path[0] ?? header[0]);
       problems.push({
@@ -60,6 +72,7 @@ function readCsvDataset<N extends CsvDatasetName>(name: N, files: ProjectFiles, 
       });
     }
   }
+  if (failed.size > 0 && !unreadable.has(name)) unreadable.set(name, failed);
   return rows;
 }
 
@@ -68,6 +81,7 @@ function readMdxCollection<T extends z.ZodType>(
   schema: T,
   files: ProjectFiles,
   problems: Problem[],
+  locators: MdxLocators,
 ): (z.infer<T> & { id: string; _file: string; _body: string })[] {
   const entries: (z.infer<T> & { id: string; _file: string; _body: string })[] = [];
   const paths = [...files.keys()].filter((p) => p.startsWith(`${dir}/`) && p.endsWith('.mdx')).sort();
@@ -87,6 +101,7 @@ function readMdxCollection<T extends z.ZodType>(
       problems.push({ file: path, line: 1, column: 1, message: '缺少开头的 --- 元数据块', fix: '文件第一行写 ---，写完元数据后再写一行 ---' });
       continue;
     }
+    locators.set(path, fm.locate);
     if (fm.error) {
       problems.push({ file: path, line: fm.error.line, column: fm.error.column, message: `元数据（YAML）写法有误：${fm.error.message}`, fix: '检查缩进和冒号；含冒号或引号的文字用双引号括起来' });
       continue;
@@ -107,22 +122,28 @@ function readMdxCollection<T extends z.ZodType>(
   return entries;
 }
 
+/** Where each value of an MDX file's frontmatter is, by path. */
+export type MdxLocators = Map<string, (path: readonly PropertyKey[]) => { line: number; column: number }>;
+
 /** Validates everything; the dataset holds the rows that passed their own schema. */
 export function validateProject(files: ProjectFiles): ValidationResult {
   const problems: Problem[] = [];
+  const unreadable: Unreadable = new Map();
+  const locators: MdxLocators = new Map();
+  const csv = <N extends CsvDatasetName>(name: N) => readCsvDataset(name, files, problems, unreadable);
   const dataset: Dataset = {
-    sources: readCsvDataset('sources', files, problems),
-    terms: readCsvDataset('terms', files, problems),
-    metrics: readCsvDataset('metrics', files, problems),
-    regions: readCsvDataset('regions', files, problems),
-    schools: readCsvDataset('schools', files, problems),
-    groups: readCsvDataset('groups', files, problems),
-    memberships: readCsvDataset('memberships', files, problems),
-    designations: readCsvDataset('designations', files, problems),
-    statistics: readCsvDataset('statistics', files, problems),
-    policies: readMdxCollection('content/policies', policySchema, files, problems) as PolicyEntry[],
-    groupProfiles: readMdxCollection('content/groups', groupProfileSchema, files, problems) as GroupProfileEntry[],
+    sources: csv('sources'),
+    terms: csv('terms'),
+    metrics: csv('metrics'),
+    regions: csv('regions'),
+    schools: csv('schools'),
+    groups: csv('groups'),
+    memberships: csv('memberships'),
+    designations: csv('designations'),
+    statistics: csv('statistics'),
+    policies: readMdxCollection('content/policies', policySchema, files, problems, locators) as PolicyEntry[],
+    groupProfiles: readMdxCollection('content/groups', groupProfileSchema, files, problems, locators) as GroupProfileEntry[],
   };
-  problems.push(...checkCrossFileRules(dataset));
+  problems.push(...checkCrossFileRules(dataset, unreadable, locators));
   return { dataset, problems: sortProblems(problems) };
 }
