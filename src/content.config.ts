@@ -11,7 +11,8 @@ import { csvDatasets, type CsvDatasetName } from './lib/schemas/index.ts';
 import { groupProfileSchema, policySchema } from './lib/schemas/policy.ts';
 import { dataRoot, loadValidatedDataset } from './site/validated-data.ts';
 
-function rowId(name: CsvDatasetName, row: Record<string, unknown>): string {
+/** Rows without an id of their own (memberships, statistics) are keyed by file and line. */
+function rowId(row: Record<string, unknown>): string {
   if (typeof row.id === 'string') return row.id;
   return `${String(row._file)}:${String(row._line)}`;
 }
@@ -22,13 +23,12 @@ function csvLoader(name: CsvDatasetName): Loader {
     load: async ({ store }) => {
       const rows = loadValidatedDataset()[name] as unknown as Record<string, unknown>[];
       store.clear();
-      for (const row of rows) store.set({ id: rowId(name, row), data: row });
+      for (const row of rows) store.set({ id: rowId(row), data: row });
     },
   };
 }
 
-const csv = <N extends CsvDatasetName>(name: N) =>
-  defineCollection({ loader: csvLoader(name), schema: csvDatasets[name].schema });
+const csv = <N extends CsvDatasetName>(name: N) => defineCollection({ loader: csvLoader(name), schema: csvDatasets[name].schema });
 
 export const collections = {
   sources: csv('sources'),

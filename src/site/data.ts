@@ -10,12 +10,18 @@ async function assemble(): Promise<Dataset> {
     (await getCollection(name as never))
       .map((e: { data: { _line: number } }) => e.data)
       .sort((a, b) => a._line - b._line) as unknown as Dataset[K];
-  const policies = (await getCollection('policies')).map(
-    (e): PolicyEntry => ({ ...e.data, id: e.id, _file: `content/policies/${e.id}.mdx`, _body: e.body ?? '' }),
-  );
-  const groupProfiles = (await getCollection('groupProfiles')).map(
-    (e): GroupProfileEntry => ({ ...e.data, id: e.id, _file: `content/groups/${e.id}.mdx`, _body: e.body ?? '' }),
-  );
+  const policies = (await getCollection('policies')).map((e): PolicyEntry => ({
+    ...e.data,
+    id: e.id,
+    _file: `content/policies/${e.id}.mdx`,
+    _body: e.body ?? '',
+  }));
+  const groupProfiles = (await getCollection('groupProfiles')).map((e): GroupProfileEntry => ({
+    ...e.data,
+    id: e.id,
+    _file: `content/groups/${e.id}.mdx`,
+    _body: e.body ?? '',
+  }));
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
     sources: await csv('sources'),

@@ -19,7 +19,9 @@ export function loadValidatedDataset(): Dataset {
   const { dataset, problems } = validateProject(readProjectFiles(dataRoot()));
   if (problems.length > 0) {
     const shown = problems.slice(0, 50).map(formatProblem).join('\n');
-    throw new Error(`数据校验失败，共 ${problems.length} 个问题：\n${shown}${problems.length > 50 ? '\n…（运行 npm run validate 查看全部）' : ''}`);
+    throw new Error(
+      `数据校验失败，共 ${problems.length} 个问题：\n${shown}${problems.length > 50 ? '\n…（运行 npm run validate 查看全部）' : ''}`,
+    );
   }
   cached = dataset;
   return dataset;

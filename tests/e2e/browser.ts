@@ -6,12 +6,23 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error('找不到 Chromium。请安装：sudo apt-get install chromium fonts-noto-cjk，或设置 CHROMIUM_PATH 指向 Chromium 可执行文件。');
+  if (!found)
+    throw new Error(
+      '找不到 Chromium。请安装：sudo apt-get install chromium fonts-noto-cjk，或设置 CHROMIUM_PATH 指向 Chromium 可执行文件。',
+    );
   return found;
 }
 

@@ -19,7 +19,8 @@ describe('parseFuzzyDate', () => {
     expect(formatFuzzyDateZh(d)).toBe('2024年10月29日至2025年10月31日之间');
   });
   it('rejects impossible dates and reversed ranges', () => {
-    for (const bad of ['2024-13', '2023-02-29', '2024/2023', '24-10', '2024年', '2024-1', '--13-01', '2024/2025/2026']) expect(parseFuzzyDate(bad)).toBeNull();
+    for (const bad of ['2024-13', '2023-02-29', '2024/2023', '24-10', '2024年', '2024-1', '--13-01', '2024/2025/2026'])
+      expect(parseFuzzyDate(bad)).toBeNull();
     expect(parseFuzzyDate('2024-02-29')).not.toBeNull();
   });
   it('bounds a month to its last day', () => {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { activeOn, groupMembers, indexDataset, leadSchool, regionAncestors, regionSubtree, regionTotals, schoolHistory, schoolPeers, citationsOf } from '../../src/lib/data/queries.ts';
+import {
+  activeOn,
+  groupMembers,
+  indexDataset,
+  leadSchool,
+  regionAncestors,
+  regionSubtree,
+  regionTotals,
+  schoolHistory,
+  schoolPeers,
+  citationsOf,
+} from '../../src/lib/data/queries.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
 import { miniFiles } from './fixture-project.ts';
 

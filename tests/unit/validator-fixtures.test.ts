@@ -18,7 +18,23 @@ const cases = readdirSync(BAD).sort();
 
 describe('bad input is reported at file:line:column with a fix', () => {
   it('covers every kind of mistake the contract names', () => {
-    for (const kind of ['gbk-encoding', 'fullwidth-comma-header', 'fullwidth-comma-row', 'unclosed-quote', 'dangling-reference', 'two-lead-schools', 'dates-out-of-order', 'rate-out-of-range', 'count-not-integer', 'region-level-mismatch', 'duplicate-id', 'missing-source', 'unsafe-url', 'policy-frontmatter', 'bom-and-crlf'])
+    for (const kind of [
+      'gbk-encoding',
+      'fullwidth-comma-header',
+      'fullwidth-comma-row',
+      'unclosed-quote',
+      'dangling-reference',
+      'two-lead-schools',
+      'dates-out-of-order',
+      'rate-out-of-range',
+      'count-not-integer',
+      'region-level-mismatch',
+      'duplicate-id',
+      'missing-source',
+      'unsafe-url',
+      'policy-frontmatter',
+      'bom-and-crlf',
+    ])
       expect(cases).toContain(kind);
   });
 

@@ -39,9 +39,7 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | 
         file,
         line,
         column: 1,
-        message: looksGbk
-          ? '文件不是 UTF-8 编码，看起来是 GBK（Excel 默认的中文编码）'
-          : '文件不是 UTF-8 编码',
+        message: looksGbk ? '文件不是 UTF-8 编码，看起来是 GBK（Excel 默认的中文编码）' : '文件不是 UTF-8 编码',
         fix: looksGbk
           ? `用 Excel“另存为 → CSV UTF-8（逗号分隔）”，或运行 iconv -f GBK -t UTF-8 ${file} -o ${file}.utf8 && mv ${file}.utf8 ${file}`
           : '请把文件另存为 UTF-8 编码',
@@ -106,7 +104,10 @@ export function parseCsv(file: string, text: string, expectedHeader: readonly st
             file,
             line,
             column: 1,
-            message: err.code === 'MissingQuotes' ? '引号没有闭合：这一行的某个单元格以 " 开头却没有结尾的 "' : '引号位置不对：单元格中的 " 要写成 ""',
+            message:
+              err.code === 'MissingQuotes'
+                ? '引号没有闭合：这一行的某个单元格以 " 开头却没有结尾的 "'
+                : '引号位置不对：单元格中的 " 要写成 ""',
             fix: '检查这一行的双引号，成对出现；单元格内部的双引号写成两个 ""',
           });
         }
@@ -155,7 +156,10 @@ export function parseCsv(file: string, text: string, expectedHeader: readonly st
       problems.push({
         file,
         line: record.line,
-        column: fw >= 0 && record.values.length < header.length ? fw + 1 : Math.min(record.values.length, header.length) + (record.values.length < header.length ? 1 : 0),
+        column:
+          fw >= 0 && record.values.length < header.length
+            ? fw + 1
+            : Math.min(record.values.length, header.length) + (record.values.length < header.length ? 1 : 0),
         message:
           fw >= 0 && record.values.length < header.length
             ? `这一行只有 ${record.values.length} 列，应为 ${header.length} 列；第 ${fw + 1} 列里有全角逗号“，”`

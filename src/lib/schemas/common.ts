@@ -8,11 +8,9 @@ z.config(z.locales.zhCN());
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 /** Stable ASCII slug used in URLs: lower-case letters, digits and single hyphens. */
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    message: '必须是小写英文字母、数字和连字符组成的标识（如 zz-19-chuzhong）',
-  });
+export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  message: '必须是小写英文字母、数字和连字符组成的标识（如 zz-19-chuzhong）',
+});
 
 /** A reference to another record's id; checked to exist by the validator. */
 export const ref = slug;
@@ -23,7 +21,6 @@ export const text = (max = 200) =>
   z
     .string()
     .trim()
-    // eslint-disable-next-line no-control-regex
     .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { message: '含有不可见的控制字符' })
     .max(max, { message: `长度超过 ${max} 个字符` });
 
@@ -44,20 +41,17 @@ export const pipeList = (item: z.ZodType<string> = requiredText(100)) =>
   );
 
 /** A date at the precision its source supports (see src/lib/fuzzy-date.ts). */
-export const fuzzyDate = z
-  .string()
-  .transform((value, ctx): { text: string; parsed: FuzzyDate } => {
-    const parsed = parseFuzzyDate(value);
-    if (!parsed) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          '日期格式不对：请写 2024、2024-10、2024-10-29，年份不详写 --04-16，范围写 2024-10/2025-10，未知留空',
-      });
-      return z.NEVER;
-    }
-    return { text: value.trim(), parsed };
-  });
+export const fuzzyDate = z.string().transform((value, ctx): { text: string; parsed: FuzzyDate } => {
+  const parsed = parseFuzzyDate(value);
+  if (!parsed) {
+    ctx.addIssue({
+      code: 'custom',
+      message: '日期格式不对：请写 2024、2024-10、2024-10-29，年份不详写 --04-16，范围写 2024-10/2025-10，未知留空',
+    });
+    return z.NEVER;
+  }
+  return { text: value.trim(), parsed };
+});
 
 /** A URL, restricted to http(s) so no `javascript:` link can reach a page. */
 export const optionalUrl = z.preprocess(
@@ -72,9 +66,5 @@ export const optionalUrl = z.preprocess(
 
 export const optionalInt = z.preprocess(
   blankToUndefined,
-  z.coerce
-    .number({ message: '必须是整数' })
-    .int({ message: '必须是整数' })
-    .nonnegative({ message: '不能为负数' })
-    .optional(),
+  z.coerce.number({ message: '必须是整数' }).int({ message: '必须是整数' }).nonnegative({ message: '不能为负数' }).optional(),
 );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalRef, optionalText, pipeList, requiredText, slug } from './common.ts';
+import { optionalRef, pipeList, requiredText, slug } from './common.ts';
 
 export const termKinds = ['group-type', 'group-model', 'stage', 'concept'] as const;
 

@@ -53,7 +53,8 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
     const firstLine = new Map<string, number>();
     for (const row of rows as Located<{ id: string }>[]) {
       const prev = firstLine.get(row.id);
-      if (prev !== undefined) at(row, 'id', `标识 "${row.id}" 重复，第 ${prev} 行已用过`, `给这一条${csvDatasets[name].title}换一个不重复的标识`);
+      if (prev !== undefined)
+        at(row, 'id', `标识 "${row.id}" 重复，第 ${prev} 行已用过`, `给这一条${csvDatasets[name].title}换一个不重复的标识`);
       else firstLine.set(row.id, row._line);
     }
   }
@@ -61,7 +62,12 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
   const refCheck = (row: Row, column: string, value: string | undefined, set: Set<string>, what: string, file: string) => {
     if (value === undefined || set.has(value) || isHidden(set, value)) return;
     const guess = didYouMean(value, set);
-    at(row, column, `列 ${column} 引用的${what} "${value}" 不存在`, guess ? `你是不是想写 "${guess}"？` : `先在 ${file} 中添加它，或改成已有的标识`);
+    at(
+      row,
+      column,
+      `列 ${column} 引用的${what} "${value}" 不存在`,
+      guess ? `你是不是想写 "${guess}"？` : `先在 ${file} 中添加它，或改成已有的标识`,
+    );
   };
   const termCheck = (row: Row, column: string, value: string, kind: TermKind) => {
     const actual = termKind.get(value);
@@ -71,7 +77,9 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
     at(
       row,
       column,
-      actual ? `列 ${column} 的 "${value}" 是 ${actual} 类术语，这里需要 ${kind} 类` : `列 ${column} 的术语 "${value}" 不在 data/terms.csv 中`,
+      actual
+        ? `列 ${column} 的 "${value}" 是 ${actual} 类术语，这里需要 ${kind} 类`
+        : `列 ${column} 的术语 "${value}" 不在 data/terms.csv 中`,
       guess ? `你是不是想写 "${guess}"？可选值：${[...candidates].join('、')}` : `可选值：${[...candidates].join('、')}`,
     );
   };
@@ -82,7 +90,8 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
   const regionById = new Map(data.regions.map((r) => [r.id, r]));
   for (const r of data.regions) {
     src(r);
-    if (r.reported_children !== undefined && !r.source) at(r, 'source', '填写了 reported_children 却没有来源', '在 source 列写明这个数字出自哪个来源');
+    if (r.reported_children !== undefined && !r.source)
+      at(r, 'source', '填写了 reported_children 却没有来源', '在 source 列写明这个数字出自哪个来源');
     if (r.level === 'province') {
       if (r.parent) at(r, 'parent', '省级地区不应有上级地区', '清空 parent 列');
       continue;
@@ -95,9 +104,17 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
     refCheck(r, 'parent', r.parent, ids.regions, '地区', 'data/regions.csv');
     const parent = regionById.get(r.parent);
     if (!parent) continue;
-    const ok = r.level === 'city' ? parent.level === 'province' && !parent.municipality : parent.level === 'city' || (parent.level === 'province' && parent.municipality);
+    const ok =
+      r.level === 'city'
+        ? parent.level === 'province' && !parent.municipality
+        : parent.level === 'city' || (parent.level === 'province' && parent.municipality);
     if (!ok)
-      at(r, 'parent', `层级不一致：${r.level} 的上级 "${parent.id}" 是 ${parent.level}${parent.municipality ? '（直辖市）' : ''}`, r.level === 'city' ? '地市的上级应是省' : '区县的上级应是地市，或直辖市');
+      at(
+        r,
+        'parent',
+        `层级不一致：${r.level} 的上级 "${parent.id}" 是 ${parent.level}${parent.municipality ? '（直辖市）' : ''}`,
+        r.level === 'city' ? '地市的上级应是省' : '区县的上级应是地市，或直辖市',
+      );
   }
 
   for (const t of data.terms) src(t);
@@ -112,7 +129,8 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
       if (s.parent_school === s.id) at(s, 'parent_school', '学校不能以自己为上级学校', '清空 parent_school 列');
       else refCheck(s, 'parent_school', s.parent_school, ids.schools, '学校', 'data/schools.csv');
     }
-    if (s.unit !== 'school' && !s.parent_school) at(s, 'parent_school', `unit 为 ${s.unit} 时必须填写所属学校`, '在 parent_school 列写所属学校的标识，或把 unit 改为 school');
+    if (s.unit !== 'school' && !s.parent_school)
+      at(s, 'parent_school', `unit 为 ${s.unit} 时必须填写所属学校`, '在 parent_school 列写所属学校的标识，或把 unit 改为 school');
   }
 
   // Groups.
@@ -156,7 +174,12 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
         const a = leads[i]!;
         const b = leads[j]!;
         if (definitelyOverlap(a.joined.parsed, a.left.parsed, b.joined.parsed, b.left.parsed))
-          at(b, 'role', `集团 "${b.group}" 同一时间有两所牵头校（另见第 ${a._line} 行）`, '一个集团任一时刻只能有一所牵头校：给先前的牵头校填写 left，或把其中一所改为 member');
+          at(
+            b,
+            'role',
+            `集团 "${b.group}" 同一时间有两所牵头校（另见第 ${a._line} 行）`,
+            '一个集团任一时刻只能有一所牵头校：给先前的牵头校填写 left，或把其中一所改为 member',
+          );
       }
   }
 
@@ -173,10 +196,14 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
     refCheck(s, 'region', s.region, ids.regions, '地区', 'data/regions.csv');
     refCheck(s, 'metric', s.metric, ids.metrics, '指标', 'data/metrics.csv');
     const metric = metricById.get(s.metric);
-    if (metric?.unit === 'percent' && (s.value < 0 || s.value > 100)) at(s, 'value', `比率 ${s.value} 超出 0–100`, '比率按百分数填写，例如 53% 写 53');
-    if (metric?.unit === 'count' && (!Number.isInteger(s.value) || s.value < 0)) at(s, 'value', `计数 ${s.value} 不是非负整数`, '计数只能填 0、1、2…');
-    if (s.kind === 'derived' && !s.note) at(s, 'note', '推算值必须在 note 中写明算法', '例如：53 − 24 = 29（来源称较2023年底提高24个百分点）');
-    if (s.date.parsed.kind === 'unknown' || s.date.parsed.kind === 'no-year') at(s, 'date', '统计数据必须有年份（可写范围，如 2024/2025）', '按来源能支持的精度填写日期；年份不详时写可推断的范围并在 note 说明');
+    if (metric?.unit === 'percent' && (s.value < 0 || s.value > 100))
+      at(s, 'value', `比率 ${s.value} 超出 0–100`, '比率按百分数填写，例如 53% 写 53');
+    if (metric?.unit === 'count' && (!Number.isInteger(s.value) || s.value < 0))
+      at(s, 'value', `计数 ${s.value} 不是非负整数`, '计数只能填 0、1、2…');
+    if (s.kind === 'derived' && !s.note)
+      at(s, 'note', '推算值必须在 note 中写明算法', '例如：53 − 24 = 29（来源称较2023年底提高24个百分点）');
+    if (s.date.parsed.kind === 'unknown' || s.date.parsed.kind === 'no-year')
+      at(s, 'date', '统计数据必须有年份（可写范围，如 2024/2025）', '按来源能支持的精度填写日期；年份不详时写可推断的范围并在 note 说明');
     const key = `${s.region}|${s.metric}|${s.date.text}|${s.kind}`;
     const prev = seenStat.get(key);
     if (prev !== undefined) at(s, 'value', `同一地区、指标、日期、类型的数据重复（第 ${prev} 行）`, '删除重复的一行');
@@ -202,7 +229,8 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
       mdxRef(p._file, `targets.${i}.metric`, t.metric, ids.metrics, '指标');
       mdxRef(p._file, `targets.${i}.region`, t.region, ids.regions, '地区');
       const metric = t.metric ? metricById.get(t.metric) : undefined;
-      if (metric?.unit === 'percent' && t.value !== undefined && (t.value < 0 || t.value > 100)) mdx(p._file, `targets.${i}.value`, `targets.${i}.value 比率 ${t.value} 超出 0–100`);
+      if (metric?.unit === 'percent' && t.value !== undefined && (t.value < 0 || t.value > 100))
+        mdx(p._file, `targets.${i}.value`, `targets.${i}.value 比率 ${t.value} 超出 0–100`);
     });
   }
   const profiled = new Set<string>();

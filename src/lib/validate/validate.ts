@@ -93,31 +93,64 @@ function readMdxCollection<T extends z.ZodType>(
       continue;
     }
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
-      problems.push({ file: path, line: 1, column: 1, message: `文件名 ${id} 不是合格的标识`, fix: '文件名只用小写英文字母、数字和连字符，如 tianjin-group-reform.mdx' });
+      problems.push({
+        file: path,
+        line: 1,
+        column: 1,
+        message: `文件名 ${id} 不是合格的标识`,
+        fix: '文件名只用小写英文字母、数字和连字符，如 tianjin-group-reform.mdx',
+      });
       continue;
     }
     const fm = parseFrontmatter(decoded.text);
     if (!fm) {
-      problems.push({ file: path, line: 1, column: 1, message: '缺少开头的 --- 元数据块', fix: '文件第一行写 ---，写完元数据后再写一行 ---' });
+      problems.push({
+        file: path,
+        line: 1,
+        column: 1,
+        message: '缺少开头的 --- 元数据块',
+        fix: '文件第一行写 ---，写完元数据后再写一行 ---',
+      });
       continue;
     }
     locators.set(path, fm.locate);
     if (fm.error) {
-      problems.push({ file: path, line: fm.error.line, column: fm.error.column, message: `元数据（YAML）写法有误：${fm.error.message}`, fix: '检查缩进和冒号；含冒号或引号的文字用双引号括起来' });
+      problems.push({
+        file: path,
+        line: fm.error.line,
+        column: fm.error.column,
+        message: `元数据（YAML）写法有误：${fm.error.message}`,
+        fix: '检查缩进和冒号；含冒号或引号的文字用双引号括起来',
+      });
       continue;
     }
     if (/<script|<iframe|\bon[a-z]+\s*=|^\s*(import|export)\s/im.test(fm.body)) {
-      problems.push({ file: path, line: 1, column: 1, message: '正文含有脚本、嵌入框架、事件属性或 import/export', fix: '正文只用普通 Markdown 文字' });
+      problems.push({
+        file: path,
+        line: 1,
+        column: 1,
+        message: '正文含有脚本、嵌入框架、事件属性或 import/export',
+        fix: '正文只用普通 Markdown 文字',
+      });
     }
     const result = schema.safeParse(fm.data);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const at = fm.locate(issue.path);
-        problems.push({ file: path, line: at.line, column: at.column, message: `字段 ${issue.path.join('.') || '（顶层）'} 不合格：${issue.message}` });
+        problems.push({
+          file: path,
+          line: at.line,
+          column: at.column,
+          message: `字段 ${issue.path.join('.') || '（顶层）'} 不合格：${issue.message}`,
+        });
       }
       continue;
     }
-    entries.push({ ...(result.data as object), id, _file: path, _body: fm.body } as z.infer<T> & { id: string; _file: string; _body: string });
+    entries.push({ ...(result.data as object), id, _file: path, _body: fm.body } as z.infer<T> & {
+      id: string;
+      _file: string;
+      _body: string;
+    });
   }
   return entries;
 }

@@ -1,0 +1,76 @@
+/**
+ * npm test: every check in one run — lint, types, data, unit tests, the built
+ * site in Chromium, quality gates — then a summary table and one closing line
+ * "N passed, N failed" over all of them. Exits non-zero if anything failed.
+ *   --only NAME[,NAME]   run some steps (lint, check, validate, unit, e2e)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+interface Step {
+  name: string;
+  label: string;
+  cmd: string[];
+  /** A vitest JSON report to count tests from; other steps count as one test each. */
+  report?: string;
+}
+
+const bin = (name: string) => resolve('node_modules/.bin', name);
+mkdirSync('test-results', { recursive: true });
+const vitest = (project: string): Step => ({
+  name: project,
+  label: project === 'unit' ? '单元测试（vitest）' : '浏览器测试（构建站点 + Chromium）',
+  cmd: [bin('vitest'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=test-results/${project}.json`],
+  report: `test-results/${project}.json`,
+});
+
+const steps: Step[] = [
+  { name: 'lint', label: 'ESLint', cmd: [bin('eslint'), '--max-warnings', '0', '.'] },
+  { name: 'format', label: 'Prettier', cmd: [bin('prettier'), '--check', '.'] },
+  { name: 'check', label: 'astro check（类型）', cmd: [bin('astro'), 'check'] },
+  { name: 'validate', label: '数据校验', cmd: [process.execPath, 'scripts/validate.ts'] },
+  vitest('unit'),
+  vitest('e2e'),
+];
+
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1]!.split(',')) : undefined;
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
+
+interface Outcome {
+  label: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  seconds: number;
+}
+const outcomes: Outcome[] = [];
+
+for (const step of steps) {
+  if (only && !only.has(step.name)) continue;
+  console.log(`\n━━ ${step.label} ━━`);
+  if (step.report) rmSync(step.report, { force: true });
+  const started = performance.now();
+  const status = spawnSync(step.cmd[0]!, step.cmd.slice(1), { stdio: 'inherit', env }).status;
+  const seconds = (performance.now() - started) / 1000;
+  let passed = status === 0 ? 1 : 0;
+  let failed = status === 0 ? 0 : 1;
+  let skipped = 0;
+  if (step.report && existsSync(step.report)) {
+    const r = JSON.parse(readFileSync(step.report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    passed = r.numPassedTests;
+    skipped = r.numPendingTests + r.numTodoTests;
+    // A suite that failed to load (or a failing hook) counts as one failure even with no failed test.
+    failed = r.numFailedTests + (status !== 0 && r.numFailedTests === 0 ? 1 : 0);
+  }
+  outcomes.push({ label: step.label, passed, failed, skipped, seconds });
+}
+
+const total = outcomes.reduce((t, o) => ({ passed: t.passed + o.passed, failed: t.failed + o.failed, skipped: t.skipped + o.skipped }), { passed: 0, failed: 0, skipped: 0 });
+console.log('\n检查项                               通过   失败   跳过   用时');
+for (const o of outcomes) {
+  console.log(`${o.label.padEnd(30, '　').slice(0, 30)} ${String(o.passed).padStart(6)} ${String(o.failed).padStart(6)} ${String(o.skipped).padStart(6)} ${o.seconds.toFixed(1).padStart(6)}s`);
+}
+console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+process.exit(total.failed > 0 ? 1 : 0);
