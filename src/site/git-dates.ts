@@ -53,3 +53,28 @@ export function lastChanged(parts: { file: string; line?: number }[]): string | 
   }
   return newest;
 }
+
+/** The data's version: the day of the last commit that touched data/ or content/ ("unreleased" outside git). */
+export function dataVersion(): string {
+  return git(['log', '-1', '--format=%cs', '--', 'data', 'content'])?.trim() || 'unreleased';
+}
+
+export interface DataChange {
+  day: string;
+  subject: string;
+  files: string[];
+}
+
+/** Commits that changed the data, newest first: the public changelog of records. */
+export function dataChangelog(limit = 50): DataChange[] {
+  const out = git(['log', `-${limit}`, '--format=@@%cs\t%s', '--name-only', '--', 'data', 'content']);
+  if (!out) return [];
+  return out
+    .split('@@')
+    .filter((chunk) => chunk.trim())
+    .map((chunk) => {
+      const [head = '', ...files] = chunk.trim().split('\n');
+      const [day = '', subject = ''] = head.split('\t');
+      return { day, subject, files: files.filter(Boolean) };
+    });
+}

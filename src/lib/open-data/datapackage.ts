@@ -1,0 +1,114 @@
+/**
+ * The Frictionless Data Package describing the CSV downloads, generated from the
+ * zod schemas so the published Table Schema and the validator cannot drift apart.
+ */
+import { z } from 'zod';
+import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
+
+/** The fuzzy-date grammar of src/lib/fuzzy-date.ts as a pattern (empty allowed). */
+export const FUZZY_DATE_PATTERN = '(|\\d{4}(-\\d{2}(-\\d{2})?)?|--\\d{2}(-\\d{2})?|\\d{4}(-\\d{2}(-\\d{2})?)?/\\d{4}(-\\d{2}(-\\d{2})?)?)';
+const DATE_COLUMNS = new Set(['founded', 'ended', 'joined', 'left', 'date']);
+
+/** Columns that name a record in another table; the validator checks the same references. */
+export const foreignKeys: Partial<Record<CsvDatasetName, Record<string, CsvDatasetName>>> = {
+  regions: { parent: 'regions', source: 'sources' },
+  schools: { region: 'regions', stage: 'terms', parent_school: 'schools', source: 'sources' },
+  groups: { region: 'regions', type: 'terms', related_group: 'groups', source: 'sources' },
+  memberships: { group: 'groups', school: 'schools', source: 'sources' },
+  designations: { group: 'groups', source: 'sources' },
+  statistics: { region: 'regions', metric: 'metrics', source: 'sources' },
+  terms: { source: 'sources' },
+};
+
+export interface TableSchemaField {
+  name: string;
+  type: 'string' | 'integer' | 'number';
+  description?: string;
+  constraints?: {
+    required?: boolean;
+    enum?: string[];
+    pattern?: string;
+    minLength?: number;
+    maxLength?: number;
+    minimum?: number;
+  };
+}
+
+interface JsonSchemaProperty {
+  type?: string;
+  enum?: string[];
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  items?: JsonSchemaProperty;
+}
+
+const unanchor = (p: string) => p.replace(/^\^/, '').replace(/\$$/, '');
+
+/** One Table Schema field from the input side of a zod field (what a CSV cell must look like). */
+function toField(name: string, prop: JsonSchemaProperty, required: boolean): TableSchemaField {
+  const constraints: NonNullable<TableSchemaField['constraints']> = {};
+  let type: TableSchemaField['type'] = 'string';
+  let description: string | undefined;
+  if (prop.type === 'array') {
+    description = '多个值用 | 分隔';
+    required = false;
+  } else if (prop.type === 'integer' || prop.type === 'number') {
+    type = prop.type;
+    if (prop.minimum !== undefined) constraints.minimum = prop.minimum;
+  } else if (DATE_COLUMNS.has(name)) {
+    description = '日期：2024、2024-10、2024-10-29；年份不详 --04-16；范围 2024-08/2025-09；未知留空';
+    constraints.pattern = FUZZY_DATE_PATTERN;
+    required = false;
+  } else {
+    if (prop.enum) {
+      const values = prop.enum.filter((v) => v !== '');
+      if (values.length < prop.enum.length) required = false;
+      constraints.enum = values;
+    }
+    if (prop.pattern) constraints.pattern = unanchor(prop.pattern);
+    if (prop.minLength) constraints.minLength = prop.minLength;
+    if (prop.maxLength) constraints.maxLength = prop.maxLength;
+  }
+  if (required) constraints.required = true;
+  return { name, type, ...(description ? { description } : {}), ...(Object.keys(constraints).length ? { constraints } : {}) };
+}
+
+export function tableSchema(name: CsvDatasetName) {
+  const schema = csvDatasets[name].schema;
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties: Record<string, JsonSchemaProperty>;
+    required?: string[];
+  };
+  const required = new Set(json.required ?? []);
+  const fields = Object.keys(schema.shape).map((col) => toField(col, json.properties[col] ?? {}, required.has(col)));
+  const keys = foreignKeys[name] ?? {};
+  return {
+    fields,
+    missingValues: [''],
+    ...('id' in schema.shape ? { primaryKey: ['id'] } : {}),
+    foreignKeys: Object.entries(keys).map(([field, resource]) => ({ fields: [field], reference: { resource, fields: ['id'] } })),
+  };
+}
+
+export function dataPackage(options: { version: string; created?: string; homepage: string }) {
+  return {
+    name: 'jituan-banxue',
+    title: '集团化办学数据',
+    description: '中国中小学集团化办学（教育集团）的地区、学校、集团、成员关系、政策与统计数据，每条记录注明来源。',
+    version: options.version,
+    ...(options.created ? { created: options.created } : {}),
+    homepage: options.homepage,
+    licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }],
+    resources: (Object.keys(csvDatasets) as CsvDatasetName[]).map((name) => ({
+      name,
+      title: csvDatasets[name].title,
+      path: `${name}.csv`,
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8-sig',
+      schema: tableSchema(name),
+    })),
+  };
+}

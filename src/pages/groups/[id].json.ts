@@ -1,0 +1,18 @@
+import type { APIRoute } from 'astro';
+import { jsonBody, toJsonRecord } from '../../lib/open-data/json-records.ts';
+import { getIndex } from '../../site/index.ts';
+
+export async function getStaticPaths() {
+  const idx = await getIndex();
+  return idx.data.groups.map((g) => ({ params: { id: g.id } }));
+}
+
+export const GET: APIRoute = async ({ params }) => {
+  const idx = await getIndex();
+  const group = idx.group.get(params.id!)!;
+  const memberships = (idx.membershipsByGroup.get(group.id) ?? []).map(toJsonRecord);
+  const designations = idx.data.designations.filter((d) => d.group === group.id).map(toJsonRecord);
+  return new Response(jsonBody({ ...toJsonRecord(group), memberships, designations }), {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+};
