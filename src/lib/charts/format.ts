@@ -1,0 +1,33 @@
+/** Values and kinds in words, shared by labels, tooltips, tables and descriptions. */
+import { format } from 'd3';
+import { formatStatValue } from '../data/format.ts';
+import { statisticKindLabels } from '../schemas/statistic.ts';
+import type { ChartRow, Qualifier, Unit } from './series.ts';
+
+/** "69.5%", "≥85%", "3,424" — as in the site's tables. */
+export const valueText = (value: number, unit: Unit, qualifier: Qualifier = 'eq') => formatStatValue(value, unit, qualifier);
+
+/** "69.5%", "85%以上", "236个", "933所" — for sentences. */
+export function valueWords(value: number, unit: Unit, unitWord: string, qualifier: Qualifier = 'eq'): string {
+  const body = unit === 'percent' ? formatStatValue(value, unit) : `${formatStatValue(value, unit)}${unitWord}`;
+  return qualifier === 'gte' ? `${body}以上` : qualifier === 'lte' ? `${body}以下` : body;
+}
+
+const diffFormat = format('.3~f');
+
+/** A difference: "24个百分点" for rates, "58所" for counts. Always positive; the caller says which way. */
+export function differenceWords(delta: number, unit: Unit, unitWord: string): string {
+  const d = Math.abs(delta);
+  return unit === 'percent' ? `${diffFormat(d)}个百分点` : `${format(',d')(Math.round(d))}${unitWord}`;
+}
+
+export const kindLabel = (r: Pick<ChartRow, 'kind'>) => statisticKindLabels[r.kind];
+
+/** Share of a target reached, in whole percent ("82%"). */
+export const percentOf = (share: number) => `${Math.round(share * 100)}%`;
+
+/** A figure in a CSV cell exactly as recorded: no grouping, no rounding. */
+export const csvNumber = (v: number) => String(v);
+
+/** A computed number (gap, share) in a CSV cell: rounded to 3 decimals so float noise never shows. */
+export const csvComputed = (v: number) => String(Math.round(v * 1000) / 1000);
