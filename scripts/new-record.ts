@@ -152,7 +152,7 @@ export function csvCell(value: string): string {
 
 /** The file's bytes with one row appended, keeping its header order, line ending and BOM. */
 export function appendRow(existing: Uint8Array | undefined, header: readonly string[], values: Record<string, string>): Uint8Array {
-  let text = existing ? new TextDecoder().decode(existing) : '';
+  let text = existing ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(existing) : '';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let order = [...header];
   if (text.replace(/^\uFEFF/, '').trim() === '') {
@@ -174,7 +174,8 @@ const splitList = (s: string | undefined) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-const DEFAULT_POLICY_BODY = '\n## 背景\n\n（用自己的话概述这份文件为什么出台。）\n\n## 主要内容\n\n（概述集团化办学的目标、模式、保障措施。）\n';
+const DEFAULT_POLICY_BODY =
+  '\n## 背景\n\n（用自己的话概述这份文件为什么出台。）\n\n## 主要内容\n\n（概述集团化办学的目标、模式、保障措施。）\n';
 
 /** The body of templates/policy.mdx (everything after its frontmatter), or a default. */
 export function policyBody(): string {
@@ -243,6 +244,8 @@ const lineCount = (bytes: Uint8Array) => {
 export function planChanges(root: string, kind: Kind, values: Record<string, string>, extra: GroupExtras = {}): FileChange[] {
   const read = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path)) : undefined);
   if (kind === 'policy') {
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(values.id ?? ''))
+      throw new UsageError(`政策的标识 "${values.id ?? ''}" 不合格：只用小写英文字母、数字和连字符（它就是文件名）`);
     const path = `content/policies/${values.id}.mdx`;
     if (existsSync(join(root, path))) throw new UsageError(`${path} 已存在：换一个标识，或直接编辑这个文件`);
     return [{ path, content: new TextEncoder().encode(policyMdx(values)), line: 1 }];
@@ -372,18 +375,21 @@ function usage(): string {
   ].join('\n');
 }
 
-/** Reads answers line by line; works for a terminal and for piped input alike. */
+/** Reads answers line by line (a terminal or piped input alike); opens stdin only when first asked. */
 function lineReader() {
-  const rl = createInterface({ input: process.stdin, terminal: process.stdin.isTTY === true });
-  const it = rl[Symbol.asyncIterator]();
+  let rl: ReturnType<typeof createInterface> | undefined;
+  let it: AsyncIterator<string> | undefined;
   return {
     async ask(prompt: string): Promise<string | undefined> {
+      if (!rl) {
+        rl = createInterface({ input: process.stdin, terminal: process.stdin.isTTY === true });
+        it = rl[Symbol.asyncIterator]();
+      }
       process.stdout.write(prompt);
-      const next = await it.next();
-      if (next.done) return undefined;
-      return next.value;
+      const next = await it!.next();
+      return next.done ? undefined : next.value;
     },
-    close: () => rl.close(),
+    close: () => rl?.close(),
   };
 }
 
@@ -404,9 +410,12 @@ function referenceSets(result: ValidationResult): (field: string, kind: Kind) =>
       stage: terms('stage'),
       type: terms('group-type'),
       models: terms('group-model'),
+      lead: new Set(d.schools.map((s) => s.id)),
+      members: new Set(d.schools.map((s) => s.id)),
     };
-    if (kind === 'policy' && field !== 'region' && field !== 'source') return undefined;
-    const set = sets[field];
+    const policyRefs: Record<string, string> = { region: 'region', source: 'source', groups: 'group', regions: 'region' };
+    const key = kind === 'policy' ? policyRefs[field] : field;
+    const set = key === undefined ? undefined : sets[key];
     return set && set.size > 0 ? set : undefined;
   };
 }
@@ -450,10 +459,9 @@ async function main(): Promise<number> {
       const extras = k === 'group' && !('lead' in values) ? ['lead', 'members'] : [];
       for (const f of [...fields, ...extras.map((name) => ({ name, required: false, help: '', check: () => undefined }))]) {
         if (f.name in values) continue;
-        const label =
-          f.name === 'lead' ? '牵头校的标识（可空）' : f.name === 'members' ? '成员校的标识，多个用 | 分隔（可空）' : f.help;
+        const label = f.name === 'lead' ? '牵头校的标识（可空）' : f.name === 'members' ? '成员校的标识，多个用 | 分隔（可空）' : f.help;
         for (;;) {
-          const answer = await reader.ask(`${f.required ? '* ' : '  '}${f.name}${label ? `（${label}）` : ''}：`);
+          const answer = await reader.ask(`\n${f.required ? '* ' : '  '}${f.name}${label ? `：${label}` : ''}\n  > `);
           if (answer === undefined) {
             console.error(`\n输入结束，缺少字段 ${f.name}。没有写入任何文件。`);
             return 2;
@@ -468,17 +476,20 @@ async function main(): Promise<number> {
             console.log(`  不合格：${problem}`);
             continue;
           }
-          const set = v === '' ? undefined : refs(f.name === 'lead' ? 'school' : f.name, k);
+          const set = v === '' ? undefined : refs(f.name, k);
           const bad = set ? splitList(v).find((x) => !set.has(x)) : undefined;
           if (bad && set) {
             const guess = didYouMean(bad, set);
-            console.log(`  “${bad}”不存在${guess ? `，你是不是想写 “${guess}”？` : '。'}${set.size <= 20 ? ` 可选：${[...set].join('、')}` : ''}`);
+            console.log(
+              `  “${bad}”不存在${guess ? `，你是不是想写 “${guess}”？` : '。'}${set.size <= 20 ? ` 可选：${[...set].join('、')}` : ''}`,
+            );
             continue;
           }
           values[f.name] = v;
           break;
         }
       }
+      console.log();
     }
 
     const extra: GroupExtras = {};

@@ -8,7 +8,7 @@ import type { Progress } from './progress.ts';
 import { linear, valueAxis, valueTick } from './scales.ts';
 import { COLORS, type Hit, type Mark, type Scene } from './scene.ts';
 import type { ChartRow, Unit } from './series.ts';
-import { textWidth, wrapText } from './text.ts';
+import { textWidth, wrapParts, wrapText } from './text.ts';
 import type { ChartSize } from './time-chart.ts';
 
 const BAR_H = 14;
@@ -42,7 +42,14 @@ export function layoutBarChart(input: BarChartInput, size: ChartSize): Scene {
     marks.push({ type: 'rect', x: 4, y: y - 6, w: 22, h: 12, fill: COLORS.paper, stroke: COLORS.main, width: 1.5, dash: '4 3' });
     marks.push({ type: 'text', x: 32, y: y + (font - 1) * 0.36, text: '推算值（虚线框）', size: font - 1, fill: COLORS.inkSoft });
     marks.push({ type: 'rect', x: 32 + textWidth('推算值（虚线框）', font - 1) + 14, y: y - 6, w: 22, h: 12, fill: COLORS.main });
-    marks.push({ type: 'text', x: 32 + textWidth('推算值（虚线框）', font - 1) + 42, y: y + (font - 1) * 0.36, text: '实际值', size: font - 1, fill: COLORS.inkSoft });
+    marks.push({
+      type: 'text',
+      x: 32 + textWidth('推算值（虚线框）', font - 1) + 42,
+      y: y + (font - 1) * 0.36,
+      text: '实际值',
+      size: font - 1,
+      fill: COLORS.inkSoft,
+    });
     top += font * 2;
   }
   const axis = valueAxis(
@@ -65,11 +72,37 @@ export function layoutBarChart(input: BarChartInput, size: ChartSize): Scene {
   const plotTop = top;
   const plotBottom = top + rowHs.reduce((a, b) => a + b, 0);
 
-  for (const t of axis.ticks) {
-    const tx = x(t);
-    marks.push({ type: 'line', x1: tx, y1: plotTop, x2: tx, y2: plotBottom, stroke: t === 0 ? COLORS.axis : COLORS.grid, width: 1, cls: 'grid' });
-    marks.push({ type: 'text', x: tx, y: plotBottom + font + 4, text: valueTick(input.unit, t), size: font - 1, fill: COLORS.inkSoft, anchor: 'middle' });
+  // Gridlines run only behind the bars, so they never cross the names above them.
+  let gy = plotTop;
+  for (const [i, h] of rowHs.entries()) {
+    const barY = gy + heads[i]!.h + 4;
+    for (const t of axis.ticks) {
+      const tx = x(t);
+      marks.push({
+        type: 'line',
+        x1: tx,
+        y1: barY - 4,
+        x2: tx,
+        y2: barY + BAR_H + 4,
+        stroke: t === 0 ? COLORS.axis : COLORS.grid,
+        width: 1,
+        cls: 'grid',
+      });
+    }
+    gy += h;
   }
+  axis.ticks.forEach((t, i) => {
+    const anchor = i === 0 ? 'start' : 'middle';
+    marks.push({
+      type: 'text',
+      x: x(t),
+      y: plotBottom + font - 2,
+      text: valueTick(input.unit, t),
+      size: font - 1,
+      fill: COLORS.inkSoft,
+      anchor,
+    });
+  });
 
   let y0 = plotTop;
   input.rows.forEach((r, i) => {
@@ -86,15 +119,34 @@ export function layoutBarChart(input: BarChartInput, size: ChartSize): Scene {
     const x2 = x(r.value);
     marks.push(
       r.kind === 'derived'
-        ? { type: 'rect', x: x1, y: barY, w: x2 - x1, h: BAR_H, fill: COLORS.paper, stroke: COLORS.main, width: 1.5, dash: '4 3', cls: 'bar derived' }
+        ? {
+            type: 'rect',
+            x: x1,
+            y: barY,
+            w: x2 - x1,
+            h: BAR_H,
+            fill: COLORS.paper,
+            stroke: COLORS.main,
+            width: 1.5,
+            dash: '4 3',
+            cls: 'bar derived',
+          }
         : { type: 'rect', x: x1, y: barY, w: x2 - x1, h: BAR_H, fill: COLORS.main, cls: 'bar' },
     );
-    marks.push({ type: 'text', x: x2 + 6, y: barY + BAR_H / 2 + font * 0.36, text: valueLabels[i]!, size: font, fill: COLORS.ink, weight: 600 });
+    marks.push({
+      type: 'text',
+      x: x2 + 6,
+      y: barY + BAR_H / 2 + font * 0.36,
+      text: valueLabels[i]!,
+      size: font,
+      fill: COLORS.ink,
+      weight: 600,
+    });
     hits.push(hit(r, i + 1, input.unitWord, { x: 0, y: y0, w: W, h: rowHs[i]! - 4 }));
     y0 += rowHs[i]!;
   });
 
-  return { width: W, height: Math.ceil(plotBottom + font + 12), marks, hits };
+  return { width: W, height: Math.ceil(plotBottom + font + 4), marks, hits };
 }
 
 export interface ProgressInputItem {
@@ -122,12 +174,14 @@ export function layoutProgressChart(items: ProgressInputItem[], size: ChartSize)
     const t = p.target;
     const title = wrapText(`${t.regionName} · ${metricName}`, textRoom, font);
     const goal = wrapText(`目标：${t.dateLabel}达到${valueWords(t.value, t.unit, unitWord, t.qualifier)}`, textRoom, font - 1);
-    const statusText = !p.latest
-      ? '暂无实际数据'
-      : `最新${valueWords(p.latest.value, p.latest.unit, unitWord, p.latest.qualifier)}${p.latest.kind === 'derived' ? '（推算）' : ''}（${p.latest.dateLabel}）· ${
-          p.reached ? '已达到目标' : `还差${differenceWords(p.gap ?? 0, t.unit, unitWord)}`
-        }`;
-    const status = wrapText(statusText, textRoom, font - 1);
+    const statusParts = !p.latest
+      ? ['暂无实际数据']
+      : [
+          `最新${valueWords(p.latest.value, p.latest.unit, unitWord, p.latest.qualifier)}${p.latest.kind === 'derived' ? '（推算）' : ''}（${p.latest.dateLabel}）`,
+          p.reached ? '已达到目标' : `还差${differenceWords(p.gap ?? 0, t.unit, unitWord)}`,
+        ];
+    const statusText = statusParts.join(' · ');
+    const status = wrapParts(statusParts, textRoom, font - 1);
     const h = (title.length + goal.length) * line + 4 + BAR_H + 4 + status.length * line + 12;
     return { p, metricName, unitWord, title, goal, status, statusText, h };
   });
@@ -135,10 +189,17 @@ export function layoutProgressChart(items: ProgressInputItem[], size: ChartSize)
   const bottom = top + rows.reduce((a, r) => a + r.h, 0);
 
   for (const t of [0, 0.5, 1]) {
-    marks.push({ type: 'line', x1: x(t), y1: top, x2: x(t), y2: bottom, stroke: t === 0 ? COLORS.axis : COLORS.grid, width: 1, cls: 'grid' });
-    marks.push({ type: 'text', x: x(t), y: bottom + font + 4, text: t === 1 ? '目标' : `${t * 100}%`, size: font - 1, fill: COLORS.inkSoft, anchor: 'middle' });
+    const text = t === 0 ? '0%' : t === 1 ? '100%＝目标' : '50%';
+    marks.push({
+      type: 'text',
+      x: x(t),
+      y: bottom + font - 2,
+      text,
+      size: font - 1,
+      fill: COLORS.inkSoft,
+      anchor: t === 0 ? 'start' : 'middle',
+    });
   }
-  marks.push({ type: 'text', x: right + 16, y: bottom + font + 4, text: '完成度', size: font - 1, fill: COLORS.inkSoft });
 
   let y0 = top;
   rows.forEach(({ p, metricName, unitWord, title, goal, status, statusText, h }, i) => {
@@ -154,14 +215,34 @@ export function layoutProgressChart(items: ProgressInputItem[], size: ChartSize)
     }
     const barY = ty + 4;
     marks.push({ type: 'rect', x: x(0), y: barY, w: x(1) - x(0), h: BAR_H, fill: COLORS.track });
+    marks.push({ type: 'line', x1: x(0.5), y1: barY - 3, x2: x(0.5), y2: barY + BAR_H + 3, stroke: COLORS.paper, width: 1, cls: 'grid' });
     if (p.latest && p.share !== undefined) {
       const w = x(p.share) - x(0);
       marks.push(
         p.latest.kind === 'derived'
-          ? { type: 'rect', x: x(0), y: barY, w, h: BAR_H, fill: COLORS.paper, stroke: COLORS.main, width: 1.5, dash: '4 3', cls: 'bar derived' }
+          ? {
+              type: 'rect',
+              x: x(0),
+              y: barY,
+              w,
+              h: BAR_H,
+              fill: COLORS.paper,
+              stroke: COLORS.main,
+              width: 1.5,
+              dash: '4 3',
+              cls: 'bar derived',
+            }
           : { type: 'rect', x: x(0), y: barY, w, h: BAR_H, fill: COLORS.main, cls: 'bar' },
       );
-      marks.push({ type: 'text', x: x(1) + 8, y: barY + BAR_H / 2 + font * 0.36, text: percentOf(p.share), size: font, fill: COLORS.ink, weight: 600 });
+      marks.push({
+        type: 'text',
+        x: x(1) + 8,
+        y: barY + BAR_H / 2 + font * 0.36,
+        text: percentOf(p.share),
+        size: font,
+        fill: COLORS.ink,
+        weight: 600,
+      });
     }
     marks.push({ type: 'line', x1: x(1), y1: barY - 4, x2: x(1), y2: barY + BAR_H + 4, stroke: COLORS.target, width: 2, dash: '3 2' });
     ty = barY + BAR_H + 4;
@@ -169,12 +250,28 @@ export function layoutProgressChart(items: ProgressInputItem[], size: ChartSize)
       marks.push({ type: 'text', x: left, y: ty + font * 1.1, text: l, size: font - 1, fill: COLORS.inkSoft, halo: true });
       ty += line;
     }
-    const tipLines = [`${t.regionName} · ${metricName}`, `目标：${t.dateLabel}达到${valueWords(t.value, t.unit, unitWord, t.qualifier)}`, statusText];
+    const tipLines = [
+      `${t.regionName} · ${metricName}`,
+      `目标：${t.dateLabel}达到${valueWords(t.value, t.unit, unitWord, t.qualifier)}`,
+      statusText,
+    ];
     if (p.share !== undefined) tipLines.push(`完成度：${percentOf(p.share)}`);
     tipLines.push(`来源：${t.sourceTitle}`);
-    hits.push({ shape: 'rect', x: 0, y: y0, w: W, h: h - 8, label: tipLines.join('，'), tip: tipLines, row: i + 1, value: t.value, date: t.date, kind: t.kind });
+    hits.push({
+      shape: 'rect',
+      x: 0,
+      y: y0,
+      w: W,
+      h: h - 8,
+      label: tipLines.join('，'),
+      tip: tipLines,
+      row: i + 1,
+      value: t.value,
+      date: t.date,
+      kind: t.kind,
+    });
     y0 += h;
   });
 
-  return { width: W, height: Math.ceil(bottom + font + 12), marks, hits };
+  return { width: W, height: Math.ceil(bottom + font + 4), marks, hits };
 }

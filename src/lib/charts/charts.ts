@@ -219,8 +219,7 @@ function timeChart(ctx: ChartContext, opts: ChartOptions, regionId: string, m: M
   if (main.length === 0) return null;
   // The parent region for comparison: rates only (a province's count dwarfs a city's).
   const parentRegion = region.parent ? ctx.region.get(region.parent) : undefined;
-  const parentRows =
-    parentRegion && m.unit === 'percent' ? rowsFor(ctx, parentRegion.id, m.id, 'parent').filter(isObserved) : [];
+  const parentRows = parentRegion && m.unit === 'percent' ? rowsFor(ctx, parentRegion.id, m.id, 'parent').filter(isObserved) : [];
   const rows = [...main, ...parentRows];
   const word = unitWord(m);
   const parentName = parentRows.length > 0 ? parentRegion?.name : undefined;
@@ -236,7 +235,14 @@ function timeChart(ctx: ChartContext, opts: ChartOptions, regionId: string, m: M
     unit: unitLine(m),
     asOf: asOfWords(main, sourcesOf(ctx, main)),
     sources,
-    description: describeTimeChart({ regionName: region.name, metricName: m.name, unit: m.unit, unitWord: word, rows, ...(parentName ? { parentName } : {}) }),
+    description: describeTimeChart({
+      regionName: region.name,
+      metricName: m.name,
+      unit: m.unit,
+      unitWord: word,
+      rows,
+      ...(parentName ? { parentName } : {}),
+    }),
     wide: layoutTimeChart(input, WIDE),
     narrow: layoutTimeChart(input, NARROW),
     csv: rowCsv(id, rows),
@@ -381,7 +387,12 @@ export function buildProgressChart(ctx: ChartContext, opts: ChartOptions): Chart
       { text: metric.name },
       { text: valueText(p.target.value, p.target.unit, p.target.qualifier), num: true },
       { text: p.target.dateLabel },
-      { text: p.latest ? `${valueText(p.latest.value, p.latest.unit, p.latest.qualifier)}${p.latest.kind === 'derived' ? '（推算）' : ''}` : '—', num: true },
+      {
+        text: p.latest
+          ? `${valueText(p.latest.value, p.latest.unit, p.latest.qualifier)}${p.latest.kind === 'derived' ? '（推算）' : ''}`
+          : '—',
+        num: true,
+      },
       { text: p.latest?.dateLabel ?? '暂无实际数据' },
       {
         text: !p.latest
@@ -446,4 +457,3 @@ export function allCharts(data: Dataset, opts: ChartOptions): AllCharts {
   memo.set(data, perData);
   return all;
 }
-

@@ -55,7 +55,9 @@ export function describeTimeChart(d: TimeDescription): string {
   const targets = main.filter((r) => r.kind === 'target').sort((a, b) => a.to - b.to);
   for (const t of targets) {
     const p = progressOf(t, latest);
-    parts.push(`目标：${t.dateLabel}达到${valueWords(t.value, t.unit, d.unitWord, t.qualifier)}${p.latest ? `，按最新数据${gapWords(p, d.unit, d.unitWord)}` : ''}。`);
+    parts.push(
+      `目标：${t.dateLabel}达到${valueWords(t.value, t.unit, d.unitWord, t.qualifier)}${p.latest ? `，按最新数据${gapWords(p, d.unit, d.unitWord)}` : ''}。`,
+    );
   }
   const parentLatest = latestObserved(d.rows.filter((r) => r.series === 'parent'));
   if (parentLatest) parts.push(`对比：${d.parentName ?? parentLatest.regionName}为${valueAt(parentLatest, d.unitWord)}。`);

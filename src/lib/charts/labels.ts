@@ -110,7 +110,16 @@ export function candidate(req: LabelRequest, placement: Placement): Omit<PlacedL
       break;
   }
   const tx = anchor === 'start' ? x : anchor === 'end' ? x + w : x + w / 2;
-  return { id: req.id, text: req.text, size: req.size, x: tx, y: top + h / 2 + req.size * 0.36, anchor, box: { x, y: top, w, h }, placement };
+  return {
+    id: req.id,
+    text: req.text,
+    size: req.size,
+    x: tx,
+    y: top + h / 2 + req.size * 0.36,
+    anchor,
+    box: { x, y: top, w, h },
+    placement,
+  };
 }
 
 /**
@@ -135,8 +144,9 @@ export function placeLabels(requests: LabelRequest[], obstacles: Box[], frame: B
     const { c, cost } = best!;
     // A label that could not fit is at least pulled inside the frame.
     const box = { ...c.box };
-    box.x = Math.min(Math.max(box.x, frame.x), frame.x + frame.w - box.w);
-    box.y = Math.min(Math.max(box.y, frame.y), frame.y + frame.h - box.h);
+    // (A label wider than the frame keeps its start visible.)
+    box.x = Math.max(Math.min(box.x, frame.x + frame.w - box.w), frame.x);
+    box.y = Math.max(Math.min(box.y, frame.y + frame.h - box.h), frame.y);
     const dx = box.x - c.box.x;
     const dy = box.y - c.box.y;
     placed.push({ ...c, x: c.x + dx, y: c.y + dy, box, crowded: cost > 0 });

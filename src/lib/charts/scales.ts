@@ -14,13 +14,21 @@ export interface Axis {
 
 const YEAR_STEPS = [1, 2, 5, 10, 20, 50];
 
+export interface TimeAxis extends Axis {
+  /** Years labelled at the middle of their span: "2027" sits between 2027-01-01 and 2028-01-01. */
+  labels: number[];
+}
+
 /**
  * Whole years covering every value, at least two years wide so a lone figure sits
- * inside the frame, with at most `maxTicks` labelled years (every 1, 2, 5… years).
+ * inside the frame. Tick marks fall on year boundaries (1 January); each year's
+ * label sits in the middle of its year, so "by the end of 2027" reads as the right
+ * edge of the 2027 band, not as a tick labelled 2028. At most `maxLabels` labels
+ * (every 1, 2, 5… years).
  */
-export function timeAxis(values: number[], maxTicks: number): Axis {
+export function timeAxis(values: number[], maxLabels: number): TimeAxis {
   const finite = values.filter(Number.isFinite);
-  if (finite.length === 0) return { lo: 0, hi: 1, ticks: [0, 1] };
+  if (finite.length === 0) return { lo: 0, hi: 2, ticks: [0, 1, 2], labels: [0, 1] };
   const min = Math.min(...finite);
   const max = Math.max(...finite);
   let lo = Math.floor(min);
@@ -29,13 +37,14 @@ export function timeAxis(values: number[], maxTicks: number): Axis {
     if (min - lo <= hi - max) lo -= 1;
     else hi += 1;
   }
-  const step = YEAR_STEPS.find((s) => Math.floor(hi / s) - Math.ceil(lo / s) + 1 <= Math.max(2, maxTicks)) ?? 100;
-  // Widen to whole steps so the first and last ticks sit on the frame.
-  lo = Math.floor(lo / step) * step;
-  hi = Math.ceil(hi / step) * step;
+  const years: number[] = [];
+  for (let y = lo; y < hi; y++) years.push(y);
+  const step = YEAR_STEPS.find((s) => years.filter((y) => y % s === 0).length <= Math.max(1, maxLabels)) ?? 100;
+  const labels = step === 1 ? years : years.filter((y) => y % step === 0);
   const ticks: number[] = [];
-  for (let y = lo; y <= hi; y += step) ticks.push(y);
-  return { lo, hi, ticks };
+  // A tick on every 1 January while that stays legible; otherwise on labelled years and the ends.
+  for (let y = lo; y <= hi; y++) if (hi - lo <= 30 || y % step === 0 || y === lo || y === hi) ticks.push(y);
+  return { lo, hi, ticks, labels };
 }
 
 /**

@@ -4,7 +4,18 @@
  */
 
 export type Mark =
-  | { type: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number; dash?: string; cap?: 'round' | 'butt'; cls?: string }
+  | {
+      type: 'line';
+      x1: number;
+      y1: number;
+      x2: number;
+      y2: number;
+      stroke: string;
+      width: number;
+      dash?: string;
+      cap?: 'round' | 'butt';
+      cls?: string;
+    }
   | { type: 'path'; d: string; stroke?: string; fill?: string; width?: number; dash?: string; cap?: 'round' | 'butt'; cls?: string }
   | { type: 'circle'; cx: number; cy: number; r: number; fill: string; stroke?: string; width?: number; cls?: string }
   | { type: 'rect'; x: number; y: number; w: number; h: number; fill: string; stroke?: string; width?: number; dash?: string; cls?: string }

@@ -66,3 +66,26 @@ export function num(v: number): string {
   const r = Math.round(v * 10) / 10;
   return r === 0 ? '0' : String(r);
 }
+
+/**
+ * Joins parts on one line while they fit; otherwise each part starts a new line
+ * (and wraps within itself), so a break falls between phrases, not inside one.
+ */
+export function wrapParts(parts: string[], maxWidth: number, fontSize: number, sep = ' · '): string[] {
+  const whole = parts.join(sep);
+  if (textWidth(whole, fontSize) <= maxWidth) return [whole];
+  const lines: string[] = [];
+  let current = '';
+  for (const part of parts) {
+    const candidate = current === '' ? part : `${current}${sep}${part}`;
+    if (textWidth(candidate, fontSize) <= maxWidth) current = candidate;
+    else {
+      if (current !== '') lines.push(current);
+      const wrapped = wrapText(part, maxWidth, fontSize);
+      current = wrapped.pop() ?? '';
+      lines.push(...wrapped);
+    }
+  }
+  if (current !== '') lines.push(current);
+  return lines;
+}

@@ -23,8 +23,8 @@ export interface ChartSize {
 
 /** Desktop and print. */
 export const WIDE: ChartSize = { width: 640, height: 360, font: 12, maxXTicks: 8, yTicks: 5, compact: false };
-/** Phones: drawn for a ~340 px column so text stays ~12 px. */
-export const NARROW: ChartSize = { width: 340, height: 330, font: 12, maxXTicks: 4, yTicks: 5, compact: true };
+/** Phones: drawn for a ~340 px column so text stays ~12 px on screen. */
+export const NARROW: ChartSize = { width: 340, height: 340, font: 13, maxXTicks: 5, yTicks: 5, compact: true };
 
 export interface TimeChartInput {
   /** Main rows first, then parent rows; hit targets refer to positions in this array. */
@@ -89,11 +89,18 @@ function legendItems(input: TimeChartInput, main: ChartRow[], parent: ChartRow[]
         { type: 'circle', cx: x + 11, cy: y, r: MARKER_R, fill: COLORS.main, stroke: COLORS.paper, width: 1.5 },
       ],
     });
-  if (obs.some((r) => r.kind === 'derived' && !r.uncertain))
-    items.push({
-      label: '推算值',
-      draw: (x, y) => [{ type: 'circle', cx: x + 11, cy: y, r: MARKER_R, fill: COLORS.paper, stroke: COLORS.main, width: 2 }],
-    });
+  if (obs.some((r) => r.kind === 'derived'))
+    items.push(
+      obs.some((r) => r.kind === 'derived' && !r.uncertain)
+        ? {
+            label: '推算值',
+            draw: (x, y) => [{ type: 'circle', cx: x + 11, cy: y, r: MARKER_R, fill: COLORS.paper, stroke: COLORS.main, width: 2 }],
+          }
+        : {
+            label: '推算值（虚线）',
+            draw: (x, y) => [{ type: 'line', x1: x + 2, y1: y, x2: x + 20, y2: y, stroke: COLORS.main, width: 3, dash: DASH.derivedBar }],
+          },
+    );
   if (obs.some((r) => r.uncertain))
     items.push({
       label: '时间不确定（可能的时间范围）',
@@ -106,7 +113,9 @@ function legendItems(input: TimeChartInput, main: ChartRow[], parent: ChartRow[]
   if (hasConnector)
     items.push({
       label: '点线：涉及推算或时间不确定',
-      draw: (x, y) => [{ type: 'line', x1: x + 1, y1: y, x2: x + 22, y2: y, stroke: COLORS.main, width: 2.5, dash: DASH.connector, cap: 'round' }],
+      draw: (x, y) => [
+        { type: 'line', x1: x + 1, y1: y, x2: x + 22, y2: y, stroke: COLORS.main, width: 2.5, dash: DASH.connector, cap: 'round' },
+      ],
     });
   if (main.some((r) => r.kind === 'target'))
     items.push({
@@ -160,7 +169,9 @@ function layoutLegend(items: LegendItem[], width: number, font: number, top: num
 function tipFor(r: ChartRow, unitWord: string): string[] {
   const lines = [
     `${r.regionName} · ${kindLabel(r)}`,
-    r.kind === 'target' ? `目标：${valueWords(r.value, r.unit, unitWord, r.qualifier)}` : valueWords(r.value, r.unit, unitWord, r.qualifier),
+    r.kind === 'target'
+      ? `目标：${valueWords(r.value, r.unit, unitWord, r.qualifier)}`
+      : valueWords(r.value, r.unit, unitWord, r.qualifier),
     r.kind === 'target' ? `期限：${r.dateLabel}` : `时间：${r.dateLabel}`,
   ];
   if (r.uncertain) lines.push('来源未写明确切时间，横条为可能的时间范围');
@@ -186,7 +197,12 @@ export function layoutTimeChart(input: TimeChartInput, size: ChartSize): Scene {
 
   // Legend on top.
   const legend = layoutLegend(
-    legendItems(input, main, parent, segs.some((s) => !s.firm)),
+    legendItems(
+      input,
+      main,
+      parent,
+      segs.some((s) => !s.firm),
+    ),
     W - 4,
     font,
     2,
@@ -203,7 +219,7 @@ export function layoutTimeChart(input: TimeChartInput, size: ChartSize): Scene {
   );
   const yLabels = yAxis.ticks.map((t) => valueTick(input.unit, t));
   const left = Math.ceil(Math.max(...yLabels.map((l) => textWidth(l, font - 1)))) + 10;
-  const right = W - (size.compact ? 16 : 22);
+  const right = W - (size.compact ? 10 : 16);
   const top = legend.bottom + font * 1.2 + 10;
   const bottom = H - (font + 14);
   const x = linear(xAxis, [left, right]);
@@ -212,13 +228,30 @@ export function layoutTimeChart(input: TimeChartInput, size: ChartSize): Scene {
   for (const [i, t] of yAxis.ticks.entries()) {
     const ty = y(t);
     marks.push({ type: 'line', x1: left, y1: ty, x2: right, y2: ty, stroke: t === 0 ? COLORS.axis : COLORS.grid, width: 1, cls: 'grid' });
-    marks.push({ type: 'text', x: left - 6, y: ty + (font - 1) * 0.36, text: yLabels[i]!, size: font - 1, fill: COLORS.inkSoft, anchor: 'end' });
+    marks.push({
+      type: 'text',
+      x: left - 6,
+      y: ty + (font - 1) * 0.36,
+      text: yLabels[i]!,
+      size: font - 1,
+      fill: COLORS.inkSoft,
+      anchor: 'end',
+    });
   }
   for (const t of xAxis.ticks) {
     const tx = x(t);
-    marks.push({ type: 'line', x1: tx, y1: bottom, x2: tx, y2: bottom + 5, stroke: COLORS.axis, width: 1 });
-    marks.push({ type: 'text', x: tx, y: bottom + font + 5, text: yearTick(t), size: font - 1, fill: COLORS.inkSoft, anchor: 'middle' });
+    marks.push({ type: 'line', x1: tx, y1: bottom, x2: tx, y2: bottom + 6, stroke: COLORS.axis, width: 1 });
   }
+  for (const yr of xAxis.labels)
+    marks.push({
+      type: 'text',
+      x: x(yr + 0.5),
+      y: bottom + font + 5,
+      text: yearTick(yr),
+      size: font - 1,
+      fill: COLORS.inkSoft,
+      anchor: 'middle',
+    });
 
   const rowIndex = (r: ChartRow) => input.rows.indexOf(r) + 1;
   const obstacles: Box[] = [];
@@ -265,7 +298,17 @@ export function layoutTimeChart(input: TimeChartInput, size: ChartSize): Scene {
     const [tx, ty] = pt(seg.to, seg.to.to);
     if (seg.from) {
       const [fx, fy] = seg.from.kind === 'target' ? pt(seg.from, seg.from.to) : pt(seg.from);
-      marks.push({ type: 'line', x1: fx, y1: fy, x2: tx, y2: ty, stroke: COLORS.target, width: 2, dash: DASH.target, cls: 'series-target' });
+      marks.push({
+        type: 'line',
+        x1: fx,
+        y1: fy,
+        x2: tx,
+        y2: ty,
+        stroke: COLORS.target,
+        width: 2,
+        dash: DASH.target,
+        cls: 'series-target',
+      });
     }
   }
   for (const t of targets) {
@@ -309,14 +352,24 @@ export function layoutTimeChart(input: TimeChartInput, size: ChartSize): Scene {
   }
   for (const t of targets) {
     const [tx, ty] = pt(t, t.to);
-    const text = size.compact ? `目标${valueText(t.value, t.unit, t.qualifier)}` : `目标${valueText(t.value, t.unit, t.qualifier)}（${t.dateLabel}）`;
+    const text = size.compact
+      ? `目标${valueText(t.value, t.unit, t.qualifier)}`
+      : `目标${valueText(t.value, t.unit, t.qualifier)}（${t.dateLabel}）`;
     const order: Placement[] = ['above-left', 'below-left', 'left', 'above', 'below', 'above-right', 'right', 'below-right'];
     labels.push({ id: `t${rowIndex(t)}`, text, ax: tx, ay: ty, size: font, gap: 9, order });
   }
   if (lastParent) {
     const [px, py] = pt(lastParent);
     const text = `${input.parentName ?? ''} ${valueText(lastParent.value, lastParent.unit, lastParent.qualifier)}`.trim();
-    labels.push({ id: `p${rowIndex(lastParent)}`, text, ax: px, ay: py, size: font - 1, gap: 8, order: ['below', 'below-right', 'below-left', 'right', 'left', 'above'] });
+    labels.push({
+      id: `p${rowIndex(lastParent)}`,
+      text,
+      ax: px,
+      ay: py,
+      size: font - 1,
+      gap: 8,
+      order: ['below', 'below-right', 'below-left', 'right', 'left', 'above'],
+    });
   }
 
   const frame: Box = { x: 2, y: legend.bottom + 2, w: W - 4, h: bottom - legend.bottom - 4 };
@@ -351,4 +404,3 @@ export function layoutTimeChart(input: TimeChartInput, size: ChartSize): Scene {
     };
   }
 }
-

@@ -204,7 +204,12 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
       at(s, 'note', '推算值必须在 note 中写明算法', '例如：53 − 24 = 29（来源称较2023年底提高24个百分点）');
     // A figure needs a date; one without a year (--04-16) is kept but cannot be placed on a time axis.
     if (s.date.parsed.kind === 'unknown')
-      at(s, 'date', '统计数据必须有日期', '按来源能支持的精度填写：2024、2024-10、范围 2024-08/2025-09，年份不详写 --04-16，并在 note 说明');
+      at(
+        s,
+        'date',
+        '统计数据必须有日期',
+        '按来源能支持的精度填写：2024、2024-10、范围 2024-08/2025-09，年份不详写 --04-16，并在 note 说明',
+      );
     const key = `${s.region}|${s.metric}|${s.date.text}|${s.kind}`;
     const prev = seenStat.get(key);
     if (prev !== undefined) at(s, 'value', `同一地区、指标、日期、类型的数据重复（第 ${prev} 行）`, '删除重复的一行');

@@ -1,0 +1,161 @@
+/**
+ * npm run release -- [--date YYYY-MM-DD] [--dry-run] [--no-tag] [--root DIR]
+ *
+ * A dated data release: checks the data, writes releases/YYYY-MM-DD/ — every data/*.csv
+ * with a UTF-8 BOM in front (so Excel opens it as UTF-8; the content is unchanged), the
+ * data licence, and MANIFEST (sha256 of each file, the format `sha256sum -c MANIFEST`
+ * reads) — then commits that directory and tags the commit data-YYYY-MM-DD.
+ *
+ *   --date      the release date (default: today in China, Asia/Shanghai)
+ *   --dry-run   check and list what would be written and run; write nothing, no git
+ *   --no-tag    write the snapshot only (no commit, no tag)
+ *   --root      the project directory (default: .)
+ *
+ * Publishing is a separate, deliberate step: git push origin HEAD data-YYYY-MM-DD.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatProblem } from '../src/lib/validate/problem.ts';
+import { readProjectFiles } from '../src/lib/validate/read-project.ts';
+import { validateProject } from '../src/lib/validate/validate.ts';
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export interface SnapshotFile {
+  name: string;
+  sha256: string;
+  bytes: Buffer;
+}
+
+export const releaseDir = (root: string, date: string) => join(root, 'releases', date);
+export const tagName = (date: string) => `data-${date}`;
+
+/** Today's date in China, where the data's readers are. */
+export function today(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
+
+/** The files of a snapshot, in memory: each CSV with exactly one BOM, the licence as is. */
+export function snapshotFiles(root: string): SnapshotFile[] {
+  const dataDir = join(root, 'data');
+  const names = readdirSync(dataDir)
+    .filter((n) => n.endsWith('.csv') || n === 'LICENSE.md')
+    .sort();
+  return names.map((name) => {
+    let bytes = readFileSync(join(dataDir, name));
+    if (name.endsWith('.csv')) {
+      const body = bytes.subarray(0, 3).equals(BOM) ? bytes.subarray(3) : bytes;
+      bytes = Buffer.concat([BOM, body]);
+    }
+    return { name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
+  });
+}
+
+/** MANIFEST: one `<sha256>  <file>` line per file, as sha256sum writes it. */
+export const manifest = (files: SnapshotFile[]) => files.map((f) => `${f.sha256}  ${f.name}\n`).join('');
+
+/** Writes releases/<date>/ and its MANIFEST; refuses to overwrite an existing release. */
+export function writeSnapshot(root: string, date: string): { dir: string; files: SnapshotFile[] } {
+  const dir = releaseDir(root, date);
+  if (existsSync(dir)) throw new Error(`${dir} 已存在：同一天只发布一次（要重发请先删除这个目录）`);
+  const files = snapshotFiles(root);
+  if (!files.some((f) => f.name.endsWith('.csv'))) throw new Error(`${join(root, 'data')} 里没有 CSV 文件`);
+  mkdirSync(dir, { recursive: true });
+  try {
+    for (const f of files) writeFileSync(join(dir, f.name), f.bytes);
+    writeFileSync(join(dir, 'MANIFEST'), manifest(files));
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  return { dir, files };
+}
+
+function git(args: string[], cwd: string): { ok: boolean; out: string; err: string } {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  return { ok: r.status === 0, out: (r.stdout ?? '').trim(), err: (r.stderr ?? String(r.error ?? '')).trim() };
+}
+
+export interface ReleaseOptions {
+  root: string;
+  date: string;
+  dryRun: boolean;
+  tag: boolean;
+  log?: (line: string) => void;
+}
+
+/** The whole release; throws with a message an editor can act on. */
+export function release({ root, date, dryRun, tag, log = console.log }: ReleaseOptions): void {
+  if (!isIsoDate(date)) throw new Error(`日期 ${date} 不对：写成 YYYY-MM-DD，如 2025-03-01`);
+  const { problems } = validateProject(readProjectFiles(root));
+  if (problems.length > 0) throw new Error(`数据校验没有通过，不能发布：\n${problems.map(formatProblem).join('\n')}`);
+  const rel = `releases/${date}`;
+  const name = tagName(date);
+
+  if (tag && !dryRun) {
+    if (!git(['rev-parse', '--is-inside-work-tree'], root).ok) throw new Error(`${root} 不是 git 仓库（只写快照请加 --no-tag）`);
+    if (git(['rev-parse', '-q', '--verify', `refs/tags/${name}`], root).ok) throw new Error(`标签 ${name} 已存在`);
+    const dirty = git(['status', '--porcelain', '--', 'data', 'content'], root);
+    if (!dirty.ok || dirty.out !== '')
+      throw new Error(`data/ 或 content/ 有未提交的修改，快照会和标签对不上。先提交或撤销：\n${dirty.out || dirty.err}`);
+  }
+
+  if (dryRun) {
+    if (existsSync(releaseDir(root, date))) throw new Error(`${rel} 已存在：同一天只发布一次`);
+    const files = snapshotFiles(root);
+    log(`（试运行，不写文件、不动 git）将写入 ${rel}/：`);
+    for (const f of files) log(`  ${f.sha256}  ${f.name}`);
+    log(`  MANIFEST`);
+    if (tag) log(`将运行：git add -- ${rel} && git commit -m "数据版本 ${date}" -- ${rel} && git tag -a ${name} -m "数据版本 ${date}"`);
+    return;
+  }
+
+  const { files } = writeSnapshot(root, date);
+  log(`已写入 ${rel}/：${files.map((f) => f.name).join('、')}、MANIFEST`);
+  if (!tag) return;
+  const steps: string[][] = [
+    ['add', '--', rel],
+    ['commit', '-q', '-m', `数据版本 ${date}`, '--', rel],
+    ['tag', '-a', name, '-m', `数据版本 ${date}`],
+  ];
+  for (const args of steps) {
+    const r = git(args, root);
+    if (!r.ok) throw new Error(`git ${args.join(' ')} 失败：${r.err}\n快照已写入 ${rel}/，可以手动提交并打标签。`);
+  }
+  log(`已提交并打标签 ${name}。发布：git push origin HEAD ${name}`);
+}
+
+function parseArgs(argv: readonly string[]): ReleaseOptions {
+  const opts: ReleaseOptions = { root: '.', date: today(), dryRun: false, tag: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--dry-run') opts.dryRun = true;
+    else if (a === '--no-tag') opts.tag = false;
+    else if (a === '--date' || a === '--root') {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} 后面缺少值`);
+      if (a === '--date') opts.date = v;
+      else opts.root = v;
+    } else throw new Error(`不认识的参数：${a}（用法：npm run release -- [--date YYYY-MM-DD] [--dry-run] [--no-tag] [--root DIR]）`);
+  }
+  opts.root = resolve(opts.root);
+  return opts;
+}
+
+if (import.meta.main) {
+  try {
+    release(parseArgs(process.argv.slice(2)));
+  } catch (err) {
+    console.error(`发布失败：${(err as Error).message}`);
+    process.exitCode = 1;
+  }
+}
