@@ -22,6 +22,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'quality',
+          include: ['tests/quality/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/quality/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
+          // Browsers, builds and Lighthouse one at a time on a 2-core machine.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -39,16 +39,35 @@ function blame(file: string): Map<number, string> {
   return map;
 }
 
+let contentDays: Map<string, string> | undefined;
+
+/**
+ * Last commit day of a whole file. Files under content/ are read from one `git log`
+ * of that directory (newest first), not one process per file: thousands of MDX files.
+ */
+function fileDay(file: string): string | undefined {
+  if (file.startsWith('content/')) {
+    if (!contentDays) {
+      contentDays = new Map();
+      let day = '';
+      for (const l of (git(['log', '--format=@@%cs', '--name-only', '--relative', '--', 'content']) ?? '').split('\n')) {
+        if (l.startsWith('@@')) day = l.slice(2);
+        else if (l && !contentDays.has(l)) contentDays.set(l, day);
+      }
+    }
+    return contentDays.get(file);
+  }
+  if (!fileCache.has(file)) fileCache.set(file, git(['log', '-1', '--format=%cs', '--', file])?.trim() || undefined);
+  return fileCache.get(file);
+}
+
 /** Last-changed ISO day of the given CSV lines or whole files; undefined when not committed. */
 export function lastChanged(parts: { file: string; line?: number }[]): string | undefined {
   let newest: string | undefined;
   for (const { file, line } of parts) {
     let day: string | undefined;
     if (line !== undefined) day = blame(file).get(line);
-    else {
-      if (!fileCache.has(file)) fileCache.set(file, git(['log', '-1', '--format=%cs', '--', file])?.trim() || undefined);
-      day = fileCache.get(file);
-    }
+    else day = fileDay(file);
     if (day && (!newest || day > newest)) newest = day;
   }
   return newest;

@@ -30,7 +30,61 @@ function groupBy<T>(rows: T[], key: (row: T) => string | undefined): Map<string,
   return map;
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh-CN');
+// One collator for every comparison: same order as localeCompare(…, 'zh-CN'), far cheaper per call.
+const zhCollator = new Intl.Collator('zh-CN');
+const byName = (a: { name: string }, b: { name: string }) => zhCollator.compare(a.name, b.name);
+
+/**
+ * Lookups derived from an index on first use and kept with it, so that pages asking
+ * per record (a school's units, a region's totals) do not scan every row each time.
+ */
+interface Derived {
+  subtree: Map<string, Set<string>>;
+  totals: Map<string, RegionTotals>;
+  schoolsByRegion: Map<string, Located<School>[]>;
+  groupsByRegion: Map<string, Located<Group>[]>;
+  unitsBySchool: Map<string, Located<School>[]>;
+  policiesByGroup: Map<string, PolicyEntry[]>;
+  order: Map<object, number>;
+  citations?: Map<string, Citation[]>;
+}
+const derivedCache = new WeakMap<DatasetIndex, Derived>();
+function derived(idx: DatasetIndex): Derived {
+  let d = derivedCache.get(idx);
+  if (d) return d;
+  const policiesByGroup = new Map<string, PolicyEntry[]>();
+  for (const p of idx.data.policies)
+    for (const g of new Set(p.groups)) {
+      const list = policiesByGroup.get(g);
+      if (list) list.push(p);
+      else policiesByGroup.set(g, [p]);
+    }
+  const order = new Map<object, number>();
+  idx.data.schools.forEach((s, i) => order.set(s, i));
+  idx.data.groups.forEach((g, i) => order.set(g, i));
+  d = {
+    subtree: new Map(),
+    totals: new Map(),
+    schoolsByRegion: groupBy(idx.data.schools, (s) => s.region),
+    groupsByRegion: groupBy(idx.data.groups, (g) => g.region),
+    unitsBySchool: groupBy(idx.data.schools, (s) => s.parent_school),
+    policiesByGroup,
+    order,
+  };
+  derivedCache.set(idx, d);
+  return d;
+}
+
+/** The rows of the given regions, in the order filtering the whole table would give. */
+function rowsIn<T extends object>(idx: DatasetIndex, byRegion: Map<string, T[]>, ids: Set<string>): T[] {
+  const out: T[] = [];
+  for (const id of ids) for (const row of byRegion.get(id) ?? []) out.push(row);
+  if (ids.size > 1) {
+    const order = derived(idx).order;
+    out.sort((a, b) => order.get(a)! - order.get(b)!);
+  }
+  return out;
+}
 
 export function indexDataset(data: Dataset): DatasetIndex {
   const childRegions = groupBy(data.regions, (r) => r.parent);
@@ -63,6 +117,13 @@ export function regionAncestors(idx: DatasetIndex, id: string): Located<Region>[
 
 /** The region and every region below it. */
 export function regionSubtree(idx: DatasetIndex, id: string): Set<string> {
+  return new Set(subtreeOf(idx, id));
+}
+
+function subtreeOf(idx: DatasetIndex, id: string): Set<string> {
+  const memo = derived(idx).subtree;
+  const known = memo.get(id);
+  if (known) return known;
   const out = new Set<string>();
   const stack = [id];
   while (stack.length > 0) {
@@ -71,24 +132,25 @@ export function regionSubtree(idx: DatasetIndex, id: string): Set<string> {
     out.add(next);
     for (const child of idx.childRegions.get(next) ?? []) stack.push(child.id);
   }
+  memo.set(id, out);
   return out;
 }
 
 export const rootRegions = (idx: DatasetIndex) => idx.data.regions.filter((r) => !r.parent).sort(byName);
 
 export function groupsInRegion(idx: DatasetIndex, id: string, { deep = true } = {}): Located<Group>[] {
-  const ids = deep ? regionSubtree(idx, id) : new Set([id]);
-  return idx.data.groups.filter((g) => ids.has(g.region)).sort(byName);
+  const ids = deep ? subtreeOf(idx, id) : new Set([id]);
+  return rowsIn(idx, derived(idx).groupsByRegion, ids).sort(byName);
 }
 
 export function schoolsInRegion(idx: DatasetIndex, id: string, { deep = true } = {}): Located<School>[] {
-  const ids = deep ? regionSubtree(idx, id) : new Set([id]);
-  return idx.data.schools.filter((s) => ids.has(s.region)).sort(byName);
+  const ids = deep ? subtreeOf(idx, id) : new Set([id]);
+  return rowsIn(idx, derived(idx).schoolsByRegion, ids).sort(byName);
 }
 
 export function policiesForRegion(idx: DatasetIndex, id: string): PolicyEntry[] {
   const ancestors = new Set(regionAncestors(idx, id).map((r) => r.id));
-  const below = regionSubtree(idx, id);
+  const below = subtreeOf(idx, id);
   return idx.data.policies.filter((p) => [p.region, ...p.regions].some((r) => ancestors.has(r) || below.has(r)));
 }
 
@@ -103,15 +165,25 @@ export interface RegionTotals {
 }
 
 export function regionTotals(idx: DatasetIndex, id: string): RegionTotals {
-  const groups = groupsInRegion(idx, id);
-  return {
-    regions: regionSubtree(idx, id).size - 1,
-    groups: groups.length,
-    schools: schoolsInRegion(idx, id).length,
-    memberships: groups.reduce((n, g) => n + (idx.membershipsByGroup.get(g.id)?.length ?? 0), 0),
-    policies: policiesForRegion(idx, id).length,
-    reportedMembers: groups.reduce((n, g) => n + (g.reported_members ?? 0), 0),
-  };
+  const d = derived(idx);
+  const known = d.totals.get(id);
+  if (known) return { ...known };
+  const ids = subtreeOf(idx, id);
+  let groups = 0;
+  let schools = 0;
+  let memberships = 0;
+  let reportedMembers = 0;
+  for (const r of ids) {
+    schools += d.schoolsByRegion.get(r)?.length ?? 0;
+    for (const g of d.groupsByRegion.get(r) ?? []) {
+      groups++;
+      memberships += idx.membershipsByGroup.get(g.id)?.length ?? 0;
+      reportedMembers += g.reported_members ?? 0;
+    }
+  }
+  const totals = { regions: ids.size - 1, groups, schools, memberships, policies: policiesForRegion(idx, id).length, reportedMembers };
+  d.totals.set(id, totals);
+  return { ...totals };
 }
 
 /** A membership has ended when a `left` date is recorded. */
@@ -169,10 +241,10 @@ export function schoolPeers(idx: DatasetIndex, schoolId: string): { group: Locat
 }
 
 /** Campuses and divisions recorded under a school. */
-export const schoolUnits = (idx: DatasetIndex, schoolId: string) => idx.data.schools.filter((s) => s.parent_school === schoolId);
+export const schoolUnits = (idx: DatasetIndex, schoolId: string) => [...(derived(idx).unitsBySchool.get(schoolId) ?? [])];
 
 export function policiesForGroup(idx: DatasetIndex, groupId: string): PolicyEntry[] {
-  return idx.data.policies.filter((p) => p.groups.includes(groupId));
+  return [...(derived(idx).policiesByGroup.get(groupId) ?? [])];
 }
 
 export interface Citation {
@@ -183,16 +255,34 @@ export interface Citation {
 
 /** Everything that names a source, for the sources page. */
 export function citationsOf(idx: DatasetIndex, sourceId: string): Citation[] {
+  const d = derived(idx);
+  d.citations ??= allCitations(idx);
+  return [...(d.citations.get(sourceId) ?? [])];
+}
+
+/** Every source's citations in one pass over the data (kinds in the order the page lists them). */
+function allCitations(idx: DatasetIndex): Map<string, Citation[]> {
   const d = idx.data;
-  const out: Citation[] = [];
-  for (const g of d.groups) if (g.source === sourceId) out.push({ kind: '集团', label: g.name, href: `/groups/${g.id}/` });
-  for (const s of d.schools) if (s.source === sourceId) out.push({ kind: '学校', label: s.name, href: `/schools/${s.id}/` });
-  const memberGroups = new Set(d.memberships.filter((m) => m.source === sourceId).map((m) => m.group));
-  for (const id of memberGroups) out.push({ kind: '成员名单', label: idx.group.get(id)?.name ?? id, href: `/groups/${id}/#members` });
-  const statRegions = new Set(d.statistics.filter((s) => s.source === sourceId).map((s) => s.region));
-  for (const id of statRegions) out.push({ kind: '统计数据', label: idx.region.get(id)?.name ?? id, href: `/regions/${id}/#statistics` });
-  for (const p of d.policies) if (p.source === sourceId) out.push({ kind: '政策', label: p.title, href: `/policies/${p.id}/` });
-  for (const r of d.regions) if (r.source === sourceId) out.push({ kind: '地区', label: r.name, href: `/regions/${r.id}/` });
+  const kinds = ['集团', '学校', '成员名单', '统计数据', '政策', '地区'] as const;
+  const bySource = new Map<string, Map<string, Map<string, Citation>>>();
+  const add = (sourceId: string, kind: (typeof kinds)[number], key: string, make: () => Citation) => {
+    let perKind = bySource.get(sourceId);
+    if (!perKind) bySource.set(sourceId, (perKind = new Map(kinds.map((k) => [k, new Map()]))));
+    const list = perKind.get(kind)!;
+    if (!list.has(key)) list.set(key, make());
+  };
+  d.groups.forEach((g, i) => add(g.source, '集团', String(i), () => ({ kind: '集团', label: g.name, href: `/groups/${g.id}/` })));
+  d.schools.forEach((s, i) => add(s.source, '学校', String(i), () => ({ kind: '学校', label: s.name, href: `/schools/${s.id}/` })));
+  for (const m of d.memberships)
+    add(m.source, '成员名单', m.group, () => ({ kind: '成员名单', label: idx.group.get(m.group)?.name ?? m.group, href: `/groups/${m.group}/#members` }));
+  for (const s of d.statistics)
+    add(s.source, '统计数据', s.region, () => ({ kind: '统计数据', label: idx.region.get(s.region)?.name ?? s.region, href: `/regions/${s.region}/#statistics` }));
+  d.policies.forEach((p, i) => add(p.source, '政策', String(i), () => ({ kind: '政策', label: p.title, href: `/policies/${p.id}/` })));
+  d.regions.forEach((r, i) => {
+    if (r.source) add(r.source, '地区', String(i), () => ({ kind: '地区', label: r.name, href: `/regions/${r.id}/` }));
+  });
+  const out = new Map<string, Citation[]>();
+  for (const [sourceId, perKind] of bySource) out.set(sourceId, kinds.flatMap((k) => [...perKind.get(k)!.values()]));
   return out;
 }
 

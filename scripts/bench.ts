@@ -1,0 +1,428 @@
+/**
+ * npm run bench [-- --sizes 1000,10000,50000,200000] [--seed 1] [--regen] [--no-peer] [--no-search]
+ *
+ * Builds the real site code over a generated country (scripts/generate-country.ts) at
+ * each size and prints one table: pages, validate / Astro / Pagefind wall time and
+ * peak RSS (whole process, from /usr/bin/time -v), output size, a school-name search in
+ * Chromium (bytes transferred, time to first result), and the same data built by a
+ * minimal Hugo site for comparison. Results also go to bench/out/results.json.
+ *
+ * The site is built from a snapshot of src/ taken at the start (bench/out/site), so
+ * edits made while a long run is going do not mix into it, and its Astro caches stay
+ * its own. Data lives in bench/data/<size>/, output in bench/out/ (both git-ignored).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { generateCountry, writeCountry } from './generate-country.ts';
+import { buildHugoSite } from './bench-hugo.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench/out');
+const SITE = join(OUT, 'site');
+const args = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const sizes = (arg('sizes') ?? '1000,10000,50000,200000').split(',').map(Number);
+const seed = Number(arg('seed') ?? 1);
+const regen = args.includes('--regen');
+const withPeer = !args.includes('--no-peer');
+const withSearch = !args.includes('--no-search');
+const keepDist = args.includes('--keep');
+/** Keep the largest size's dist for later inspection (bench/out/dist-<n>). */
+const keepLargest = !args.includes('--no-keep-largest');
+
+const BUDGET = { buildSecs: 8 * 60, rssMB: 4096, searchKB: 300, searchMs: 300, peerRatio: 2 };
+
+/* ------------------------------------------------------------ measuring */
+
+interface Step {
+  secs: number;
+  rssMB: number;
+  ok: boolean;
+  /** Last lines of stderr when the step failed. */
+  error?: string;
+}
+
+function parseTime(text: string): { secs: number; rssMB: number } {
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(text);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
+  const secs = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
+  return { secs, rssMB: rss ? Number(rss[1]) / 1024 : NaN };
+}
+
+/** Runs a command under /usr/bin/time -v: wall time and peak RSS of the whole process tree. */
+function timed(label: string, cmd: string, cmdArgs: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Step> {
+  const timeFile = join(OUT, `.time-${process.pid}`);
+  process.stdout.write(`  ${label} … `);
+  return new Promise((done) => {
+    const child = spawn('/usr/bin/time', ['-v', '-o', timeFile, cmd, ...cmdArgs], {
+      cwd: opts.cwd ?? SITE,
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-20_000);
+    });
+    child.on('close', (code) => {
+      const t = parseTime(existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '');
+      rmSync(timeFile, { force: true });
+      const step: Step = { ...t, ok: code === 0 };
+      if (code !== 0) step.error = stderr.trim().split('\n').slice(-15).join('\n');
+      console.log(`${t.secs.toFixed(1)} s, ${t.rssMB.toFixed(0)} MB${code === 0 ? '' : ` — FAILED (${code})`}`);
+      if (code !== 0) console.log(step.error);
+      done(step);
+    });
+  });
+}
+
+function walkFiles(dir: string, visit: (path: string, size: number) => void): void {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walkFiles(p, visit);
+    else visit(p, statSync(p).size);
+  }
+}
+
+function outputStats(dir: string) {
+  let pages = 0;
+  let files = 0;
+  let bytes = 0;
+  let pagefindBytes = 0;
+  const pagefindDir = join(dir, 'pagefind');
+  walkFiles(dir, (p, size) => {
+    files++;
+    bytes += size;
+    if (p.endsWith('.html') && !p.startsWith(pagefindDir)) pages++;
+    if (p.startsWith(pagefindDir)) pagefindBytes += size;
+  });
+  return { pages, files, bytes, pagefindBytes };
+}
+
+/* ------------------------------------------------------------ the site snapshot */
+
+function snapshotSite(): void {
+  rmSync(SITE, { recursive: true, force: true });
+  mkdirSync(join(SITE, 'node_modules'), { recursive: true });
+  for (const entry of ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+    cpSync(join(ROOT, entry), join(SITE, entry), { recursive: true });
+  for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
+    // Astro's and Vite's caches stay with the snapshot; packages are shared.
+    if (entry === '.astro' || entry === '.vite') continue;
+    symlinkSync(join(ROOT, 'node_modules', entry), join(SITE, 'node_modules', entry));
+  }
+}
+
+/* ------------------------------------------------------------ search in Chromium */
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+};
+
+/** A static server that counts the bytes it sends (no compression, like `npm run serve`). */
+function serveCounting(dir: string): Promise<{ server: Server; url: string; sent: { bytes: number; requests: string[] } }> {
+  const root = resolve(dir);
+  const sent = { bytes: 0, requests: [] as string[] };
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return void res.writeHead(404).end();
+    const body = readFileSync(file);
+    sent.bytes += body.length;
+    sent.requests.push(`${path} ${body.length}`);
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.end(body);
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      const a = server.address();
+      done({ server, url: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`, sent });
+    }),
+  );
+}
+
+const PROBE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>bench search</title>
+<script type="module">
+const q = new URLSearchParams(location.search).get('q');
+const pagefind = await import('/pagefind/pagefind.js');
+const search = await pagefind.search(q);
+const first = search.results.length ? await search.results[0].data() : null;
+window.__firstMs = performance.now();
+// What a results list shows: the first five results' titles and excerpts.
+await Promise.all(search.results.slice(1, 5).map((r) => r.data()));
+window.__bench = { count: search.results.length, first: first && first.url, title: first && first.meta.title, firstMs: window.__firstMs };
+</script>`;
+
+interface SearchResult {
+  query: string;
+  mode: 'search-page' | 'pagefind-probe';
+  bytes: number;
+  requests: number;
+  ms: number;
+  results: number;
+  firstUrl?: string;
+  found: boolean;
+  error?: string;
+  /** Every response: path and bytes. */
+  log?: string[];
+}
+
+async function measureSearch(dist: string, queries: { name: string; id: string }[]): Promise<SearchResult[]> {
+  const { chromium } = await import('playwright-core');
+  const hasSearchPage = existsSync(join(dist, 'search/index.html'));
+  if (!hasSearchPage) {
+    mkdirSync(join(dist, '__bench'), { recursive: true });
+    writeFileSync(join(dist, '__bench/search.html'), PROBE);
+  }
+  const { server, url, sent } = await serveCounting(dist);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const out: SearchResult[] = [];
+  try {
+    for (const { name, id } of queries) {
+      const context = await browser.newContext(); // cold cache for every query
+      const page = await context.newPage();
+      await page.goto('about:blank'); // the renderer is up, as in a browser already open
+      sent.bytes = 0;
+      sent.requests = [];
+      const r: SearchResult = { query: name, mode: hasSearchPage ? 'search-page' : 'pagefind-probe', bytes: 0, requests: 0, ms: NaN, results: 0, found: false };
+      try {
+        if (hasSearchPage) {
+          await page.goto(`${url}/search/?q=${encodeURIComponent(name)}`);
+          // The first link to a record inside the results (schools, groups, regions, policies).
+          const handle = await page.waitForFunction(
+            () => {
+              const links = [...document.querySelectorAll('main a[href*="/schools/"], main a[href*="/groups/"], main a[href*="/regions/"], main a[href*="/policies/"]')];
+              const hit = links.find((a) => !a.closest('nav, header, footer, form'));
+              return hit ? { ms: performance.now(), href: hit.getAttribute('href'), count: links.length } : null;
+            },
+            undefined,
+            { timeout: 30_000, polling: 'raf' },
+          );
+          const v = (await handle.jsonValue()) as { ms: number; href: string; count: number };
+          await page.waitForTimeout(500); // let the rest of the first page of results arrive
+          Object.assign(r, { ms: v.ms, firstUrl: v.href, results: v.count });
+          r.found = (await page.locator(`main a[href*="/schools/${id}/"]`).count()) > 0;
+        } else {
+          await page.goto(`${url}/__bench/search.html?q=${encodeURIComponent(name)}`);
+          await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, undefined, { timeout: 60_000 });
+          const v = (await page.evaluate(() => (window as unknown as { __bench: unknown }).__bench)) as {
+            count: number;
+            first: string | null;
+            firstMs: number;
+          };
+          Object.assign(r, { ms: v.firstMs, firstUrl: v.first ?? undefined, results: v.count, found: (v.first ?? '').includes(`/schools/${id}/`) });
+        }
+      } catch (e) {
+        r.error = String(e).split('\n')[0];
+      }
+      r.bytes = sent.bytes;
+      r.requests = sent.requests.length;
+      r.log = [...sent.requests];
+      out.push(r);
+      console.log(
+        `  search "${name}": ${(r.bytes / 1024).toFixed(0)} kB in ${r.requests} requests, first result ${r.ms.toFixed(0)} ms, ${r.results} results${r.found ? '' : ' (school not first)'}${r.error ? ` — ${r.error}` : ''}`,
+      );
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return out;
+}
+
+/* ------------------------------------------------------------ one size */
+
+interface SizeResult {
+  schools: number;
+  counts: Record<string, number>;
+  pages: number;
+  files: number;
+  outputMB: number;
+  pagefindMB: number;
+  validate: Step;
+  astro: Step;
+  pagefind: Step;
+  buildSecs: number;
+  peakRssMB: number;
+  msPerPage: number;
+  search: SearchResult[];
+  peer?: { tool: string; version: string; pages: number; build: Step; ratio: number };
+}
+
+async function runSize(n: number): Promise<SizeResult> {
+  console.log(`\n== ${n} schools`);
+  const data = join(ROOT, 'bench/data', String(n));
+  if (regen || !existsSync(join(data, 'country.json'))) {
+    const started = performance.now();
+    writeCountry(data, generateCountry({ schools: n, seed }));
+    console.log(`  generated ${data} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const country = JSON.parse(readFileSync(join(data, 'country.json'), 'utf8')) as {
+    counts: Record<string, number>;
+    sampleSchools: { id: string; name: string }[];
+  };
+  const dist = join(OUT, `dist-${n}`);
+  rmSync(dist, { recursive: true, force: true });
+  const env = { DATA_ROOT: data, ASTRO_OUT_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' };
+
+  const validate = await timed('validate', process.execPath, ['scripts/validate.ts', '--root', data]);
+  const astro = await timed('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { env });
+  const pagefind = astro.ok
+    ? await timed('pagefind', join(SITE, 'node_modules/.bin/pagefind'), ['--site', dist, '--silent'])
+    : { secs: NaN, rssMB: NaN, ok: false };
+  const stats = existsSync(dist) ? outputStats(dist) : { pages: 0, files: 0, bytes: 0, pagefindBytes: 0 };
+  const search = astro.ok && pagefind.ok && withSearch ? await measureSearch(dist, country.sampleSchools.slice(0, 3)) : [];
+  const buildSecs = validate.secs + astro.secs + pagefind.secs;
+  const result: SizeResult = {
+    schools: n,
+    counts: country.counts,
+    pages: stats.pages,
+    files: stats.files,
+    outputMB: stats.bytes / 2 ** 20,
+    pagefindMB: stats.pagefindBytes / 2 ** 20,
+    validate,
+    astro,
+    pagefind,
+    buildSecs,
+    peakRssMB: Math.max(validate.rssMB, astro.rssMB, pagefind.rssMB),
+    msPerPage: (buildSecs * 1000) / Math.max(1, stats.pages),
+    search,
+  };
+  if (withPeer) {
+    const hugo = join(OUT, `hugo-${n}`);
+    const { pages, version } = buildHugoSite(data, hugo);
+    const build = await timed(`hugo ${version}`, 'hugo', ['--quiet', '--source', hugo, '--destination', join(hugo, 'public')], { cwd: hugo });
+    result.peer = { tool: 'hugo', version, pages, build, ratio: astro.secs / build.secs };
+    rmSync(hugo, { recursive: true, force: true });
+  }
+  if (!keepDist && n >= 50_000 && !(keepLargest && n === Math.max(...sizes))) rmSync(dist, { recursive: true, force: true });
+  return result;
+}
+
+/* ------------------------------------------------------------ planted error */
+
+function plantedErrorDemo(n: number) {
+  const dir = join(ROOT, 'bench/data', `${n}-bad`);
+  const country = generateCountry({ schools: n, seed, plantError: true });
+  writeCountry(dir, country);
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['scripts/validate.ts', '--root', dir], { cwd: SITE, encoding: 'utf8' });
+  const secs = (performance.now() - started) / 1000;
+  const message = (run.stderr ?? '').split('\n').filter(Boolean);
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`\n== planted error at ${n} schools (${country.planted?.file}:${country.planted?.line}): validate ${secs.toFixed(1)} s, exit ${run.status}`);
+  for (const l of message) console.log(`  ${l}`);
+  return { schools: n, planted: country.planted, secs, exitCode: run.status, messages: message };
+}
+
+/* ------------------------------------------------------------ report */
+
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
+const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '—');
+
+function table(results: SizeResult[]): string {
+  const header = [
+    'schools',
+    'pages',
+    'files',
+    'validate s/MB',
+    'astro s/MB',
+    'pagefind s/MB',
+    'build s',
+    'peak MB',
+    'out MB',
+    'ms/page',
+    'slope ms/page',
+    'search kB',
+    'search ms',
+    'hugo s/MB',
+    'astro/hugo',
+  ];
+  const rows = results.map((r, i) => {
+    const prev = results[i - 1];
+    const slope = prev ? ((r.buildSecs - prev.buildSecs) * 1000) / (r.pages - prev.pages) : r.msPerPage;
+    const s = r.search.filter((x) => !x.error);
+    const kb = s.length ? Math.max(...s.map((x) => x.bytes)) / 1024 : NaN;
+    const ms = s.length ? s.map((x) => x.ms).sort((a, b) => a - b)[Math.floor(s.length / 2)]! : NaN;
+    return [
+      String(r.schools),
+      String(r.pages),
+      String(r.files),
+      `${f1(r.validate.secs)}/${f0(r.validate.rssMB)}`,
+      `${f1(r.astro.secs)}/${f0(r.astro.rssMB)}`,
+      `${f1(r.pagefind.secs)}/${f0(r.pagefind.rssMB)}`,
+      f1(r.buildSecs),
+      f0(r.peakRssMB),
+      f0(r.outputMB),
+      r.msPerPage.toFixed(2),
+      slope.toFixed(2),
+      f0(kb),
+      f0(ms),
+      r.peer ? `${f1(r.peer.build.secs)}/${f0(r.peer.build.rssMB)}` : '—',
+      r.peer ? r.peer.ratio.toFixed(1) : '—',
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+function budgets(r: SizeResult) {
+  const s = r.search.filter((x) => !x.error);
+  const kb = s.length ? Math.max(...s.map((x) => x.bytes)) / 1024 : NaN;
+  const ms = s.length ? Math.max(...s.map((x) => x.ms)) : NaN;
+  const check = (name: string, value: number, limit: number, unit: string) => ({ name, value, limit, unit, met: value <= limit });
+  return [
+    check('full build (validate + Astro + Pagefind)', r.buildSecs, BUDGET.buildSecs, 's'),
+    check('peak RSS of any step', r.peakRssMB, BUDGET.rssMB, 'MB'),
+    check('search download (worst query)', kb, BUDGET.searchKB, 'kB'),
+    check('search time to first result (worst query)', ms, BUDGET.searchMs, 'ms'),
+    ...(r.peer ? [check('Astro / Hugo build time', r.peer.ratio, BUDGET.peerRatio, '×')] : []),
+  ];
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  if (withPeer && spawnSync('hugo', ['version']).status !== 0) {
+    console.log('hugo missing: apt-get install -y hugo');
+    const apt = spawnSync('apt-get', ['install', '-y', 'hugo'], { stdio: 'inherit' });
+    if (apt.status !== 0) throw new Error('could not install hugo (run apt-get update first?)');
+  }
+  if (!existsSync('/usr/bin/time')) spawnSync('apt-get', ['install', '-y', 'time'], { stdio: 'inherit' });
+  snapshotSite();
+  const resultsFile = join(OUT, 'results.json');
+  const results: SizeResult[] = [];
+  const machine = { cpus: (await import('node:os')).cpus().length, memGB: (await import('node:os')).totalmem() / 2 ** 30, node: process.version };
+  const save = (extra: object = {}) =>
+    writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), seed, machine, budget: BUDGET, results, ...extra }, null, 2)}\n`);
+  for (const n of sizes) {
+    results.push(await runSize(n));
+    save();
+  }
+  const largest = Math.max(...sizes);
+  const planted = plantedErrorDemo(largest);
+  const last = results[results.length - 1]!;
+  const verdict = budgets(last);
+  save({ plantedError: planted, budgets: { schools: last.schools, checks: verdict } });
+  console.log(`\n${table(results)}\n`);
+  console.log(`Budgets at ${last.schools} schools:`);
+  for (const b of verdict) console.log(`  ${b.met ? '✓' : '✗'} ${b.name}: ${f1(b.value)} ${b.unit} (budget ${b.limit} ${b.unit})`);
+  console.log(`\nResults: ${resultsFile}`);
+}
+
+await main();

@@ -1,0 +1,43 @@
+/**
+ * Lighthouse, mobile, on the home page, a group page and the search page:
+ * performance, accessibility, best practices and SEO recorded (in the summary
+ * and test-results/lighthouse.json). 100 is expected; below 95 fails.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES, runLighthouse } from '../../scripts/quality/lighthouse.ts';
+import { recordRow } from '../../scripts/quality/summary.ts';
+import { baseUrl, CHROMIUM_ARGS, chromiumPath, distDir, sitePlan } from './helpers.ts';
+
+const MIN = 95;
+const plan = sitePlan();
+const group = plan.templates.find((t) => t.template === 'groups/[id]');
+const targets = [
+  { name: '首页', path: '/' },
+  ...(group ? [{ name: '集团页', path: group.path }] : []),
+  ...(existsSync(join(distDir(), 'search/index.html')) ? [{ name: '搜索页', path: '/search/' }] : []),
+];
+
+describe('Lighthouse (mobile)', () => {
+  it(`scores at least ${MIN} in every category on ${targets.map((t) => t.name).join('、')}`, async () => {
+    const results = await runLighthouse(
+      targets.map((t) => `${baseUrl()}${t.path}`),
+      chromiumPath(),
+      CHROMIUM_ARGS,
+    );
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync('test-results/lighthouse.json', `${JSON.stringify(results, null, 2)}\n`);
+    const low: string[] = [];
+    const notes = results.map((r, i) => {
+      for (const c of CATEGORIES) if (r.scores[c] < MIN) low.push(`${targets[i]!.name} ${c} ${r.scores[c]}：\n  ${r.losses.filter((l) => l.startsWith(c)).join('\n  ')}`);
+      if (r.runtimeError) low.push(`${targets[i]!.name}：${r.runtimeError}`);
+      return `${targets[i]!.name} ${CATEGORIES.map((c) => r.scores[c]).join('/')}`;
+    });
+    const missing = targets.some((t) => t.path === '/search/') ? '' : '；无搜索页';
+    recordRow({ key: '70-lighthouse', checker: 'Lighthouse（移动，性能/无障碍/最佳实践/SEO）', pages: results.length, problems: low.length, note: `${notes.join('；')}${missing}` });
+    const below100 = results.flatMap((r, i) => r.losses.map((l) => `${targets[i]!.name} ${l}`));
+    if (below100.length) console.log(`Lighthouse 扣分项（未到 100 但不低于 ${MIN} 不算失败）：\n${below100.join('\n')}`);
+    expect(low, notes.join('\n')).toEqual([]);
+  }, 240_000);
+});
