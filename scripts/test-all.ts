@@ -32,6 +32,7 @@ const steps: Step[] = [
   { name: 'validate', label: '数据校验', cmd: [process.execPath, 'scripts/validate.ts'] },
   vitest('unit'),
   vitest('e2e'),
+  { ...vitest('quality'), label: '质量检查（axe、vnu、链接、安全、Lighthouse）' },
 ];
 
 const onlyArg = process.argv.indexOf('--only');

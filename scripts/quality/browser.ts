@@ -109,7 +109,9 @@ export class Probe {
     });
     page.on('requestfailed', (req) => {
       this.inflight.delete(req);
-      if (own(req.url()) && req.failure()?.errorText !== 'net::ERR_BLOCKED_BY_CLIENT') this.signals.failed.push(`${req.failure()?.errorText} ${req.url()}`);
+      // Blocked: our own JavaScript-off route; aborted: the page cancelled a fetch it no longer needs.
+      const error = req.failure()?.errorText ?? '';
+      if (own(req.url()) && error !== 'net::ERR_BLOCKED_BY_CLIENT' && error !== 'net::ERR_ABORTED') this.signals.failed.push(`${error} ${req.url()}`);
     });
     page.on('console', (m) => {
       // "Failed to load resource" repeats a failed response, which is judged above.
@@ -177,25 +179,31 @@ export function formatAxe(v: AxeViolation[]): string {
   return v.map((x) => `${x.id}（${x.impact}）${x.help}：${x.targets.join('、')}`).join('\n');
 }
 
-/** Pixels the page scrolls sideways (0 when the layout fits the viewport). */
+/**
+ * Pixels the page scrolls sideways (0 when the layout fits the viewport), and
+ * the elements to blame: boxes that reach past the right edge, and boxes whose
+ * content spills out of them (long unbroken text, wide tables) visibly.
+ */
 export async function horizontalOverflow(page: Page): Promise<{ px: number; culprits: string[] }> {
   return page.evaluate(() => {
     const doc = document.documentElement;
     const px = doc.scrollWidth - doc.clientWidth;
-    const culprits: string[] = [];
+    const culprits = new Set<string>();
     if (px > 0) {
+      const describe = (el: Element, why: string) =>
+        `${el.localName}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}（${why}）`;
+      const edge = doc.clientWidth + 1;
       for (const el of Array.from(document.body.querySelectorAll('*'))) {
+        if (culprits.size >= 5) break;
         const r = el.getBoundingClientRect();
-        if (r.right > doc.clientWidth + 1 && r.width > 0) {
-          // Report the outermost overflowing elements only.
-          const parent = el.parentElement;
-          if (parent && parent.getBoundingClientRect().right > doc.clientWidth + 1) continue;
-          culprits.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}（右边缘 ${Math.round(r.right)}px）`);
-          if (culprits.length >= 5) break;
-        }
+        if (r.width === 0) continue;
+        const parentRight = el.parentElement?.getBoundingClientRect().right ?? 0;
+        if (r.right > edge && parentRight <= edge) culprits.add(describe(el, `右边缘 ${Math.round(r.right)}px`));
+        else if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX === 'visible' && r.left + el.scrollWidth > edge)
+          culprits.add(describe(el, `内容宽 ${el.scrollWidth}px，盒子宽 ${el.clientWidth}px`));
       }
     }
-    return { px, culprits };
+    return { px, culprits: [...culprits] };
   });
 }
 

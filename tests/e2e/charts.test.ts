@@ -137,9 +137,16 @@ describe('region charts', () => {
     await expect(table.isVisible()).resolves.toBe(true);
     const tableRows = await table.locator('tbody tr').count();
 
-    const plotted = await fig.locator('.chart__frame--wide .chart-hit').evaluateAll((els) =>
-      els.map((e) => ({ row: Number(e.getAttribute('data-row')), value: e.getAttribute('data-value'), date: e.getAttribute('data-date'), kind: e.getAttribute('data-kind') })),
-    );
+    const plotted = await fig
+      .locator('.chart__frame--wide .chart-hit')
+      .evaluateAll((els) =>
+        els.map((e) => ({
+          row: Number(e.getAttribute('data-row')),
+          value: e.getAttribute('data-value'),
+          date: e.getAttribute('data-date'),
+          kind: e.getAttribute('data-kind'),
+        })),
+      );
     plotted.sort((a, b) => a.row - b.row);
 
     const href = (await fig.locator('a[data-chart-csv]').getAttribute('href'))!;
@@ -158,7 +165,8 @@ describe('region charts', () => {
     const tableDates = await table.locator('tbody tr td:nth-child(3)').allInnerTexts();
     expect(tableDates).toEqual(rows.map((r) => r[col('date_label')]));
     // Every source in the table links to its entry on /sources/.
-    for (const link of await table.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) expect(link).toMatch(/^\/sources\/#[a-z0-9-]+$/);
+    for (const link of await table.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))
+      expect(link).toMatch(/^\/sources\/#[a-z0-9-]+$/);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -173,7 +181,11 @@ describe('region charts', () => {
     const svgText = await res.text();
     const parsed = await page.evaluate((t) => {
       const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
-      return { error: doc.querySelector('parsererror')?.textContent ?? null, width: doc.documentElement.getAttribute('width'), title: doc.querySelector('title')?.textContent };
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        width: doc.documentElement.getAttribute('width'),
+        title: doc.querySelector('title')?.textContent,
+      };
     }, svgText);
     expect(parsed.error).toBeNull();
     expect(Number(parsed.width)).toBeGreaterThan(300);
@@ -235,7 +247,9 @@ describe('the statistics page', () => {
     expect(await page.locator('figure#chart-targets').count()).toBe(1);
     const rows = page.locator('table.all-figures tbody tr');
     expect(await rows.count()).toBeGreaterThan(0);
-    const sources = await page.locator('table.all-figures tbody td:nth-child(6) a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const sources = await page
+      .locator('table.all-figures tbody td:nth-child(6) a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(sources.length).toBe(await rows.count());
     // Every source anchor exists on /sources/.
     await page.goto(`${baseUrl()}/sources/`);
@@ -254,7 +268,9 @@ describe('layout at phone and desktop widths', () => {
       const fig = page.locator(figure(chart.id));
       await fig.scrollIntoViewIfNeeded();
       // One drawing shows: the narrow one on a phone, the wide one on a desktop.
-      const visible = await fig.locator('svg[role="img"]').evaluateAll((svgs) => svgs.filter((s) => s.getBoundingClientRect().width > 0).map((s) => s.getAttribute('class')));
+      const visible = await fig
+        .locator('svg[role="img"]')
+        .evaluateAll((svgs) => svgs.filter((s) => s.getBoundingClientRect().width > 0).map((s) => s.getAttribute('class')));
       expect(visible).toEqual([width < 576 ? 'chart-svg chart-svg--narrow' : 'chart-svg chart-svg--wide']);
       const svgBox = await fig.locator('svg[role="img"]:visible').boundingBox();
       expect(svgBox!.width).toBeLessThanOrEqual(width);

@@ -176,12 +176,15 @@ describe('dates on the axis', () => {
 
 describe('colours', () => {
   const lum = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, b] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
   };
   const contrast = (a: string, b: string) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
   it('meets WCAG AA on white: 4.5:1 for text colours, 3:1 for marks', () => {
-    for (const c of [COLORS.ink, COLORS.inkSoft, COLORS.target, COLORS.main, COLORS.parent]) expect(contrast(c, COLORS.paper), c).toBeGreaterThanOrEqual(4.5);
+    for (const c of [COLORS.ink, COLORS.inkSoft, COLORS.target, COLORS.main, COLORS.parent])
+      expect(contrast(c, COLORS.paper), c).toBeGreaterThanOrEqual(4.5);
     expect(contrast(COLORS.axis, COLORS.paper)).toBeGreaterThanOrEqual(3);
     // Series differ in hue, and always in shape or dash as well (never colour alone).
     expect(new Set([COLORS.main, COLORS.target, COLORS.parent]).size).toBe(3);

@@ -69,7 +69,12 @@ describe('series from statistics', () => {
   const ctx = chartContext(data);
   const rows = rowsFor(ctx, 'fx-city', 'coverage-rate', 'main');
   it('orders figures in time and places each on the axis', () => {
-    expect(rows.map((r) => `${r.kind}:${r.date}`)).toEqual(['derived:2022-12', 'actual:2023-12', 'actual:2024-09/2025-10', 'target:2026-12']);
+    expect(rows.map((r) => `${r.kind}:${r.date}`)).toEqual([
+      'derived:2022-12',
+      'actual:2023-12',
+      'actual:2024-09/2025-10',
+      'target:2026-12',
+    ]);
     const range = rows[2]!;
     expect(range.uncertain).toBe(true);
     expect(range.earliest).toBe('2024-09-01');
@@ -88,12 +93,19 @@ describe('series from statistics', () => {
   it('joins two actual points firmly, anything derived or uncertain with dots', () => {
     const observed = rows.filter((r) => r.kind !== 'target');
     expect(segments(observed).map((s) => s.firm)).toEqual([false, false]);
-    const t = targetSegments(observed, rows.filter((r) => r.kind === 'target'));
+    const t = targetSegments(
+      observed,
+      rows.filter((r) => r.kind === 'target'),
+    );
     expect(t[0]!.from?.date).toBe('2024-09/2025-10');
   });
   it('shows the parent region beside rates only', () => {
     expect(coverage.parentId).toBe('fx-prov');
-    expect(parseCsv(coverage.csv).filter((r) => r[1] === 'parent').map((r) => r[2])).toEqual(['fx-prov']);
+    expect(
+      parseCsv(coverage.csv)
+        .filter((r) => r[1] === 'parent')
+        .map((r) => r[2]),
+    ).toEqual(['fx-prov']);
     expect(groups.parentId).toBeUndefined();
     expect(parseCsv(groups.csv).some((r) => r[1] === 'parent')).toBe(false);
   });
@@ -210,7 +222,11 @@ describe('downloads', () => {
     expect(rows[0]![col('note')]).toBe('55 − 25 = 30');
     expect(rows[0]![col('source_title')]).toBe('示例市新闻 <测试> & "引号"');
     // The SVG's focusable marks carry the same row numbers, values and dates.
-    const hits = [...coverage.svg.hitsWide.matchAll(/data-row="(\d+)" data-value="([^"]*)" data-date="([^"]*)"/g)].map((m) => [Number(m[1]), m[2], m[3]]);
+    const hits = [...coverage.svg.hitsWide.matchAll(/data-row="(\d+)" data-value="([^"]*)" data-date="([^"]*)"/g)].map((m) => [
+      Number(m[1]),
+      m[2],
+      m[3],
+    ]);
     expect(hits.sort((a, b) => (a[0] as number) - (b[0] as number))).toEqual(rows.map((r, i) => [i + 1, r[col('value')], r[col('date')]]));
   });
   it('writes progress toward each target', () => {
@@ -227,7 +243,9 @@ describe('downloads', () => {
       expect(svg).not.toContain('<测试>');
       expect(svg).toContain('&lt;测试&gt; &amp; &quot;引号&quot;');
     }
-    expect(coverage.standalone.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="640"')).toBe(true);
+    expect(
+      coverage.standalone.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="640"'),
+    ).toBe(true);
     expect(coverage.standalone).toContain('>示例市集团化办学覆盖率</text>');
     expect(coverage.standalone).toContain('数据截至：2024年9月至2025年10月之间');
     expect(coverage.standalone).toContain('https://example.org/statistics/fx-city--coverage-rate/');
@@ -235,7 +253,16 @@ describe('downloads', () => {
 });
 
 describe('determinism and accessibility of the markup', () => {
-  const strings = (c: ChartBundle) => [c.svg.wide, c.svg.narrow, c.svg.hitsWide, c.svg.hitsNarrow, c.standalone, c.csv, c.description, c.citation];
+  const strings = (c: ChartBundle) => [
+    c.svg.wide,
+    c.svg.narrow,
+    c.svg.hitsWide,
+    c.svg.hitsNarrow,
+    c.standalone,
+    c.csv,
+    c.description,
+    c.citation,
+  ];
   it('builds byte-identical output from the same data twice', () => {
     const again = allCharts(dataset(), opts);
     expect([...again.byId.keys()]).toEqual([...all.byId.keys()]);

@@ -9,7 +9,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { layoutBarChart, layoutProgressChart } from './bar-chart.ts';
 import { toCsv } from './csv.ts';
 import { describeBarChart, describeProgress, describeTimeChart } from './describe.ts';
-import { csvComputed, csvNumber, kindLabel, percentOf, valueText, valueWords, differenceWords } from './format.ts';
+import { csvComputed, csvNumber, kindLabel, percentOf, valueText, differenceWords } from './format.ts';
 import { progressOf, type Progress } from './progress.ts';
 import type { Scene } from './scene.ts';
 import {

@@ -44,6 +44,8 @@ export const DASH = {
 
 const MARKER_R = 4.5;
 const CAP = 6;
+/** Radius of a point's focus/hover target: at least 24 CSS px across at phone size (WCAG 2.5.8). */
+const HIT_R = 13;
 
 export const mid = (r: ChartRow) => (r.from + r.to) / 2;
 
@@ -280,7 +282,7 @@ export function layoutTimeChart(input: TimeChartInput, size: ChartSize): Scene {
       marks.push({ type: 'line', x1, y1: py - CAP + 1, x2: x1, y2: py + CAP - 1, stroke: COLORS.parent, width: 1.5 });
       marks.push({ type: 'line', x1: x2, y1: py - CAP + 1, x2, y2: py + CAP - 1, stroke: COLORS.parent, width: 1.5 });
       obstacles.push({ x: x1, y: py - CAP, w: x2 - x1, h: CAP * 2 });
-      hits.push(hitFor(r, { shape: 'rect', x: x1 - 6, y: py - 10, w: x2 - x1 + 12, h: 20 }));
+      hits.push(hitFor(r, { shape: 'rect', x: x1 - 6, y: py - HIT_R, w: x2 - x1 + 12, h: HIT_R * 2 }));
     } else {
       marks.push(
         r.kind === 'derived'
@@ -288,7 +290,7 @@ export function layoutTimeChart(input: TimeChartInput, size: ChartSize): Scene {
           : { type: 'path', d: squarePath(px, py, 3.5), fill: COLORS.parent },
       );
       obstacles.push({ x: px - 5, y: py - 5, w: 10, h: 10 });
-      hits.push(hitFor(r, { shape: 'circle', x: px, y: py, r: 10 }));
+      hits.push(hitFor(r, { shape: 'circle', x: px, y: py, r: HIT_R }));
     }
   }
   const lastParent = parentSorted[parentSorted.length - 1];
@@ -315,7 +317,7 @@ export function layoutTimeChart(input: TimeChartInput, size: ChartSize): Scene {
     const [tx, ty] = pt(t, t.to);
     marks.push({ type: 'path', d: diamondPath(tx, ty, 7), fill: COLORS.target, stroke: COLORS.paper, width: 1 });
     obstacles.push({ x: tx - 6, y: ty - 8, w: 12, h: 16 });
-    hits.push(hitFor(t, { shape: 'circle', x: tx, y: ty, r: 12 }));
+    hits.push(hitFor(t, { shape: 'circle', x: tx, y: ty, r: HIT_R }));
   }
 
   // The region's own figures: connectors first, then bars and points on top.
@@ -337,7 +339,7 @@ export function layoutTimeChart(input: TimeChartInput, size: ChartSize): Scene {
       marks.push({ type: 'line', x1, y1: py - CAP, x2: x1, y2: py + CAP, stroke: COLORS.main, width: 2 });
       marks.push({ type: 'line', x1: x2, y1: py - CAP, x2, y2: py + CAP, stroke: COLORS.main, width: 2 });
       obstacles.push({ x: x1 - 1, y: py - CAP, w: x2 - x1 + 2, h: CAP * 2 });
-      hits.push(hitFor(r, { shape: 'rect', x: x1 - 6, y: py - 11, w: x2 - x1 + 12, h: 22 }));
+      hits.push(hitFor(r, { shape: 'rect', x: x1 - 6, y: py - HIT_R, w: x2 - x1 + 12, h: HIT_R * 2 }));
     } else {
       marks.push(
         r.kind === 'derived'
@@ -345,7 +347,7 @@ export function layoutTimeChart(input: TimeChartInput, size: ChartSize): Scene {
           : { type: 'circle', cx: px, cy: py, r: MARKER_R, fill: COLORS.main, stroke: COLORS.paper, width: 1.5, cls: 'point' },
       );
       obstacles.push({ x: px - MARKER_R - 1, y: py - MARKER_R - 1, w: MARKER_R * 2 + 2, h: MARKER_R * 2 + 2 });
-      hits.push(hitFor(r, { shape: 'circle', x: px, y: py, r: 11 }));
+      hits.push(hitFor(r, { shape: 'circle', x: px, y: py, r: HIT_R }));
     }
     const text = r.kind === 'derived' ? `${valueText(r.value, r.unit, r.qualifier)}（推算）` : valueText(r.value, r.unit, r.qualifier);
     labels.push({ id: `o${rowIndex(r)}`, text, ax: px, ay: py, size: font, gap: r.uncertain ? CAP + 2 : MARKER_R + 4 });

@@ -1,0 +1,260 @@
+/**
+ * The index side: the key tokens a record's page carries for Pagefind (build time
+ * only — this file loads the pinyin dictionary, the search page must not import it).
+ *
+ * From every name of a record (tier 9 name, 8 alias, 7 former name) it derives:
+ *   - the name and its core without region prefixes (郑州市第十九初级中学 → 第十九初级中学);
+ *   - short forms, tier 5: 十九初级中学, 十九初中, 十九初, 十九中, and the core with its
+ *     city or district in front (郑州十九中, 灵宝四小);
+ *   - parts, tier 2: every meaningful tail of the core (永长街回民小学 → 回民小学 …),
+ *     so any piece of a name finds it by prefix;
+ *   - pinyin and pinyin initials of the name, core and short forms.
+ * Each variant is stored in canonical form (normalize.ts), so 第十九初级中学, 十九初中 and
+ * 19初 meet on the same key.
+ */
+import { pinyin } from 'pinyin-pro';
+import { hanToken, PINYIN_PREFIX, pinyinToken, type Tier } from './codes.ts';
+import { arabicNumeralsToChinese, canonical, displayForm } from './normalize.ts';
+
+export interface NameInput {
+  text: string;
+  tier: Tier;
+}
+
+export interface RegionLevel {
+  level: 'province' | 'city' | 'district';
+  /** The region's name and aliases as written (郑州市, 郑州). */
+  names: string[];
+  /** A municipality (直辖市) is a province that stands where a city would. */
+  municipality?: boolean;
+}
+
+export interface KeyOptions {
+  /** The record's region and its ancestors, outermost first. */
+  regions: RegionLevel[];
+  /** School-type short forms (初级中学 → 初中, 初, 中 …) and group suffixes (教育集团 → 集团). */
+  shortForms?: boolean;
+  /** The core also with the city or district in front (郑州十九中). */
+  regionPrefixed?: boolean;
+  /** Tails of the core, so a piece of the name finds it. */
+  parts?: boolean;
+  /** Pinyin and initials. */
+  pinyin?: boolean;
+  /** Further names matched at a low tier (a group's lead school), canonical only. */
+  related?: string[];
+}
+
+const TYPE_SHORT: [string, string[]][] = [
+  ['初级中学', ['初中', '初', '中']],
+  ['高级中学', ['高中', '高', '中']],
+  ['初中', ['初', '中']],
+  ['高中', ['高', '中']],
+  ['中学', ['中']],
+  ['小学', ['小']],
+];
+const GROUP_SHORT: [string, string[]][] = [
+  ['教育集团', ['集团']],
+  ['教育联盟', ['联盟']],
+  ['教育发展共同体', ['发展共同体', '共同体']],
+];
+/** Words that say what kind of thing a name is, not which one (in canonical form). */
+const GENERIC_TAILS = ['共同体', '集团', '联盟', '学校', '校区', '小部', '中部', '小', '中', '初', '高', '校', '部'];
+
+/** 郑州市 → 郑州, 中原区 → 中原: the short name a reader types before a school. */
+export function regionShortName(name: string): string | null {
+  const m = /^(.{2,})[省市区县]$/u.exec(name);
+  // 市中区 → 市中 is no name anyone types.
+  return m && !/^[省市区县]/u.test(m[1]!) ? m[1]! : null;
+}
+
+function formsOf(level: RegionLevel): string[] {
+  const out = new Set<string>();
+  for (const n of level.names) {
+    const d = displayForm(n);
+    if (!d) continue;
+    out.add(d);
+    const short = regionShortName(d);
+    if (short) out.add(short);
+  }
+  return [...out];
+}
+
+/** The name without the region names in front of it: 郑州市中原区互助路小学 → 互助路小学. */
+export function stripRegionPrefixes(display: string, forms: string[]): string {
+  const sorted = [...forms].sort((a, b) => b.length - a.length);
+  let s = display;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const f of sorted) {
+      if (f && s.startsWith(f) && [...s].length - [...f].length >= 2) {
+        s = s.slice(f.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+function replaceFirst(text: string, table: [string, string[]][]): string[] {
+  for (const [word, shorts] of table) {
+    const i = text.indexOf(word);
+    if (i >= 0) return shorts.map((s) => text.slice(0, i) + s + text.slice(i + word.length));
+  }
+  return [];
+}
+
+/** 第十九初级中学 → 十九初级中学, 十九初中, 十九初, 十九中 (display forms, without the input). */
+export function shortForms(core: string): string[] {
+  const out = new Set<string>();
+  const bases = new Set([core, core.replace(/第(?=[零〇一二三四五六七八九十百千\d])/g, '')]);
+  for (const b of bases) {
+    out.add(b);
+    for (const v of replaceFirst(b, TYPE_SHORT)) out.add(v);
+  }
+  for (const v of [...out]) for (const g of replaceFirst(v, GROUP_SHORT)) out.add(g);
+  out.delete(core);
+  return [...out].filter((v) => [...v].length >= 2);
+}
+
+/** True when a canonical tail names something, not just a kind of thing (回民小 yes, 小 no). */
+export function isMeaningfulTail(tail: string): boolean {
+  let s = tail;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const g of GENERIC_TAILS) {
+      if (s.endsWith(g) && s.length > g.length) {
+        s = s.slice(0, -g.length);
+        changed = true;
+      }
+    }
+  }
+  return [...s].length >= 2 && !GENERIC_TAILS.includes(s);
+}
+
+const pinyinCache = new Map<string, { full: string[]; initials: string[] }>();
+
+/** Toneless pinyin per character (digits read out first), and initials. */
+export function pinyinOf(display: string): { full: string[]; initials: string[] } {
+  const text = arabicNumeralsToChinese(display);
+  let hit = pinyinCache.get(text);
+  if (!hit) {
+    const opts = { toneType: 'none', type: 'array', v: true, nonZh: 'spaced' } as const;
+    const clean = (a: string[]) => a.map((s) => s.toLowerCase().replace(/[^a-z]/g, ''));
+    hit = {
+      full: clean(pinyin(text, opts)),
+      initials: clean(pinyin(text, { ...opts, pattern: 'first' })),
+    };
+    if (pinyinCache.size > 50_000) pinyinCache.clear();
+    pinyinCache.set(text, hit);
+  }
+  return hit;
+}
+
+const lower = (t: number): Tier => Math.max(0, Math.min(9, t)) as Tier;
+
+/** The key tokens for a record's names, best tier first, each token once. */
+export function buildTokens(names: NameInput[], opts: KeyOptions): string[] {
+  const best = new Map<string, Tier>(); // token without its tier → best tier
+  const add = (body: string, tier: Tier) => {
+    if ((best.get(body) ?? -1) < tier) best.set(body, tier);
+  };
+  const addHan = (text: string, tier: Tier) => {
+    const c = canonical(text);
+    if (c) add(hanToken(c, 0).slice(0, -1), tier);
+  };
+  const addPinyin = (display: string, tier: Tier, initialsToo = true) => {
+    const { full, initials } = pinyinOf(display);
+    const letters = full.join('');
+    if (letters.length >= 3) add(pinyinToken(letters, 0).slice(0, -1), tier);
+    // Two initials (sx, zy) would match half the country; three narrow it down.
+    const first = initials.join('');
+    if (initialsToo && first.length >= 3) add(pinyinToken(first, 0).slice(0, -1), lower(tier - 1));
+  };
+
+  const levels = opts.regions.map((r) => ({ ...r, forms: formsOf(r) }));
+  const allForms = levels.flatMap((l) => l.forms);
+  const cityLevel = levels.find((l) => l.level === 'city') ?? levels.find((l) => l.level === 'province' && l.municipality);
+  const districtLevel = levels.find((l) => l.level === 'district');
+  const prefixForms: string[] = [];
+  const pinyinPrefixes: string[] = [];
+  if (opts.regionPrefixed) {
+    const shortest = (forms: string[]) => [...forms].sort((a, b) => a.length - b.length)[0];
+    if (cityLevel) prefixForms.push(...cityLevel.forms);
+    if (districtLevel) {
+      prefixForms.push(...districtLevel.forms);
+      if (cityLevel)
+        for (const c of cityLevel.forms) for (const d of districtLevel.forms) if (!d.startsWith(c)) prefixForms.push(c + d);
+    }
+    // In pinyin each place in its shortest form (lingbao sixiao, zhengzhou shijiuzhong);
+    // initials only with the nearest one (lbsx).
+    for (const level of [districtLevel, cityLevel]) {
+      const s = level ? shortest(level.forms) : undefined;
+      if (s) pinyinPrefixes.push(s);
+    }
+  }
+
+  for (const name of names) {
+    const display = displayForm(name.text);
+    if (!display) continue;
+    const core = stripRegionPrefixes(display, allForms);
+    addHan(display, name.tier);
+    addHan(core, name.tier);
+    if (opts.pinyin) {
+      addPinyin(display, name.tier);
+      addPinyin(core, name.tier);
+    }
+    const shorts = opts.shortForms ? shortForms(core) : [];
+    const derivedTier = lower(Math.min(5, name.tier - 3));
+    for (const v of shorts) {
+      addHan(v, derivedTier);
+      if (opts.pinyin) addPinyin(v, derivedTier);
+    }
+    if (opts.regionPrefixed) {
+      for (const base of [core, ...shorts]) {
+        for (const p of prefixForms) addHan(p + base, derivedTier);
+        if (opts.pinyin) pinyinPrefixes.forEach((p, i) => addPinyin(p + base, derivedTier, i === 0));
+      }
+    }
+    if (opts.parts && name.tier >= 8) {
+      const c = canonical(core);
+      const chars = [...c];
+      for (let i = 1; i < chars.length - 1; i++) {
+        if (/\d/.test(chars[i - 1]!) && /\d/.test(chars[i]!)) continue;
+        const tail = chars.slice(i).join('');
+        if (isMeaningfulTail(tail)) add(hanToken(tail, 0).slice(0, -1), 2);
+      }
+      if (opts.pinyin && name.tier === 9) {
+        const coreChars = [...core];
+        const { full } = pinyinOf(core);
+        if (full.length === coreChars.length) {
+          for (let i = 1; i < coreChars.length - 1; i++) {
+            const tail = coreChars.slice(i).join('');
+            if (!isMeaningfulTail(canonical(tail))) continue;
+            const letters = full.slice(i).join('');
+            if (letters.length >= 4) add(pinyinToken(letters, 0).slice(0, -1), 2);
+          }
+        }
+      }
+    }
+  }
+  for (const r of opts.related ?? []) {
+    const display = displayForm(r);
+    if (!display) continue;
+    addHan(display, 3);
+    addHan(stripRegionPrefixes(display, allForms), 3);
+  }
+  // A pinyin token that merely begins another one of at least its tier adds nothing:
+  // Pagefind finds the longer one by prefix anyway.
+  const pinyinBodies = [...best.entries()].filter(([b]) => b.startsWith(PINYIN_PREFIX)).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  for (let i = 0; i < pinyinBodies.length - 1; i++) {
+    const [body, tier] = pinyinBodies[i]!;
+    for (let j = i + 1; j < pinyinBodies.length && pinyinBodies[j]![0].startsWith(body); j++) {
+      if (pinyinBodies[j]![1] >= tier) {
+        best.delete(body);
+        break;
+      }
+    }
+  }
+  return [...best.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([body, tier]) => `${body}${tier}`);
+}

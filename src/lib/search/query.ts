@@ -1,0 +1,156 @@
+/**
+ * The query side: what a reader typed → the Pagefind words to ask for, and how to
+ * order what comes back. Pure and small: the search page bundles it.
+ */
+import { hanKey, matchToken, pinyinKey, tokensIn, type TokenMatch } from './codes.ts';
+import { canonical, foldText, hasHan, keepWordChars, normalizePinyin } from './normalize.ts';
+
+export type AttemptKind = 'name' | 'pinyin' | 'words' | 'text';
+
+/** One way of asking Pagefind; the page tries them in order until one finds something. */
+export interface Attempt {
+  kind: AttemptKind;
+  /** The words sent to Pagefind (space-separated: Pagefind requires all of them). */
+  pagefindQuery: string;
+  /** The key each result must match (one per part); empty for a full-text attempt. */
+  keys: string[];
+  /** For a full-text attempt: the parts each result's text must contain. */
+  parts: string[];
+}
+
+export interface QueryPlan {
+  /** The reader's text, trimmed. */
+  input: string;
+  /** Simplified, folded text (shown as "searched for …" when it differs). */
+  folded: string;
+  attempts: Attempt[];
+}
+
+const MAX_QUERY = 80;
+
+/** The attempts for a query, best first. An empty plan means there is nothing to search. */
+export function planQuery(raw: string): QueryPlan {
+  const input = raw.trim().slice(0, MAX_QUERY);
+  const folded = foldText(input).replace(/\s+/g, ' ').trim();
+  const attempts: Attempt[] = [];
+  const add = (a: Attempt) => {
+    if (a.pagefindQuery && !attempts.some((b) => b.pagefindQuery === a.pagefindQuery)) attempts.push(a);
+  };
+  const parts = folded.split(' ').filter((p) => keepWordChars(p) !== '');
+  if (parts.length === 0) return { input, folded, attempts };
+
+  const nameAttempt = (texts: string[]): Attempt | null => {
+    const canon = texts.map(canonical).filter((c) => c !== '');
+    if (canon.length === 0) return null;
+    const keys = canon.map(hanKey);
+    return { kind: texts.length > 1 ? 'words' : 'name', pagefindQuery: keys.join(' '), keys, parts: [] };
+  };
+  const pinyinAttempt = (texts: string[]): Attempt | null => {
+    const letters = normalizePinyin(texts.join(''));
+    if (letters.length < 2) return null;
+    const key = pinyinKey(letters);
+    return { kind: 'pinyin', pagefindQuery: key, keys: [key], parts: [] };
+  };
+
+  if (hasHan(folded)) {
+    // 郑州 十九中 is one name typed with a space; 黄牌 预警 too. Try it whole first.
+    const whole = nameAttempt([parts.join('')]);
+    if (whole) add(whole);
+    if (parts.length > 1) {
+      const each = nameAttempt(parts);
+      if (each) add(each);
+    }
+  } else {
+    const hasLetters = /[a-z]/.test(folded);
+    const hasDigits = /\d/.test(folded);
+    const pinyin = hasLetters ? pinyinAttempt(parts) : null;
+    const name = nameAttempt([parts.join('')]);
+    // "jingbalu xiaoxue" is pinyin; "102", "1+X" and "68" are names.
+    if (hasLetters && !hasDigits) {
+      if (pinyin) add(pinyin);
+      if (name) add(name);
+    } else {
+      if (name) add(name);
+      if (pinyin) add(pinyin);
+    }
+  }
+  // Last resort: Pagefind's own full-text search of the page text.
+  add({ kind: 'text', pagefindQuery: parts.join(' '), keys: [], parts });
+  return { input, folded, attempts };
+}
+
+// ---------------------------------------------------------------------------
+// Ranking
+
+export interface Candidate {
+  /** Pagefind's score (or any number: higher is better). */
+  score: number;
+  /** The key tokens of the record (see codes.ts tokensIn). */
+  tokens: string[];
+}
+
+export interface Ranked<T> {
+  item: T;
+  match: TokenMatch;
+  /** Pagefind's order among equals. */
+  score: number;
+}
+
+/** The best way a record's tokens answer all the keys, or null if some key finds nothing. */
+export function bestMatch(keys: string[], tokens: string[]): TokenMatch | null {
+  let combined: TokenMatch | null = null;
+  for (const key of keys) {
+    let best: TokenMatch | null = null;
+    for (const token of tokens) {
+      const m = matchToken(key, token);
+      if (m && (!best || compareMatches(m, best) < 0)) best = m;
+    }
+    if (!best) return null;
+    combined = combined
+      ? { exact: combined.exact && best.exact, tier: Math.min(combined.tier, best.tier), extra: combined.extra + best.extra }
+      : best;
+  }
+  return combined;
+}
+
+/** 9–7: a name or alias; 6–4: a short form or the name with its city; 3–0: part of a name. */
+const tierClass = (tier: number) => (tier >= 7 ? 2 : tier >= 4 ? 1 : 0);
+
+/** Negative when a is the better match. */
+export function compareMatches(a: TokenMatch, b: TokenMatch): number {
+  if (a.exact !== b.exact) return a.exact ? -1 : 1;
+  const ca = tierClass(a.tier);
+  const cb = tierClass(b.tier);
+  if (ca !== cb) return cb - ca;
+  if (a.extra !== b.extra) return a.extra - b.extra;
+  return b.tier - a.tier;
+}
+
+/**
+ * Orders candidates by how well their keys match (exact name, then short form, then
+ * part of a name; shorter extensions first), Pagefind's score breaking ties. Those
+ * that do not match every key are dropped, so no word of the query is ignored.
+ */
+export function rankCandidates<T extends Candidate>(keys: string[], candidates: T[]): Ranked<T>[] {
+  const ranked: Ranked<T>[] = [];
+  for (const item of candidates) {
+    const match = bestMatch(keys, item.tokens);
+    if (match) ranked.push({ item, match, score: item.score });
+  }
+  return ranked.sort((a, b) => compareMatches(a.match, b.match) || b.score - a.score);
+}
+
+/** True when the first two results answer the query equally well (育秀 → 育秀小学, 育秀中学). */
+export function isAmbiguous<T>(ranked: Ranked<T>[]): boolean {
+  const [a, b] = ranked;
+  if (!a || !b) return false;
+  return a.match.exact === b.match.exact && tierClass(a.match.tier) === tierClass(b.match.tier) && a.match.extra === b.match.extra;
+}
+
+/** For full-text results: the page text must contain every part of the query. */
+export function containsAllParts(text: string, parts: string[]): boolean {
+  const hay = foldText(text.replace(/[\u200b\s]+/g, ''));
+  return parts.every((p) => hay.includes(keepWordChars(p)));
+}
+
+export { tokensIn };

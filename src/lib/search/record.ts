@@ -1,0 +1,261 @@
+/**
+ * One search record per school, group, region, policy and glossary term: what a
+ * result shows without a click, the filters it can be narrowed by, and the key
+ * tokens Pagefind indexes (keys.ts). Pure: no Astro, no DOM.
+ */
+import { formatFuzzyDateZh } from '../fuzzy-date.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { groupMembers, indexDataset, isCurrent, regionAncestors, regionTotals, schoolHistory, type DatasetIndex } from '../data/queries.ts';
+import { membershipRoleLabels } from '../schemas/membership.ts';
+import { regionLevelLabels } from '../schemas/region.ts';
+import type { Region, TermKind } from '../schemas/index.ts';
+import { BLOCK_PREFIX } from './codes.ts';
+import { buildTokens, regionShortName, type NameInput, type RegionLevel } from './keys.ts';
+
+export const searchKinds = ['school', 'group', 'region', 'policy', 'term'] as const;
+export type SearchKind = (typeof searchKinds)[number];
+
+export const searchKindLabels: Record<SearchKind, string> = {
+  school: '学校',
+  group: '集团',
+  region: '地区',
+  policy: '政策',
+  term: '术语',
+};
+
+const termKindLabels: Record<TermKind, string> = {
+  'group-type': '集团类型',
+  'group-model': '组建模式',
+  stage: '学段',
+  concept: '概念',
+};
+
+export interface SearchFilters {
+  /** The record kind (school, group …). */
+  kind: string[];
+  /** The record's region and every region above it (ids). */
+  region: string[];
+  /** Schools: the stage term id. */
+  stage: string[];
+  /** Groups: the group-type term id. */
+  type: string[];
+}
+
+export interface SearchRecord {
+  kind: SearchKind;
+  id: string;
+  /** Site path without the base path: /schools/<id>/, /glossary/#<id>. */
+  url: string;
+  title: string;
+  kindLabel: string;
+  /** One to three short lines a result shows under its title. */
+  lines: string[];
+  filters: SearchFilters;
+  /** Key tokens for the hidden index text, best tier first. */
+  tokens: string[];
+  /** Set for a record that shares its page with others (glossary terms): the block marker word. */
+  block?: string;
+}
+
+const SEP = ' · ';
+const clip = (text: string, max: number) => {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+};
+const also = (names: string[]) => (names.length > 0 ? `又称 ${names.join('、')}` : '');
+
+interface Context {
+  idx: DatasetIndex;
+  chain: (regionId: string) => Region[];
+  levels: (regionId: string) => RegionLevel[];
+  path: (regionId: string) => string;
+}
+
+function contextFor(dataset: Dataset): Context {
+  const idx = indexDataset(dataset);
+  const chains = new Map<string, Region[]>();
+  const chain = (id: string) => {
+    let c = chains.get(id);
+    if (!c) chains.set(id, (c = regionAncestors(idx, id)));
+    return c;
+  };
+  const levels = (id: string): RegionLevel[] =>
+    chain(id).map((r) => ({ level: r.level, names: [r.name, ...r.aliases], municipality: r.municipality }));
+  const path = (id: string) =>
+    chain(id)
+      .map((r) => r.name)
+      .join(' ');
+  return { idx, chain, levels, path };
+}
+
+function schoolRecord(ctx: Context, id: string): SearchRecord | undefined {
+  const { idx } = ctx;
+  const s = idx.school.get(id);
+  if (!s) return undefined;
+  const stage = idx.term.get(s.stage)?.term ?? s.stage;
+  const parent = s.parent_school ? idx.school.get(s.parent_school) : undefined;
+  const unit = s.unit === 'campus' ? '校区' : s.unit === 'division' ? '学部' : '';
+  const memberships = schoolHistory(idx, s.id).filter(isCurrent);
+  const groups = memberships.flatMap((m) => {
+    const g = idx.group.get(m.group);
+    return g ? [`${g.name}（${membershipRoleLabels[m.role]}）`] : [];
+  });
+  const names: NameInput[] = [
+    { text: s.name, tier: 9 },
+    ...s.aliases.map((text): NameInput => ({ text, tier: 8 })),
+    ...s.former_names.map((text): NameInput => ({ text, tier: 7 })),
+  ];
+  return {
+    kind: 'school',
+    id: s.id,
+    url: `/schools/${s.id}/`,
+    title: s.name,
+    kindLabel: searchKindLabels.school,
+    lines: [
+      [ctx.path(s.region), stage, parent ? `${parent.name}的${unit || '分部'}` : ''].filter(Boolean).join(SEP),
+      groups.length > 0 ? groups.join('；') : '暂无集团记录',
+      [also(s.aliases), s.former_names.length > 0 ? `曾用名 ${s.former_names.join('、')}` : ''].filter(Boolean).join('；'),
+    ].filter(Boolean),
+    filters: { kind: ['school'], region: ctx.chain(s.region).map((r) => r.id), stage: [s.stage], type: [] },
+    tokens: buildTokens(names, { regions: ctx.levels(s.region), shortForms: true, regionPrefixed: true, parts: true, pinyin: true }),
+  };
+}
+
+function groupRecord(ctx: Context, id: string): SearchRecord | undefined {
+  const { idx } = ctx;
+  const g = idx.group.get(id);
+  if (!g) return undefined;
+  const { current } = groupMembers(idx, g.id);
+  const leads = current.filter((m) => m.role === 'lead').flatMap((m) => idx.school.get(m.school) ?? []);
+  const type = idx.term.get(g.type)?.term ?? g.type;
+  const count = [
+    current.length > 0 ? `已列出成员 ${current.length} 所` : '来源未列出成员',
+    g.reported_members !== undefined ? `来源报告 ${g.reported_members} 所` : '',
+  ]
+    .filter(Boolean)
+    .join('，');
+  const names: NameInput[] = [{ text: g.name, tier: 9 }, ...g.aliases.map((text): NameInput => ({ text, tier: 8 }))];
+  return {
+    kind: 'group',
+    id: g.id,
+    url: `/groups/${g.id}/`,
+    title: g.name,
+    kindLabel: searchKindLabels.group,
+    lines: [
+      [ctx.path(g.region), type === '未说明' ? '' : type].filter(Boolean).join(SEP),
+      [leads.length > 0 ? `牵头校 ${leads.map((s) => s.name).join('、')}` : '牵头校不详', count].join(SEP),
+      also(g.aliases),
+    ].filter(Boolean),
+    filters: { kind: ['group'], region: ctx.chain(g.region).map((r) => r.id), stage: [], type: [g.type] },
+    tokens: buildTokens(names, {
+      regions: ctx.levels(g.region),
+      shortForms: true,
+      regionPrefixed: true,
+      parts: true,
+      pinyin: true,
+      related: leads.map((s) => s.name),
+    }),
+  };
+}
+
+function regionRecord(ctx: Context, id: string): SearchRecord | undefined {
+  const { idx } = ctx;
+  const r = idx.region.get(id);
+  if (!r) return undefined;
+  const above = ctx.chain(r.id).slice(0, -1);
+  const totals = regionTotals(idx, r.id);
+  const short = regionShortName(r.name);
+  const names: NameInput[] = [
+    { text: r.name, tier: 9 },
+    ...r.aliases.map((text): NameInput => ({ text, tier: 8 })),
+    ...(short && !r.aliases.includes(short) ? [{ text: short, tier: 8 } as NameInput] : []),
+  ];
+  return {
+    kind: 'region',
+    id: r.id,
+    url: `/regions/${r.id}/`,
+    title: r.name,
+    kindLabel: searchKindLabels.region,
+    lines: [
+      [r.municipality ? '直辖市' : regionLevelLabels[r.level], above.map((a) => a.name).join(' ')].filter(Boolean).join(SEP),
+      `教育集团 ${totals.groups} 个${SEP}学校 ${totals.schools} 所`,
+    ],
+    filters: { kind: ['region'], region: ctx.chain(r.id).map((x) => x.id), stage: [], type: [] },
+    tokens: buildTokens(names, { regions: above.length > 0 ? ctx.levels(above[above.length - 1]!.id) : [], regionPrefixed: true, pinyin: true }),
+  };
+}
+
+function policyRecord(ctx: Context, id: string): SearchRecord | undefined {
+  const p = ctx.idx.data.policies.find((x) => x.id === id);
+  if (!p) return undefined;
+  const regionIds = new Set([p.region, ...p.regions].flatMap((r) => ctx.chain(r).map((x) => x.id)));
+  return {
+    kind: 'policy',
+    id: p.id,
+    url: `/policies/${p.id}/`,
+    title: p.title,
+    kindLabel: searchKindLabels.policy,
+    lines: [[clip(p.issuer, 30), formatFuzzyDateZh(p.date.parsed)].join(SEP), clip(p.summary, 60)],
+    filters: { kind: ['policy'], region: [...regionIds], stage: [], type: [] },
+    tokens: buildTokens([{ text: p.title, tier: 9 }], { regions: ctx.levels(p.region), parts: true }),
+  };
+}
+
+function termRecord(ctx: Context, id: string): SearchRecord | undefined {
+  const t = ctx.idx.term.get(id);
+  if (!t) return undefined;
+  const names: NameInput[] = [{ text: t.term, tier: 9 }, ...t.aliases.map((text): NameInput => ({ text, tier: 8 }))];
+  return {
+    kind: 'term',
+    id: t.id,
+    url: `/glossary/#${t.id}`,
+    title: t.term,
+    kindLabel: searchKindLabels.term,
+    lines: [[termKindLabels[t.kind], also(t.aliases)].filter(Boolean).join(SEP), clip(t.definition, 60)],
+    filters: { kind: ['term'], region: [], stage: [], type: [] },
+    tokens: buildTokens(names, { regions: [], parts: true, pinyin: true }),
+    block: blockWord(t.id),
+  };
+}
+
+/** The marker word that opens a record's block on a shared page. */
+export const blockWord = (id: string) => BLOCK_PREFIX + id.replace(/[^a-z0-9]/g, '');
+
+const builders: Record<SearchKind, (ctx: Context, id: string) => SearchRecord | undefined> = {
+  school: schoolRecord,
+  group: groupRecord,
+  region: regionRecord,
+  policy: policyRecord,
+  term: termRecord,
+};
+
+interface Cache {
+  ctx: Context;
+  records: Map<string, SearchRecord | null>;
+}
+const caches = new WeakMap<Dataset, Cache>();
+
+/**
+ * The search record of one school, group, region, policy or term, built on first
+ * use and kept with the dataset (a page build asks for one record per page).
+ */
+export function searchRecord(dataset: Dataset, kind: SearchKind, id: string): SearchRecord | undefined {
+  let cache = caches.get(dataset);
+  if (!cache) caches.set(dataset, (cache = { ctx: contextFor(dataset), records: new Map() }));
+  const key = `${kind}/${id}`;
+  let rec = cache.records.get(key);
+  if (rec === undefined) cache.records.set(key, (rec = builders[kind](cache.ctx, id) ?? null));
+  return rec ?? undefined;
+}
+
+/** Every search record of the dataset: schools, groups, regions, policies, terms. */
+export function buildSearchRecords(dataset: Dataset): SearchRecord[] {
+  const ids: [SearchKind, string[]][] = [
+    ['school', dataset.schools.map((s) => s.id)],
+    ['group', dataset.groups.map((g) => g.id)],
+    ['region', dataset.regions.map((r) => r.id)],
+    ['policy', dataset.policies.map((p) => p.id)],
+    ['term', dataset.terms.map((t) => t.id)],
+  ];
+  return ids.flatMap(([kind, list]) => list.flatMap((id) => searchRecord(dataset, kind, id) ?? []));
+}
