@@ -3,9 +3,12 @@
  * system Chromium started by chrome-launcher: mobile emulation, the four
  * categories, scores 0–100 and the audits that cost points.
  *
- * Throttling is Lighthouse's default simulated mobile profile: it needs no
- * real slowdown on localhost, and Lighthouse forces 5-second quiet windows on
- * every non-simulated run ("provided"), which would triple the time taken.
+ * No throttling: the site is served from localhost, so network throttling
+ * would measure nothing of ours, and a simulated 4× CPU slowdown on a shared
+ * 2-core CI machine turns its load into noise (the same page scored 85–96).
+ * Lighthouse's simulation is kept with latency 0 and CPU 1× rather than
+ * "provided" throttling, which forces 5-second quiet windows on every page
+ * and would triple the time taken.
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -33,6 +36,8 @@ export async function runLighthouse(urls: string[], chromePath: string, chromeFl
         logLevel: 'error',
         onlyCategories: [...CATEGORIES],
         formFactor: 'mobile',
+        throttlingMethod: 'simulate',
+        throttling: { rttMs: 0, throughputKbps: 1024 * 1024, cpuSlowdownMultiplier: 1, requestLatencyMs: 0, downloadThroughputKbps: 0, uploadThroughputKbps: 0 },
         screenEmulation: { mobile: true, width: 412, height: 823, deviceScaleFactor: 1.75, disabled: false },
       });
       if (!run) throw new Error(`Lighthouse 没有返回结果：${url}`);

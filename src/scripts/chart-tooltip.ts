@@ -1,8 +1,8 @@
 /**
  * Progressive enhancement for the build-time charts (the charts are complete
  * without it): a tooltip on hover and on keyboard focus for every plotted figure,
- * arrow keys between figures, PNG download drawn from the chart's SVG file, and a
- * copy button for the citation. No inline styles in markup: the tooltip is placed
+ * arrow keys between figures, PNG download (chart-png.ts, loaded on demand), and
+ * a copy button for the citation. No inline styles in markup: the tooltip is placed
  * through the CSSOM, which a CSP without 'unsafe-inline' allows.
  */
 
@@ -76,48 +76,15 @@ function setupFrame(frame: HTMLElement): void {
   });
 }
 
-/** Draws the chart's standalone SVG file onto a canvas at twice its size and saves it as PNG. */
-async function downloadPng(button: HTMLButtonElement): Promise<void> {
-  const svgUrl = button.dataset.chartPng!;
-  const name = button.dataset.filename ?? 'chart.png';
-  const text = await (await fetch(svgUrl)).text();
-  const blobUrl = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
-  try {
-    const img = new Image();
-    await new Promise<void>((resolve, reject) => {
-      img.onload = () => resolve();
-      img.onerror = () => reject(new Error('SVG 无法载入'));
-      img.src = blobUrl;
-    });
-    const scale = 2;
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth * scale;
-    canvas.height = img.naturalHeight * scale;
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!png) throw new Error('PNG 生成失败');
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(png);
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    window.setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-  } finally {
-    URL.revokeObjectURL(blobUrl);
-  }
-}
-
 function setupButtons(root: ParentNode): void {
   for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-chart-png]')) {
     button.hidden = false;
     button.addEventListener('click', () => {
       const label = button.textContent;
       button.disabled = true;
-      downloadPng(button)
+      // The PNG code loads only when asked for (and keeps this script an external, cacheable file).
+      import('./chart-png.ts')
+        .then(({ downloadPng }) => downloadPng(button))
         .catch(() => {
           button.textContent = 'PNG 生成失败，请下载 SVG';
         })

@@ -10,6 +10,8 @@ interface PagefindAnchor {
   element: string;
   id: string;
   text?: string;
+  /** The element's data-pagefind-title (SearchMeta sets "title｜line｜line" on a record block). */
+  title?: string;
   location: number;
 }
 interface PagefindData {
@@ -73,8 +75,10 @@ function loadPagefind(): Promise<PagefindModule> {
   pagefind ??= (import(/* @vite-ignore */ pagefindPath) as Promise<PagefindModule>).then(async (pf) => {
     await pf.options({
       baseUrl: base,
+      // The index work is small; the worker would be one more 43 kB download.
+      noWorker: true,
       // Key words decide; long pages (groups with many members) are not penalised.
-      ranking: { pageLength: 0, termSimilarity: 2, termFrequency: 0.5 },
+      ranking: { pageLength: 0, termSimilarity: 10, termFrequency: 0.5 },
     });
     await pf.init();
     return pf;
@@ -162,7 +166,7 @@ function itemsOf(data: PagefindData, score: number): Item[] {
       const anchor = anchors.get(w);
       current = undefined;
       if (!anchor) continue;
-      const [title = '', ...lines] = (anchor.text ?? '').split('｜');
+      const [title = '', ...lines] = (anchor.title ?? '').split('｜');
       const pageUrl = data.url.split('#')[0]!;
       current = { url: `${pageUrl}#${anchor.id.slice(7)}`, title, kind: '术语', lines, tokens: [], score };
       items.push(current);

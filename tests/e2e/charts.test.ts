@@ -137,16 +137,14 @@ describe('region charts', () => {
     await expect(table.isVisible()).resolves.toBe(true);
     const tableRows = await table.locator('tbody tr').count();
 
-    const plotted = await fig
-      .locator('.chart__frame--wide .chart-hit')
-      .evaluateAll((els) =>
-        els.map((e) => ({
-          row: Number(e.getAttribute('data-row')),
-          value: e.getAttribute('data-value'),
-          date: e.getAttribute('data-date'),
-          kind: e.getAttribute('data-kind'),
-        })),
-      );
+    const plotted = await fig.locator('.chart__frame--wide .chart-hit').evaluateAll((els) =>
+      els.map((e) => ({
+        row: Number(e.getAttribute('data-row')),
+        value: e.getAttribute('data-value'),
+        date: e.getAttribute('data-date'),
+        kind: e.getAttribute('data-kind'),
+      })),
+    );
     plotted.sort((a, b) => a.row - b.row);
 
     const href = (await fig.locator('a[data-chart-csv]').getAttribute('href'))!;
@@ -221,6 +219,13 @@ describe('region charts', () => {
     await expect(fig.locator('button[data-chart-png]').isVisible()).resolves.toBe(false);
     await expect(fig.locator('a[data-chart-csv]').isVisible()).resolves.toBe(true);
     await expect(fig.locator('.chart__summary').innerText()).resolves.toBe(desc);
+    // The enhancement script is an external file (CSP without 'unsafe-inline'), and no markup carries a style attribute.
+    const html = await (await fetch(`${baseUrl()}${chart.regionPath}`)).text();
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline.some((s) => s.includes('chart-hit'))).toBe(false);
+    expect(html).toMatch(/<script type="module" src="[^"]+\.js"/);
+    const figureHtml = await fig.evaluate((f) => f.outerHTML);
+    expect(figureHtml).not.toMatch(/\sstyle=/);
     await context.close();
   });
 

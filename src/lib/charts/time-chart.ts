@@ -392,6 +392,8 @@ export function layoutTimeChart(input: TimeChartInput, size: ChartSize): Scene {
     });
   }
 
+  // Focus order follows the data rows: the region's figures in time order, its targets, then the parent.
+  hits.sort((a, b) => a.row - b.row);
   return { width: W, height: H, marks: [...legend.marks, ...marks], hits };
 
   function hitFor(r: ChartRow, shape: Pick<Hit, 'shape' | 'x' | 'y' | 'r' | 'w' | 'h'>): Hit {

@@ -1,0 +1,153 @@
+/**
+ * Search quality against the built site: every query of tests/search-queries.csv
+ * goes through the real search page (/search/?q=…) in Chromium, each in a fresh
+ * browser context (cold cache, as a first-time visitor). Reports first-result and
+ * top-3 accuracy by kind, bytes downloaded and time to first results per query,
+ * and writes the lot to test-results/search-quality.json.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launchBrowser } from './browser.ts';
+
+interface Row {
+  query: string;
+  kind: string;
+  expected_url: string;
+}
+interface Outcome extends Row {
+  results: string[];
+  first: boolean;
+  top3: boolean;
+  bytes: number;
+  requests: number;
+  /** Navigation start → results on screen. */
+  ms: number;
+  state: string;
+}
+
+const rows = Papa.parse<Row>(readFileSync('tests/search-queries.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+/** Below this share of right first results the run fails (the target is 100 %). */
+const MIN_FIRST = 0.95;
+/** What a first-time visitor may download for one search, library included. */
+const MAX_BYTES = 300_000;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The path of a result link, without the site's origin. */
+const pathOf = (href: string, base: string) => {
+  const u = new URL(href, base);
+  return `${u.pathname}${u.hash}`;
+};
+
+async function runQuery(page: Page, base: string, query: string): Promise<{ results: string[]; ms: number; state: string }> {
+  await page.goto(`${base}/search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction(() => ['done', 'empty', 'error'].includes(document.getElementById('search-form')?.dataset.state ?? ''), null, {
+    timeout: 20_000,
+  });
+  return page.evaluate(() => {
+    const list = document.getElementById('search-results')!;
+    return {
+      results: [...list.querySelectorAll<HTMLAnchorElement>('a.search-result__title')].map((a) => a.getAttribute('href') ?? ''),
+      ms: Number(list.dataset.ms ?? NaN),
+      state: document.getElementById('search-form')!.dataset.state ?? '',
+    };
+  });
+}
+
+describe('search quality (tests/search-queries.csv)', () => {
+  it('has at least 80 queries of every kind', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(80);
+    const kinds = new Set(rows.map((r) => r.kind));
+    for (const k of ['full', 'part', 'city', 'traditional', 'short', 'pinyin', 'initials', 'alias', 'term', 'region']) expect(kinds).toContain(k);
+  });
+
+  it(
+    `finds the expected record first for at least ${MIN_FIRST * 100}% of the queries`,
+    async () => {
+      const base = baseUrl();
+      const outcomes: Outcome[] = [];
+      for (const row of rows) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        let bytes = 0;
+        let requests = 0;
+        const pending: Promise<void>[] = [];
+        page.on('response', (res) => {
+          requests++;
+          pending.push(
+            res
+              .body()
+              .then((b) => {
+                bytes += b.length;
+              })
+              .catch(() => {}),
+          );
+        });
+        const { results, ms, state } = await runQuery(page, base, row.query);
+        await Promise.all(pending);
+        const paths = results.map((r) => pathOf(r, base));
+        outcomes.push({
+          ...row,
+          results: paths.slice(0, 5),
+          first: paths[0] === row.expected_url,
+          top3: paths.slice(0, 3).includes(row.expected_url),
+          bytes,
+          requests,
+          ms,
+          state,
+        });
+        await context.close();
+      }
+
+      const byKind = new Map<string, Outcome[]>();
+      for (const o of outcomes) byKind.set(o.kind, [...(byKind.get(o.kind) ?? []), o]);
+      const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}%`;
+      const lines = ['kind          n   first    top-3   avg kB  max kB  avg ms  max ms'];
+      const summarise = (name: string, list: Outcome[]) => {
+        const first = list.filter((o) => o.first).length;
+        const top3 = list.filter((o) => o.top3).length;
+        const kb = list.map((o) => o.bytes / 1000);
+        const ms = list.map((o) => o.ms);
+        lines.push(
+          [
+            name.padEnd(12),
+            String(list.length).padStart(3),
+            pct(first, list.length).padStart(8),
+            pct(top3, list.length).padStart(8),
+            (kb.reduce((a, b) => a + b, 0) / kb.length).toFixed(1).padStart(8),
+            Math.max(...kb)
+              .toFixed(1)
+              .padStart(7),
+            (ms.reduce((a, b) => a + b, 0) / ms.length).toFixed(0).padStart(7),
+            Math.max(...ms)
+              .toFixed(0)
+              .padStart(7),
+          ].join(' '),
+        );
+      };
+      for (const [kind, list] of byKind) summarise(kind, list);
+      summarise('ALL', outcomes);
+      const misses = outcomes.filter((o) => !o.first);
+      console.log(`\nSearch quality, ${outcomes.length} queries\n${lines.join('\n')}`);
+      if (misses.length > 0)
+        console.log(`\nNot first:\n${misses.map((m) => `  [${m.kind}] ${m.query} → ${m.results.slice(0, 3).join(' ') || '(nothing)'}; expected ${m.expected_url}`).join('\n')}`);
+      console.log(`\nPer query (bytes, ms to first results):\n${outcomes.map((o) => `  ${o.query}\t${o.bytes}\t${o.ms}`).join('\n')}`);
+      mkdirSync('test-results', { recursive: true });
+      writeFileSync('test-results/search-quality.json', `${JSON.stringify({ summary: lines, outcomes }, null, 2)}\n`);
+
+      const firstShare = outcomes.filter((o) => o.first).length / outcomes.length;
+      expect(firstShare, `first-result accuracy ${pct(firstShare * outcomes.length, outcomes.length)}`).toBeGreaterThanOrEqual(MIN_FIRST);
+      const heavy = outcomes.filter((o) => o.bytes > MAX_BYTES).map((o) => `${o.query}: ${o.bytes} B`);
+      expect(heavy, 'queries that downloaded more than 300 kB').toEqual([]);
+    },
+    rows.length * 15_000,
+  );
+});
