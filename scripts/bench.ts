@@ -44,7 +44,7 @@ interface Step {
   rssMB: number;
   ok: boolean;
   /** Last lines of stderr when the step failed. */
-  error?: string;
+  error?: string | undefined;
 }
 
 function parseTime(text: string): { secs: number; rssMB: number } {
@@ -173,7 +173,7 @@ interface SearchResult {
   results: number;
   firstUrl?: string;
   found: boolean;
-  error?: string;
+  error?: string | undefined;
   /** Every response: path and bytes. */
   log?: string[];
 }

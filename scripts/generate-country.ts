@@ -26,7 +26,7 @@ export interface CountryFiles {
   files: Map<string, string>;
   counts: Record<string, number>;
   /** Where the planted error is, when asked for. */
-  planted?: { file: string; line: number; column: number; value: string };
+  planted?: { file: string; line: number; column: number; value: string } | undefined;
   /** A few school names and ids, for search benchmarks. */
   sampleSchools: { id: string; name: string; aliases: string[] }[];
 }
@@ -405,7 +405,7 @@ export function generateCountry(opts: CountryOptions): CountryFiles {
 
   /* Groups: about one per five schools, 2–12 members, mostly within a district. */
   let groupSeq = 0;
-  const groupRecs: { id: string; region: string; founded: number; ended?: number; size: number; lead: SchoolRec }[] = [];
+  const groupRecs: { id: string; region: string; founded: number; ended?: number | undefined; size: number; lead: SchoolRec }[] = [];
   const year = (y: number) => String(y);
   const membershipLines: number[] = [];
   let planted: CountryFiles['planted'];
