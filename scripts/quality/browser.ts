@@ -105,17 +105,20 @@ export class Probe {
     page.on('response', (res) => {
       const req = res.request();
       const isDocument = req.isNavigationRequest() && req.frame() === page.mainFrame();
-      if (res.status() >= 400 && own(res.url()) && !(isDocument && res.status() === this.expectStatus)) this.signals.failed.push(`${res.status()} ${res.url()}`);
+      if (res.status() >= 400 && own(res.url()) && !(isDocument && res.status() === this.expectStatus))
+        this.signals.failed.push(`${res.status()} ${res.url()}`);
     });
     page.on('requestfailed', (req) => {
       this.inflight.delete(req);
       // Blocked: our own JavaScript-off route; aborted: the page cancelled a fetch it no longer needs.
       const error = req.failure()?.errorText ?? '';
-      if (own(req.url()) && error !== 'net::ERR_BLOCKED_BY_CLIENT' && error !== 'net::ERR_ABORTED') this.signals.failed.push(`${error} ${req.url()}`);
+      if (own(req.url()) && error !== 'net::ERR_BLOCKED_BY_CLIENT' && error !== 'net::ERR_ABORTED')
+        this.signals.failed.push(`${error} ${req.url()}`);
     });
     page.on('console', (m) => {
       // "Failed to load resource" repeats a failed response, which is judged above.
-      if ((m.type() === 'error' || m.type() === 'assert') && !m.text().startsWith('Failed to load resource:')) this.signals.consoleErrors.push(m.text());
+      if ((m.type() === 'error' || m.type() === 'assert') && !m.text().startsWith('Failed to load resource:'))
+        this.signals.consoleErrors.push(m.text());
     });
     page.on('pageerror', (e) => this.signals.pageErrors.push(e.message));
     page.on('dialog', (d) => {
@@ -148,6 +151,37 @@ export class Probe {
     await this.page.close();
   }
 }
+
+/** A few probes shared by concurrent checks: one page per core keeps the browser busy while the test waits. */
+export class ProbePool {
+  private free: Probe[] = [];
+  private waiting: ((p: Probe) => void)[] = [];
+
+  static async open(context: BrowserContext, origin: string, size: number): Promise<ProbePool> {
+    const pool = new ProbePool();
+    for (let i = 0; i < Math.max(1, size); i++) pool.free.push(await Probe.open(context, origin));
+    return pool;
+  }
+
+  async use<T>(fn: (p: Probe) => Promise<T>): Promise<T> {
+    const probe = this.free.pop() ?? (await new Promise<Probe>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await fn(probe);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(probe);
+      else this.free.push(probe);
+    }
+  }
+
+  /** Runs `fn` on every item, as many at once as the pool has probes; results in item order. */
+  map<T, R>(items: T[], fn: (probe: Probe, item: T) => Promise<R>): Promise<R[]> {
+    return Promise.all(items.map((item) => this.use((probe) => fn(probe, item))));
+  }
+}
+
+/** Pages checked at once (QUALITY_PARALLEL, default 2: one per core of the CI machine). */
+export const PARALLEL = Math.max(1, Number(process.env.QUALITY_PARALLEL ?? 2));
 
 /** Moves CSP violations recorded in the page into `signals`. */
 export async function collectCsp(page: Page, signals: Signals): Promise<void> {
@@ -199,7 +233,12 @@ export async function horizontalOverflow(page: Page): Promise<{ px: number; culp
         if (r.width === 0) continue;
         const parentRight = el.parentElement?.getBoundingClientRect().right ?? 0;
         if (r.right > edge && parentRight <= edge) culprits.add(describe(el, `右边缘 ${Math.round(r.right)}px`));
-        else if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX === 'visible' && r.left + el.scrollWidth > edge)
+        else if (
+          el.scrollWidth > el.clientWidth + 1 &&
+          el.clientWidth > 0 &&
+          getComputedStyle(el).overflowX === 'visible' &&
+          r.left + el.scrollWidth > edge
+        )
           culprits.add(describe(el, `内容宽 ${el.scrollWidth}px，盒子宽 ${el.clientWidth}px`));
       }
     }
@@ -218,10 +257,12 @@ export async function injectedMarkup(page: Page): Promise<string[]> {
     for (const el of Array.from(document.querySelectorAll('*'))) {
       for (const a of Array.from(el.attributes)) {
         if (/^on/i.test(a.name)) found.push(`<${el.localName} ${a.name}="${a.value.slice(0, 40)}">`);
-        if (/^\s*javascript:/i.test(a.value) && /(href|src|action|data)$/i.test(a.name)) found.push(`<${el.localName} ${a.name}="${a.value.slice(0, 40)}">`);
+        if (/^\s*javascript:/i.test(a.value) && /(href|src|action|data)$/i.test(a.name))
+          found.push(`<${el.localName} ${a.name}="${a.value.slice(0, 40)}">`);
       }
       const dataBlock = el.localName === 'script' && /json/i.test(el.getAttribute('type') ?? '');
-      if (el.localName === 'script' && !dataBlock && /alert\(/.test(el.textContent ?? '')) found.push(`<script>${(el.textContent ?? '').slice(0, 40)}</script>`);
+      if (el.localName === 'script' && !dataBlock && /alert\(/.test(el.textContent ?? ''))
+        found.push(`<script>${(el.textContent ?? '').slice(0, 40)}</script>`);
       if ((el.localName === 'img' || el.localName === 'iframe') && el.getAttribute('src') === 'x') found.push(`<${el.localName} src="x">`);
     }
     return found;

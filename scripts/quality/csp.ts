@@ -59,7 +59,13 @@ export function checkCspPage(page: string, html: string): CspProblem[] {
   const meta = metas[0]!;
   const bodyAt = tags.find((t) => t.name === 'body')?.offset ?? Infinity;
   if (meta.offset > bodyAt) add('CSP <meta> 不在 <head> 里');
-  const early = tags.find((t) => t.offset < meta.offset && ((t.name === 'script' && EXECUTABLE.test(t.attrs.get('type') ?? '')) || t.name === 'style' || (t.name === 'link' && /stylesheet|preload|modulepreload/i.test(t.attrs.get('rel') ?? ''))));
+  const early = tags.find(
+    (t) =>
+      t.offset < meta.offset &&
+      ((t.name === 'script' && EXECUTABLE.test(t.attrs.get('type') ?? '')) ||
+        t.name === 'style' ||
+        (t.name === 'link' && /stylesheet|preload|modulepreload/i.test(t.attrs.get('rel') ?? ''))),
+  );
   if (early) add(`<${early.name}> 出现在 CSP <meta> 之前，不受 CSP 约束`);
 
   const policy = parsePolicy(meta.attrs.get('content') ?? '');
@@ -83,7 +89,8 @@ export function checkCspPage(page: string, html: string): CspProblem[] {
     if (t.name === 'script' && !t.attrs.has('src') && EXECUTABLE.test(t.attrs.get('type') ?? '')) {
       if (!scriptOk.has(sha256(t.text ?? ''))) add(`内联脚本的哈希不在 script-src 中：${(t.text ?? '').trim().slice(0, 60)}`);
     }
-    if (t.name === 'style' && !styleOk.has("'unsafe-inline'") && !styleOk.has(sha256(t.text ?? ''))) add(`内联 <style> 的哈希不在 style-src 中：${(t.text ?? '').trim().slice(0, 60)}`);
+    if (t.name === 'style' && !styleOk.has("'unsafe-inline'") && !styleOk.has(sha256(t.text ?? '')))
+      add(`内联 <style> 的哈希不在 style-src 中：${(t.text ?? '').trim().slice(0, 60)}`);
     for (const [k, v] of t.attrs) {
       if (/^on[a-z]+$/.test(k)) add(`<${t.name} ${k}> 是内联事件处理器，CSP 会拦截`);
       if (k === 'style' && !styleAttrOk && v.trim() !== '') add(`<${t.name} style="${v.slice(0, 40)}"> 是内联样式，CSP 会拦截`);

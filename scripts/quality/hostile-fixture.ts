@@ -82,7 +82,9 @@ export function buildHostileFixture(variant: Variant, out: string, src = 'tests/
 
   const tables: Table[] = [];
   let n = 0;
-  for (const file of readdirSync(join(src, 'data')).filter((f) => f.endsWith('.csv')).sort()) {
+  for (const file of readdirSync(join(src, 'data'))
+    .filter((f) => f.endsWith('.csv'))
+    .sort()) {
     const text = readFileSync(join(src, 'data', file), 'utf8').replace(/^\uFEFF/, '');
     const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
     const [header, ...rows] = parsed.data;
@@ -132,7 +134,8 @@ export function buildHostileFixture(variant: Variant, out: string, src = 'tests/
         const r = t ? rowLines(t).indexOf(p.line) : -1;
         if (t && r >= 0 && t.rows[r]!.some((v, i) => v !== t.original[r]![i])) {
           t.header.forEach((col, i) => {
-            if (t.rows[r]![i] !== t.original[r]![i]) rejected.push({ file: t.file, line: p.line, column: col, value: t.rows[r]![i]!, message: formatProblem(p) });
+            if (t.rows[r]![i] !== t.original[r]![i])
+              rejected.push({ file: t.file, line: p.line, column: col, value: t.rows[r]![i]!, message: formatProblem(p) });
             settled.add(`${t.file}:${r}:${i}`);
           });
           t.rows[r] = [...t.original[r]!];
@@ -159,7 +162,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const [name, out, src] = process.argv.slice(2);
   const variant = loadVariants().find((v) => v.name === name);
   if (!variant || !out) {
-    console.error(`用法：node scripts/quality/hostile-fixture.ts (${loadVariants().map((v) => v.name).join('|')}) OUT_DIR [SRC_DIR]`);
+    console.error(
+      `用法：node scripts/quality/hostile-fixture.ts (${loadVariants()
+        .map((v) => v.name)
+        .join('|')}) OUT_DIR [SRC_DIR]`,
+    );
     process.exit(2);
   }
   const f = buildHostileFixture(variant, out, src);

@@ -21,7 +21,7 @@ export interface LighthouseResult {
   scores: Record<Category, number>;
   /** Audits with weight in a category that did not score 1. */
   losses: string[];
-  runtimeError?: string;
+  runtimeError?: string | undefined;
 }
 
 export async function runLighthouse(urls: string[], chromePath: string, chromeFlags: string[]): Promise<LighthouseResult[]> {
@@ -37,17 +37,28 @@ export async function runLighthouse(urls: string[], chromePath: string, chromeFl
         onlyCategories: [...CATEGORIES],
         formFactor: 'mobile',
         throttlingMethod: 'simulate',
-        throttling: { rttMs: 0, throughputKbps: 1024 * 1024, cpuSlowdownMultiplier: 1, requestLatencyMs: 0, downloadThroughputKbps: 0, uploadThroughputKbps: 0 },
+        throttling: {
+          rttMs: 0,
+          throughputKbps: 1024 * 1024,
+          cpuSlowdownMultiplier: 1,
+          requestLatencyMs: 0,
+          downloadThroughputKbps: 0,
+          uploadThroughputKbps: 0,
+        },
         screenEmulation: { mobile: true, width: 412, height: 823, deviceScaleFactor: 1.75, disabled: false },
       });
       if (!run) throw new Error(`Lighthouse 没有返回结果：${url}`);
       const { lhr } = run;
-      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>;
+      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<
+        Category,
+        number
+      >;
       const losses: string[] = [];
       for (const c of CATEGORIES) {
         for (const ref of lhr.categories[c]?.auditRefs ?? []) {
           const a = lhr.audits[ref.id];
-          if (ref.weight > 0 && a && a.score !== null && a.score < 1) losses.push(`${c}: ${a.id} (${Math.round(a.score * 100)}) ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ''}`);
+          if (ref.weight > 0 && a && a.score !== null && a.score < 1)
+            losses.push(`${c}: ${a.id} (${Math.round(a.score * 100)}) ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ''}`);
         }
       }
       results.push({ url, scores, losses, runtimeError: lhr.runtimeError?.message });

@@ -103,7 +103,8 @@ export function checkLinks(dir: string, opts: LinkOptions = {}): LinkReport {
       report.problems.push({ page, link: raw, reason: `${context} 不是合法网址` });
       return;
     }
-    const internal = target.origin === pageUrl.origin || (site && target.origin === site.origin && target.pathname.startsWith(site.pathname));
+    const internal =
+      target.origin === pageUrl.origin || (site && target.origin === site.origin && target.pathname.startsWith(site.pathname));
     if (!internal) {
       report.external++;
       return;
@@ -156,12 +157,18 @@ export function checkLinks(dir: string, opts: LinkOptions = {}): LinkReport {
           const values = a === 'srcset' ? v.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') : [v];
           for (const one of values) {
             if (anywhere && one !== '' && !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(one.trim()))
-              report.problems.push({ page: file, link: one, reason: `${context} 是相对地址，404 页面在任何网址下都会显示，相对地址会指错` });
+              report.problems.push({
+                page: file,
+                link: one,
+                reason: `${context} 是相对地址，404 页面在任何网址下都会显示，相对地址会指错`,
+              });
             check(file, baseHref, one, context);
           }
         }
         // Any on*="javascript:…" or other attribute carrying a javascript: URL.
-        for (const [k, v] of t.attrs) if (!attrs.includes(k) && /^\s*javascript:/i.test(v) && /(href|src|action|data)$/.test(k)) check(file, baseHref, v, `<${t.name} ${k}>`);
+        for (const [k, v] of t.attrs)
+          if (!attrs.includes(k) && /^\s*javascript:/i.test(v) && /(href|src|action|data)$/.test(k))
+            check(file, baseHref, v, `<${t.name} ${k}>`);
       }
     } else if (/^sitemap.*\.xml$/.test(file)) {
       const xml = readFileSync(join(dir, file), 'utf8');

@@ -10,7 +10,13 @@ import { walkFiles } from './site.ts';
 
 export function hashTree(dir: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const f of walkFiles(dir)) out.set(f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex'));
+  for (const f of walkFiles(dir))
+    out.set(
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    );
   return out;
 }
 
@@ -43,7 +49,8 @@ export function describeDiff(d: TreeDiff, dirA: string, dirB: string, limit = 20
   for (const f of d.onlyB.slice(0, limit)) lines.push(`只在 B 中：${f}`);
   for (const f of d.changed.slice(0, limit)) {
     lines.push(`内容不同：${f}`);
-    if (/\.(html|json|xml|txt|csv|css|js|svg)$/.test(f)) lines.push(firstDifference(readFileSync(join(dirA, f), 'utf8'), readFileSync(join(dirB, f), 'utf8')));
+    if (/\.(html|json|xml|txt|csv|css|js|svg)$/.test(f))
+      lines.push(firstDifference(readFileSync(join(dirA, f), 'utf8'), readFileSync(join(dirB, f), 'utf8')));
   }
   return lines.join('\n');
 }

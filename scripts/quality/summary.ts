@@ -37,7 +37,11 @@ export function readRows(): Row[] {
 }
 
 /** Display width: CJK characters take two columns. */
-const width = (s: string) => [...s].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
+const width = (s: string) =>
+  [...s].reduce(
+    (n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1),
+    0,
+  );
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 const padStart = (s: string, n: number) => ' '.repeat(Math.max(0, n - width(s))) + s;
 
@@ -49,7 +53,13 @@ export function formatSummary(rows: Row[]): string {
   const w2 = Math.max(width(head[2]!), ...body.map((b) => width(b[2]!)));
   const line = (c: string[]) => `${pad(c[0]!, w0)}  ${padStart(c[1]!, w1)}  ${padStart(c[2]!, w2)}  ${c[3]}`.trimEnd();
   const total = rows.reduce((n, r) => n + r.problems, 0);
-  return [line(head), line(['-'.repeat(w0), '-'.repeat(w1), '-'.repeat(w2), '']), ...body.map(line), '', `质量检查：${rows.length} 项，共 ${total} 个问题`].join('\n');
+  return [
+    line(head),
+    line(['-'.repeat(w0), '-'.repeat(w1), '-'.repeat(w2), '']),
+    ...body.map(line),
+    '',
+    `质量检查：${rows.length} 项，共 ${total} 个问题`,
+  ].join('\n');
 }
 
 export function writeSummary(): string {

@@ -11,10 +11,10 @@ import { walkFiles } from './site.ts';
 
 export interface VnuProblem {
   file: string;
-  line?: number;
-  column?: number;
+  line?: number | undefined;
+  column?: number | undefined;
   message: string;
-  extract?: string;
+  extract?: string | undefined;
 }
 
 export interface VnuReport {
@@ -64,7 +64,12 @@ export function runVnu(dir: string): VnuReport {
 }
 
 export function formatVnuProblems(problems: VnuProblem[], limit = 50): string {
-  const lines = problems.slice(0, limit).map((p) => `${p.file}:${p.line ?? '?'}:${p.column ?? '?'}: ${p.message}${p.extract ? `\n    ${p.extract.replace(/\s+/g, ' ').slice(0, 160)}` : ''}`);
+  const lines = problems
+    .slice(0, limit)
+    .map(
+      (p) =>
+        `${p.file}:${p.line ?? '?'}:${p.column ?? '?'}: ${p.message}${p.extract ? `\n    ${p.extract.replace(/\s+/g, ' ').slice(0, 160)}` : ''}`,
+    );
   if (problems.length > limit) lines.push(`……另有 ${problems.length - limit} 处`);
   return lines.join('\n');
 }

@@ -4,7 +4,16 @@
  * key words the shared query module derives (src/lib/search/query.ts), re-orders
  * the hits by how exactly they match, and renders an ordered list of links.
  */
-import { planQuery, rankCandidates, isAmbiguous, containsAllParts, type Attempt, type Candidate } from '../lib/search/query.ts';
+import { hasHan, hasSimplifier } from '../lib/search/normalize.ts';
+import {
+  planQuery,
+  rankCandidates,
+  isAmbiguous,
+  containsAllParts,
+  type Attempt,
+  type Candidate,
+  type QueryPlan,
+} from '../lib/search/query.ts';
 
 interface PagefindAnchor {
   element: string;
@@ -52,6 +61,11 @@ interface State {
 
 /** Pagefind hits whose data is loaded per batch (one small fragment each). */
 const BATCH = 10;
+/**
+ * When no hit of the first batch is an exact match (a name typed in part), Pagefind's
+ * order says little, so this many hits are ranked before anything is shown.
+ */
+const PARTIAL_BATCH = 30;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const form = $<HTMLFormElement>('search-form');
@@ -77,8 +91,9 @@ function loadPagefind(): Promise<PagefindModule> {
       baseUrl: base,
       // The index work is small; the worker would be one more 43 kB download.
       noWorker: true,
-      // Key words decide; long pages (groups with many members) are not penalised.
-      ranking: { pageLength: 0, termSimilarity: 10, termFrequency: 0.5 },
+      // Key words decide, and an exact key far outranks a longer one that starts with it
+      // (termSimilarity); long pages (groups with many members) are not penalised.
+      ranking: { pageLength: 0, termSimilarity: 20, termFrequency: 0.5 },
     });
     await pf.init();
     return pf;
@@ -140,7 +155,7 @@ const filterLabel = (state: State): string => {
 // ---------------------------------------------------------------------------
 // Turning Pagefind hits into results
 
-const TOKEN = /\bx[bqp][0-9a-z]+\b/g;
+const TOKEN = /\bq[bzp][0-9a-z]+\b/g;
 const stripTokens = (text: string) =>
   text
     .replace(TOKEN, '')
@@ -152,17 +167,17 @@ const stripTokens = (text: string) =>
 /** One page can hold several records (the glossary): one item per record block. */
 function itemsOf(data: PagefindData, score: number): Item[] {
   const words = data.content.match(TOKEN) ?? [];
-  if (!words.some((w) => w.startsWith('xb'))) {
+  if (!words.some((w) => w.startsWith('qb'))) {
     const lines = ['l1', 'l2', 'l3'].flatMap((k) => (data.meta[k] ? [data.meta[k]!] : []));
     if (lines.length === 0 && data.excerpt) lines.push(stripTokens(data.excerpt));
     return [{ url: data.url, title: data.meta.title ?? data.url, kind: data.meta.kind ?? '', lines, tokens: words, score }];
   }
   const anchors = new Map<string, PagefindAnchor>();
-  for (const a of data.anchors ?? []) if (a.id.startsWith('search-')) anchors.set(`xb${a.id.slice(7).replace(/[^a-z0-9]/g, '')}`, a);
+  for (const a of data.anchors ?? []) if (a.id.startsWith('search-')) anchors.set(`qb${a.id.slice(7).replace(/[^a-z0-9]/g, '')}`, a);
   const items: Item[] = [];
   let current: Item | undefined;
   for (const w of words) {
-    if (w.startsWith('xb')) {
+    if (w.startsWith('qb')) {
       const anchor = anchors.get(w);
       current = undefined;
       if (!anchor) continue;
@@ -186,14 +201,26 @@ interface Outcome {
 }
 
 /** A batch of hits for a key attempt, best match first; hits that do not match every key are dropped. */
-async function keyBatch(attempt: Attempt, hits: PagefindHit[], from: number): Promise<{ items: Item[]; ambiguous: boolean }> {
-  const batch = hits.slice(from, from + BATCH);
-  const datas = await Promise.all(batch.map((h) => h.data()));
-  const ranked = rankCandidates(
-    attempt.keys,
-    datas.flatMap((d, i) => itemsOf(d, batch[i]!.score)),
-  );
-  return { items: ranked.map((r) => r.item), ambiguous: isAmbiguous(ranked) };
+async function keyBatch(
+  attempt: Attempt,
+  hits: PagefindHit[],
+  from: number,
+  size = BATCH,
+): Promise<{ items: Item[]; ambiguous: boolean; loaded: number }> {
+  const load = async (start: number, end: number) => {
+    const batch = hits.slice(start, end);
+    const datas = await Promise.all(batch.map((h) => h.data()));
+    return datas.flatMap((d, i) => itemsOf(d, batch[i]!.score));
+  };
+  const items = await load(from, from + size);
+  let ranked = rankCandidates(attempt.keys, items);
+  let loaded = Math.min(hits.length, from + size);
+  if (from === 0 && ranked[0] && !ranked[0].match.exact && hits.length > loaded) {
+    items.push(...(await load(loaded, PARTIAL_BATCH)));
+    ranked = rankCandidates(attempt.keys, items);
+    loaded = Math.min(hits.length, PARTIAL_BATCH);
+  }
+  return { items: ranked.map((r) => r.item), ambiguous: isAmbiguous(ranked), loaded };
 }
 
 async function textBatch(attempt: Attempt, hits: PagefindHit[], from: number): Promise<Item[]> {
@@ -207,25 +234,52 @@ async function textBatch(attempt: Attempt, hits: PagefindHit[], from: number): P
     const blocks = items.filter((it) => it.kind === '术语');
     const inBlocks = blocks.filter((it) => containsAllParts([it.title, ...it.lines].join(''), attempt.parts));
     if (blocks.length > 0 && inBlocks.length > 0) out.push(...inBlocks);
-    else if (blocks.length > 0) out.push({ url: d.url, title: '术语表', kind: '术语', lines: d.excerpt ? [stripTokens(d.excerpt)] : [], tokens: [], score: batch[i]!.score });
+    else if (blocks.length > 0)
+      out.push({
+        url: d.url,
+        title: '术语表',
+        kind: '术语',
+        lines: d.excerpt ? [stripTokens(d.excerpt)] : [],
+        tokens: [],
+        score: batch[i]!.score,
+      });
     else out.push(...items);
   });
   return out;
 }
 
+/** The traditional-character dictionary, fetched only for a query that may need it. */
+let simplifier: Promise<unknown> | undefined;
+const loadSimplifier = () => (simplifier ??= import('../lib/search/simplify.ts'));
+/** A Chinese query that found nothing as typed may be in traditional characters. */
+const mayBeTraditional = (plan: QueryPlan) => hasHan(plan.folded) && !hasSimplifier();
+
 async function runAttempts(state: State, isStale: () => boolean): Promise<Outcome | null> {
-  const plan = planQuery(state.q);
   const pf = await loadPagefind();
   const filters = state.filters as Record<string, string>;
-  for (const attempt of plan.attempts) {
-    const res = await pf.search(attempt.pagefindQuery, { filters });
+  const tried = new Set<string>();
+  let plan = planQuery(state.q);
+  for (;;) {
+    for (const attempt of plan.attempts) {
+      if (tried.has(attempt.pagefindQuery)) continue;
+      // Convert 經八路 to 经八路 before falling back to full text.
+      if (attempt.kind === 'text' && mayBeTraditional(plan)) break;
+      tried.add(attempt.pagefindQuery);
+      const res = await pf.search(attempt.pagefindQuery, { filters });
+      if (isStale()) return null;
+      if (res.results.length === 0) continue;
+      const { items, ambiguous, loaded } =
+        attempt.kind === 'text'
+          ? { items: await textBatch(attempt, res.results, 0), ambiguous: false, loaded: Math.min(BATCH, res.results.length) }
+          : await keyBatch(attempt, res.results, 0);
+      if (isStale()) return null;
+      if (items.length === 0) continue;
+      return { attempt, hits: res.results, items, loaded, ambiguous };
+    }
+    if (!mayBeTraditional(plan)) break;
+    await loadSimplifier();
     if (isStale()) return null;
-    if (res.results.length === 0) continue;
-    const { items, ambiguous } =
-      attempt.kind === 'text' ? { items: await textBatch(attempt, res.results, 0), ambiguous: false } : await keyBatch(attempt, res.results, 0);
-    if (isStale()) return null;
-    if (items.length === 0) continue;
-    return { attempt, hits: res.results, items, loaded: Math.min(BATCH, res.results.length), ambiguous };
+    plan = planQuery(state.q);
   }
   return { attempt: plan.attempts[0]!, hits: [], items: [], loaded: 0, ambiguous: false };
 }
@@ -356,7 +410,7 @@ form.addEventListener('submit', (event) => {
 });
 
 for (const f of FILTERS) {
-  form.elements.namedItem(f)?.addEventListener('change', () => {
+  (form.elements.namedItem(f) as HTMLSelectElement | null)?.addEventListener('change', () => {
     const state = stateFromForm();
     history.replaceState(null, '', urlFor(state));
     void search(state, { focus: false });
@@ -367,7 +421,8 @@ for (const f of FILTERS) {
 input.addEventListener('input', () => {
   clearTimeout(typingTimer);
   const first = planQuery(input.value).attempts[0];
-  if (first) void loadPagefind().then((pf) => pf.preload(first.pagefindQuery, { filters: stateFromForm().filters as Record<string, string> }));
+  if (first)
+    void loadPagefind().then((pf) => pf.preload(first.pagefindQuery, { filters: stateFromForm().filters as Record<string, string> }));
   typingTimer = setTimeout(() => {
     const state = stateFromForm();
     history.replaceState(null, '', urlFor(state));

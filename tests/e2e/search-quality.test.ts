@@ -66,7 +66,8 @@ describe('search quality (tests/search-queries.csv)', () => {
   it('has at least 80 queries of every kind', () => {
     expect(rows.length).toBeGreaterThanOrEqual(80);
     const kinds = new Set(rows.map((r) => r.kind));
-    for (const k of ['full', 'part', 'city', 'traditional', 'short', 'pinyin', 'initials', 'alias', 'term', 'region']) expect(kinds).toContain(k);
+    for (const k of ['full', 'part', 'city', 'traditional', 'short', 'pinyin', 'initials', 'alias', 'term', 'region'])
+      expect(kinds).toContain(k);
   });
 
   it(
@@ -138,7 +139,9 @@ describe('search quality (tests/search-queries.csv)', () => {
       const misses = outcomes.filter((o) => !o.first);
       console.log(`\nSearch quality, ${outcomes.length} queries\n${lines.join('\n')}`);
       if (misses.length > 0)
-        console.log(`\nNot first:\n${misses.map((m) => `  [${m.kind}] ${m.query} → ${m.results.slice(0, 3).join(' ') || '(nothing)'}; expected ${m.expected_url}`).join('\n')}`);
+        console.log(
+          `\nNot first:\n${misses.map((m) => `  [${m.kind}] ${m.query} → ${m.results.slice(0, 3).join(' ') || '(nothing)'}; expected ${m.expected_url}`).join('\n')}`,
+        );
       console.log(`\nPer query (bytes, ms to first results):\n${outcomes.map((o) => `  ${o.query}\t${o.bytes}\t${o.ms}`).join('\n')}`);
       mkdirSync('test-results', { recursive: true });
       writeFileSync('test-results/search-quality.json', `${JSON.stringify({ summary: lines, outcomes }, null, 2)}\n`);

@@ -5,6 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, formatAxe, horizontalOverflow } from '../../scripts/quality/browser.ts';
 import { baseUrl, launchBrowser, recordForeignRequests } from './browser.ts';
 
 let browser: Browser;
@@ -20,7 +21,9 @@ const settled = (page: Page) =>
     timeout: 20_000,
   });
 const resultPaths = (page: Page) =>
-  page.$$eval('#search-results a.search-result__title', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
+  page.$$eval('#search-results a.search-result__title', (as) =>
+    as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash),
+  );
 const activeElement = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
@@ -167,6 +170,18 @@ describe('search page', () => {
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('type'));
     await settled(page);
     expect((await resultPaths(page))[0]).toBe('/regions/henan-sanmenxia-lingbao/');
+    await page.close();
+  });
+
+  it('meets WCAG 2.1 AA with results, when empty, and fits a phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    for (const q of ['郑州', '火星第一小学']) {
+      await page.goto(`${baseUrl()}/search/?q=${encodeURIComponent(q)}`);
+      await settled(page);
+      const violations = await axe(page);
+      expect(violations, formatAxe(violations)).toEqual([]);
+      expect((await horizontalOverflow(page)).px).toBeLessThanOrEqual(0);
+    }
     await page.close();
   });
 

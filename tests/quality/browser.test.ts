@@ -4,9 +4,19 @@
  * WCAG 2.1 AA, no request to another origin, no CSP violation, no console
  * error or failed request, no dialog, no sideways scrolling.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { axe, formatAxe, horizontalOverflow, newContext, Probe, signalProblems, type Signals } from '../../scripts/quality/browser.ts';
+import {
+  axe,
+  formatAxe,
+  horizontalOverflow,
+  newContext,
+  PARALLEL,
+  Probe,
+  ProbePool,
+  signalProblems,
+  type Signals,
+} from '../../scripts/quality/browser.ts';
 import type { SitePage } from '../../scripts/quality/site.ts';
 import { recordRow } from '../../scripts/quality/summary.ts';
 import { baseUrl, launchBrowser, missingNote, sitePlan, VIEWPORTS } from './helpers.ts';
@@ -30,7 +40,15 @@ afterAll(async () => {
   await browser?.close();
   const n = stats.pages.size;
   const missing = missingNote(plan.missing);
-  recordRow({ key: '10-axe', checker: 'axe-core（WCAG 2.1 AA）', pages: n, problems: stats.axe, note: [`${stats.loads} 次检查：${plan.templates.length} 个模板 × JS 开/关 × 360/1280 px，另抽样 ${plan.samples.length} 页`, missing].filter(Boolean).join('；') });
+  recordRow({
+    key: '10-axe',
+    checker: 'axe-core（WCAG 2.1 AA）',
+    pages: n,
+    problems: stats.axe,
+    note: [`${stats.loads} 次检查：${plan.templates.length} 个模板 × JS 开/关 × 360/1280 px，另抽样 ${plan.samples.length} 页`, missing]
+      .filter(Boolean)
+      .join('；'),
+  });
   recordRow({ key: '31-csp-runtime', checker: 'CSP 违规（浏览器）', pages: n, problems: stats.csp });
   recordRow({ key: '32-privacy', checker: '向其他来源的请求', pages: n, problems: stats.foreign });
   recordRow({ key: '33-console', checker: '控制台错误、失败请求、对话框', pages: n, problems: stats.console });
@@ -38,7 +56,8 @@ afterAll(async () => {
 });
 
 /** The 404 template is checked where a reader meets it: at an address that does not exist. */
-const target = (p: SitePage) => (p.template === '404' ? { url: `${baseUrl()}/quality-no-such-page/`, status: 404 } : { url: `${baseUrl()}${p.path}`, status: 200 });
+const target = (p: SitePage) =>
+  p.template === '404' ? { url: `${baseUrl()}/quality-no-such-page/`, status: 404 } : { url: `${baseUrl()}${p.path}`, status: 200 };
 
 function tally(s: Signals) {
   stats.foreign += s.foreign.length;
@@ -46,7 +65,7 @@ function tally(s: Signals) {
   stats.console += s.consoleErrors.length + s.pageErrors.length + s.failed.length + s.dialogs.length;
 }
 
-async function checkPage(probe: Probe, p: SitePage, label: string) {
+async function checkPage(probe: Probe, p: SitePage, label: string, expect: ExpectStatic) {
   const { url, status } = target(p);
   const { signals, status: got } = await probe.visit(url, status);
   const page = probe.page;
@@ -72,24 +91,24 @@ for (const javaScript of [true, false]) {
   for (const viewport of VIEWPORTS) {
     describe(`JavaScript ${javaScript ? 'on' : 'off'}, ${viewport.width}px`, () => {
       let context: BrowserContext;
-      let probe: Probe;
+      let pool: ProbePool;
       beforeAll(async () => {
         context = await newContext(browser, { ...viewport, javaScript });
-        probe = await Probe.open(context, baseUrl());
+        pool = await ProbePool.open(context, baseUrl(), PARALLEL);
       });
       afterAll(async () => {
         await context?.close();
       });
       for (const p of plan.templates) {
-        it(`template ${p.template} (${p.path})`, async () => {
-          await checkPage(probe, p, `模板 ${p.template}，JS ${javaScript ? '开' : '关'}，${viewport.width}px`);
+        it.concurrent(`template ${p.template} (${p.path})`, async ({ expect }) => {
+          await pool.use((probe) => checkPage(probe, p, `模板 ${p.template}，JS ${javaScript ? '开' : '关'}，${viewport.width}px`, expect));
         });
       }
       // The sample of further pages: with JavaScript on, at both widths.
       if (javaScript) {
         for (const p of plan.samples) {
-          it(`sample ${p.path}`, async () => {
-            await checkPage(probe, p, `样本 ${p.path}，${viewport.width}px`);
+          it.concurrent(`sample ${p.path}`, async ({ expect }) => {
+            await pool.use((probe) => checkPage(probe, p, `样本 ${p.path}，${viewport.width}px`, expect));
           });
         }
       }
@@ -99,9 +118,12 @@ for (const javaScript of [true, false]) {
 
 describe('coverage', () => {
   // A template that does not exist yet is reported as skipped, not failed: there is nothing to check.
-  it.skipIf(plan.missing.length > 0)(`every template the issue names is built${plan.missing.length ? ` — ${missingNote(plan.missing)}` : ''}`, () => {
-    expect(plan.missing).toEqual([]);
-  });
+  it.skipIf(plan.missing.length > 0)(
+    `every template the issue names is built${plan.missing.length ? ` — ${missingNote(plan.missing)}` : ''}`,
+    () => {
+      expect(plan.missing).toEqual([]);
+    },
+  );
   it('has at least one page per template checked', () => {
     expect(plan.templates.length).toBeGreaterThan(0);
   });

@@ -19,7 +19,9 @@ const SEARCH_INPUT = 'input[type="search"], input[name="q"]';
 
 /** A page with chart figures to focus: the statistics index if it has any, else the first page that does. */
 const chartPage = (() => {
-  const ordered = [...plan.pages].sort((a, b) => Number(b.template === 'statistics/') - Number(a.template === 'statistics/') || a.path.localeCompare(b.path));
+  const ordered = [...plan.pages].sort(
+    (a, b) => Number(b.template === 'statistics/') - Number(a.template === 'statistics/') || a.path.localeCompare(b.path),
+  );
   return ordered.find((p) => readFileSync(join(dist, p.file), 'utf8').includes('chart-hit'));
 })();
 
@@ -39,11 +41,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   const skipped = [!hasSearch && '无搜索页，搜索未走查', !chartPage && '无图表，提示框未走查'].filter(Boolean).join('；');
-  recordRow({ key: '11-keyboard', checker: '键盘走查（搜索、图表提示框）', pages: stats.pages.size, problems: stats.problems, note: `${stats.walks} 次走查${skipped ? `；${skipped}` : ''}` });
+  recordRow({
+    key: '11-keyboard',
+    checker: '键盘走查（搜索、图表提示框）',
+    pages: stats.pages.size,
+    problems: stats.problems,
+    note: `${stats.walks} 次走查${skipped ? `；${skipped}` : ''}`,
+  });
 });
 
 function unindicated(stops: FocusState[]): string[] {
-  return stops.filter((s) => !s.indicated || !s.inView).map((s) => `${s.element}：${s.indicated ? '' : '看不到焦点'}${s.inView ? '' : '不在视口内'}`);
+  return stops
+    .filter((s) => !s.indicated || !s.inView)
+    .map((s) => `${s.element}：${s.indicated ? '' : '看不到焦点'}${s.inView ? '' : '不在视口内'}`);
 }
 
 function judge(problems: string[], label: string) {
@@ -80,14 +90,19 @@ for (const viewport of VIEWPORTS) {
         if (!/\/search\//.test(page.url())) problems.push(`回车后没有进入搜索页：${page.url()}`);
         stats.pages.add('/search/');
         const result = `main a[href$="/groups/${wanted!.id}/"]`;
-        await page.waitForSelector(result, { timeout: 10_000 }).catch(() => problems.push(`搜索“${wanted!.name}”没有出现指向 /groups/${wanted!.id}/ 的结果`));
+        await page
+          .waitForSelector(result, { timeout: 10_000 })
+          .catch(() => problems.push(`搜索“${wanted!.name}”没有出现指向 /groups/${wanted!.id}/ 的结果`));
         const toResult = await tabTo(page, result, 80);
         problems.push(...unindicated(toResult.stops));
         if (!toResult.reached) problems.push('按 Tab 到不了搜索结果');
         else {
           const violations = await axe(page);
           problems.push(...violations.map((v) => `搜索结果页 axe ${formatAxe([v])}`));
-          await Promise.all([page.waitForURL(new RegExp(`/groups/${wanted!.id}/`), { timeout: 10_000 }).catch(() => undefined), page.keyboard.press('Enter')]);
+          await Promise.all([
+            page.waitForURL(new RegExp(`/groups/${wanted!.id}/`), { timeout: 10_000 }).catch(() => undefined),
+            page.keyboard.press('Enter'),
+          ]);
           if (!page.url().includes(`/groups/${wanted!.id}/`)) problems.push(`在结果上回车没有打开集团页：${page.url()}`);
         }
       }

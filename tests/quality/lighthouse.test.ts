@@ -30,12 +30,20 @@ describe('Lighthouse (mobile)', () => {
     writeFileSync('test-results/lighthouse.json', `${JSON.stringify(results, null, 2)}\n`);
     const low: string[] = [];
     const notes = results.map((r, i) => {
-      for (const c of CATEGORIES) if (r.scores[c] < MIN) low.push(`${targets[i]!.name} ${c} ${r.scores[c]}：\n  ${r.losses.filter((l) => l.startsWith(c)).join('\n  ')}`);
+      for (const c of CATEGORIES)
+        if (r.scores[c] < MIN)
+          low.push(`${targets[i]!.name} ${c} ${r.scores[c]}：\n  ${r.losses.filter((l) => l.startsWith(c)).join('\n  ')}`);
       if (r.runtimeError) low.push(`${targets[i]!.name}：${r.runtimeError}`);
       return `${targets[i]!.name} ${CATEGORIES.map((c) => r.scores[c]).join('/')}`;
     });
     const missing = targets.some((t) => t.path === '/search/') ? '' : '；无搜索页';
-    recordRow({ key: '70-lighthouse', checker: 'Lighthouse（移动，性能/无障碍/最佳实践/SEO）', pages: results.length, problems: low.length, note: `${notes.join('；')}${missing}` });
+    recordRow({
+      key: '70-lighthouse',
+      checker: 'Lighthouse（移动，性能/无障碍/最佳实践/SEO）',
+      pages: results.length,
+      problems: low.length,
+      note: `${notes.join('；')}${missing}`,
+    });
     const below100 = results.flatMap((r, i) => r.losses.map((l) => `${targets[i]!.name} ${l}`));
     if (below100.length) console.log(`Lighthouse 扣分项（未到 100 但不低于 ${MIN} 不算失败）：\n${below100.join('\n')}`);
     expect(low, notes.join('\n')).toEqual([]);

@@ -39,7 +39,13 @@ afterAll(async () => {
   await browser?.close();
   await new Promise<void>((done) => served.server.close(() => done()));
   const missed = [...caught].filter(([, ok]) => !ok).map(([n]) => n);
-  recordRow({ key: '90-plants', checker: '自检：埋设的问题都被发现', pages: caught.size, problems: missed.length, note: missed.length ? `漏检：${missed.join('、')}` : '“页面”一栏为埋设的问题数' });
+  recordRow({
+    key: '90-plants',
+    checker: '自检：埋设的问题都被发现',
+    pages: caught.size,
+    problems: missed.length,
+    note: missed.length ? `漏检：${missed.join('、')}` : '“页面”一栏为埋设的问题数',
+  });
 });
 
 describe('static checkers on planted pages', () => {
@@ -47,15 +53,30 @@ describe('static checkers on planted pages', () => {
     const r = runVnu(SITE);
     const on = (page: string) => r.problems.filter((p) => p.file === `${page}/index.html` || (page === '.' && p.file === 'index.html'));
     expect(on('.'), 'clean page').toEqual([]);
-    expect(plant('vnu: <frobnicate>', on('invalid-html').some((p) => /frobnicate/.test(p.message)))).toBe(true);
+    expect(
+      plant(
+        'vnu: <frobnicate>',
+        on('invalid-html').some((p) => /frobnicate/.test(p.message)),
+      ),
+    ).toBe(true);
   }, 120_000);
 
   it('the link checker passes the clean page and catches a missing page and a missing anchor', () => {
     const r = checkLinks(SITE);
     const on = (file: string) => r.problems.filter((p) => p.page === file);
     expect(on('index.html'), 'clean page').toEqual([]);
-    expect(plant('links: /nowhere/', on('broken-link/index.html').some((p) => p.link === '/nowhere/'))).toBe(true);
-    expect(plant('links: #no-such-anchor', on('broken-link/index.html').some((p) => p.link === '/#no-such-anchor'))).toBe(true);
+    expect(
+      plant(
+        'links: /nowhere/',
+        on('broken-link/index.html').some((p) => p.link === '/nowhere/'),
+      ),
+    ).toBe(true);
+    expect(
+      plant(
+        'links: #no-such-anchor',
+        on('broken-link/index.html').some((p) => p.link === '/#no-such-anchor'),
+      ),
+    ).toBe(true);
     // Only planted pages are reported (the injected <img src=x> is a broken link too).
     expect(r.problems.filter((p) => !['broken-link/index.html', 'xss/index.html'].includes(p.page))).toEqual([]);
   });
@@ -64,8 +85,18 @@ describe('static checkers on planted pages', () => {
     const r = checkCsp(SITE);
     const on = (file: string) => r.problems.filter((p) => p.page === file).map((p) => p.problem);
     expect(on('index.html'), 'clean page').toEqual([]);
-    expect(plant('CSP: inline script', on('inline-script/index.html').some((p) => /内联脚本的哈希/.test(p)))).toBe(true);
-    expect(plant('CSP: no <meta>', on('no-csp/index.html').some((p) => /没有 Content-Security-Policy/.test(p)))).toBe(true);
+    expect(
+      plant(
+        'CSP: inline script',
+        on('inline-script/index.html').some((p) => /内联脚本的哈希/.test(p)),
+      ),
+    ).toBe(true);
+    expect(
+      plant(
+        'CSP: no <meta>',
+        on('no-csp/index.html').some((p) => /没有 Content-Security-Policy/.test(p)),
+      ),
+    ).toBe(true);
     expect(plant('CSP: onerror=', on('xss/index.html').length > 0)).toBe(true);
   });
 
@@ -119,7 +150,12 @@ describe('browser checkers on planted pages', () => {
     try {
       const offProbe = await Probe.open(off, served.url);
       await offProbe.visit(`${served.url}/a11y-noscript/`);
-      expect(plant('axe (JS off): <noscript> image-alt', (await axe(offProbe.page)).some((v) => v.id === 'image-alt'))).toBe(true);
+      expect(
+        plant(
+          'axe (JS off): <noscript> image-alt',
+          (await axe(offProbe.page)).some((v) => v.id === 'image-alt'),
+        ),
+      ).toBe(true);
       // Scripts do not run with JavaScript off.
       await offProbe.visit(`${served.url}/console-error/`);
       expect(offProbe.signals.pageErrors).toEqual([]);
@@ -131,25 +167,50 @@ describe('browser checkers on planted pages', () => {
 
   it('catches a request to another origin', async () => {
     const { signals } = await visit('/external/');
-    expect(plant('privacy: https://tracker.example.com', signals.foreign.some((u) => u.startsWith('https://tracker.example.com/')))).toBe(true);
+    expect(
+      plant(
+        'privacy: https://tracker.example.com',
+        signals.foreign.some((u) => u.startsWith('https://tracker.example.com/')),
+      ),
+    ).toBe(true);
   });
 
   it('catches a CSP violation by an inline script', async () => {
     const { signals } = await visit('/inline-script/');
     expect(await probe.page.title()).not.toBe('inline script ran');
-    expect(plant('CSP (browser): inline script', signals.cspViolations.some((v) => /script-src/.test(v)))).toBe(true);
+    expect(
+      plant(
+        'CSP (browser): inline script',
+        signals.cspViolations.some((v) => /script-src/.test(v)),
+      ),
+    ).toBe(true);
   });
 
   it('catches injected markup and the dialog it opens', async () => {
     const { signals } = await visit('/xss/');
-    expect(plant('XSS: onerror= in the DOM', (await injectedMarkup(probe.page)).some((m) => /onerror/.test(m)))).toBe(true);
+    expect(
+      plant(
+        'XSS: onerror= in the DOM',
+        (await injectedMarkup(probe.page)).some((m) => /onerror/.test(m)),
+      ),
+    ).toBe(true);
     expect(plant('XSS: alert() dialog', signals.dialogs.length > 0)).toBe(true);
   });
 
   it('catches an uncaught exception and a dialog from a script', async () => {
     const { signals } = await visit('/console-error/');
-    expect(plant('console: uncaught exception', signals.pageErrors.some((m) => /planted/.test(m)))).toBe(true);
-    expect(plant('console: alert()', signals.dialogs.some((m) => /planted/.test(m)))).toBe(true);
+    expect(
+      plant(
+        'console: uncaught exception',
+        signals.pageErrors.some((m) => /planted/.test(m)),
+      ),
+    ).toBe(true);
+    expect(
+      plant(
+        'console: alert()',
+        signals.dialogs.some((m) => /planted/.test(m)),
+      ),
+    ).toBe(true);
   });
 
   it('catches sideways scrolling at 360 px', async () => {
@@ -161,7 +222,12 @@ describe('browser checkers on planted pages', () => {
   it('catches a missing page requested by the page itself', async () => {
     const { signals } = await visit('/nowhere/');
     // The server answers 404 for the document, which is not expected here.
-    expect(plant('browser: failed same-origin request', signals.failed.some((f) => f.startsWith('404')))).toBe(true);
+    expect(
+      plant(
+        'browser: failed same-origin request',
+        signals.failed.some((f) => f.startsWith('404')),
+      ),
+    ).toBe(true);
   });
 });
 

@@ -27,7 +27,13 @@ describe('the build', () => {
     build(b, { TZ: 'Pacific/Kiritimati', LANG: 'zh_CN.UTF-8', LC_ALL: '' });
     const ha = hashTree(a);
     const d = diffTrees(ha, hashTree(b));
-    recordRow({ key: '60-reproducible', checker: '可重复构建（两次构建逐字节比较）', pages: ha.size, problems: diffCount(d), note: '“页面”一栏为文件数，不排除任何文件' });
+    recordRow({
+      key: '60-reproducible',
+      checker: '可重复构建（两次构建逐字节比较）',
+      pages: ha.size,
+      problems: diffCount(d),
+      note: '“页面”一栏为文件数，不排除任何文件',
+    });
     expect(ha.size).toBeGreaterThan(0);
     expect(diffCount(d), describeDiff(d, a, b)).toBe(0);
   }, 300_000);

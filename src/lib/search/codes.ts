@@ -4,19 +4,19 @@
  * segments Chinese. Pagefind matches a query word against every indexed word that
  * starts with it, which turns prefix search on names into prefix search on keys.
  *
- *   xq… a canonical name (see normalize.ts), three characters per character, from a
+ *   qz… a canonical name (see normalize.ts), three characters per character, from a
  *       35-symbol alphabet (0-9 a-y): prefix of a name ⇔ prefix of its key.
- *   xp… pinyin or pinyin initials, letters only.
+ *   qp… pinyin or pinyin initials, letters only.
  *
  * An indexed key token ends with its tier, so the page can tell an exact match from
- * an extension and a name from a short form: xq…z9 (the z cannot occur in a code),
- * xp…9 (pinyin has no digits).
+ * an extension and a name from a short form: qz…z9 (the z cannot occur in a code),
+ * qp…9 (pinyin has no digits).
  */
 
-export const HAN_PREFIX = 'xq';
-export const PINYIN_PREFIX = 'xp';
-/** Separates the records of a page that holds several (the glossary): xb + record id. */
-export const BLOCK_PREFIX = 'xb';
+export const HAN_PREFIX = 'qz';
+export const PINYIN_PREFIX = 'qp';
+/** Separates the records of a page that holds several (the glossary): qb + record id. */
+export const BLOCK_PREFIX = 'qb';
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxy';
 const BASE = ALPHABET.length; // 35 → 42 875 three-symbol codes
@@ -77,7 +77,7 @@ export const pinyinToken = (letters: string, tier: Tier) => `${pinyinKey(letters
 
 /** Every key token in a text (a Pagefind fragment's content, say). */
 export function tokensIn(text: string): string[] {
-  return text.match(/\bx[qp][0-9a-z]+\b/g) ?? [];
+  return text.match(/\bq[zp][0-9a-z]+\b/g) ?? [];
 }
 
 export interface TokenMatch {

@@ -15,6 +15,8 @@
 import { pinyin } from 'pinyin-pro';
 import { hanToken, PINYIN_PREFIX, pinyinToken, type Tier } from './codes.ts';
 import { arabicNumeralsToChinese, canonical, displayForm } from './normalize.ts';
+// Data may be written in traditional characters too: fold them like queries.
+import './simplify.ts';
 
 export interface NameInput {
   text: string;
@@ -57,6 +59,10 @@ const GROUP_SHORT: [string, string[]][] = [
   ['教育联盟', ['联盟']],
   ['教育发展共同体', ['发展共同体', '共同体']],
 ];
+/** Short forms up to this many characters also get pinyin keys. */
+const MAX_SPOKEN = 7;
+/** …and with their city or district in front when this short (郑州十九中, 灵宝四小). */
+const MAX_SPOKEN_WITH_PLACE = 5;
 /** Words that say what kind of thing a name is, not which one (in canonical form). */
 const GENERIC_TAILS = ['共同体', '集团', '联盟', '学校', '校区', '小部', '中部', '小', '中', '初', '高', '校', '部'];
 
@@ -83,7 +89,7 @@ function formsOf(level: RegionLevel): string[] {
 export function stripRegionPrefixes(display: string, forms: string[]): string {
   const sorted = [...forms].sort((a, b) => b.length - a.length);
   let s = display;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const f of sorted) {
       if (f && s.startsWith(f) && [...s].length - [...f].length >= 2) {
@@ -120,7 +126,7 @@ export function shortForms(core: string): string[] {
 /** True when a canonical tail names something, not just a kind of thing (回民小 yes, 小 no). */
 export function isMeaningfulTail(tail: string): boolean {
   let s = tail;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const g of GENERIC_TAILS) {
       if (s.endsWith(g) && s.length > g.length) {
@@ -183,8 +189,7 @@ export function buildTokens(names: NameInput[], opts: KeyOptions): string[] {
     if (cityLevel) prefixForms.push(...cityLevel.forms);
     if (districtLevel) {
       prefixForms.push(...districtLevel.forms);
-      if (cityLevel)
-        for (const c of cityLevel.forms) for (const d of districtLevel.forms) if (!d.startsWith(c)) prefixForms.push(c + d);
+      if (cityLevel) for (const c of cityLevel.forms) for (const d of districtLevel.forms) if (!d.startsWith(c)) prefixForms.push(c + d);
     }
     // In pinyin each place in its shortest form (lingbao sixiao, zhengzhou shijiuzhong);
     // initials only with the nearest one (lbsx).
@@ -206,14 +211,18 @@ export function buildTokens(names: NameInput[], opts: KeyOptions): string[] {
     }
     const shorts = opts.shortForms ? shortForms(core) : [];
     const derivedTier = lower(Math.min(5, name.tier - 3));
+    // Pinyin only for the short forms people say (十九中, 十九中集团); a long name typed
+    // in pinyin is found by prefix through the name and its core.
+    const spoken = (v: string) => [...v].length <= MAX_SPOKEN;
     for (const v of shorts) {
       addHan(v, derivedTier);
-      if (opts.pinyin) addPinyin(v, derivedTier);
+      if (opts.pinyin && spoken(v)) addPinyin(v, derivedTier);
     }
     if (opts.regionPrefixed) {
       for (const base of [core, ...shorts]) {
         for (const p of prefixForms) addHan(p + base, derivedTier);
-        if (opts.pinyin) pinyinPrefixes.forEach((p, i) => addPinyin(p + base, derivedTier, i === 0));
+        if (opts.pinyin && (base === core || [...base].length <= MAX_SPOKEN_WITH_PLACE))
+          pinyinPrefixes.forEach((p, i) => addPinyin(p + base, derivedTier, i === 0));
       }
     }
     if (opts.parts && name.tier >= 8) {
@@ -244,11 +253,13 @@ export function buildTokens(names: NameInput[], opts: KeyOptions): string[] {
     addHan(display, 3);
     addHan(stripRegionPrefixes(display, allForms), 3);
   }
-  // A pinyin token that merely begins another one of at least its tier adds nothing:
-  // Pagefind finds the longer one by prefix anyway.
+  // A derived pinyin token that merely begins another one of at least its tier adds
+  // nothing: Pagefind finds the longer one by prefix anyway. Names and aliases stay,
+  // so that typing one in full is an exact match (zhengzhou → 郑州市 before 郑州市…中学).
   const pinyinBodies = [...best.entries()].filter(([b]) => b.startsWith(PINYIN_PREFIX)).sort((a, b) => (a[0] < b[0] ? -1 : 1));
   for (let i = 0; i < pinyinBodies.length - 1; i++) {
     const [body, tier] = pinyinBodies[i]!;
+    if (tier >= 7) continue;
     for (let j = i + 1; j < pinyinBodies.length && pinyinBodies[j]![0].startsWith(body); j++) {
       if (pinyinBodies[j]![1] >= tier) {
         best.delete(body);

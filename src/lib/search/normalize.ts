@@ -1,6 +1,7 @@
 /**
  * Text normalisation shared by the index (build time) and the query (browser).
  * Pure: no Astro, no DOM, no pinyin dictionary — small enough for the search page.
+ * The traditional → simplified dictionary lives in simplify.ts, loaded when needed.
  *
  * The canonical form of a name is what both sides compare:
  *   traditional → simplified, full-width → half-width, lower case, punctuation and
@@ -8,18 +9,23 @@
  *   number dropped, and school-type words shortened (初级中学/初中 → 初, 中学 → 中,
  *   小学 → 小, 教育集团 → 集团 …). 郑州市第十九初级中学 → 郑州市19初.
  */
-import { ConverterFactory } from 'opencc-js/core';
-import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import TSCharacters from 'opencc-js/dict/TSCharacters';
-import TSPhrases from 'opencc-js/dict/TSPhrases';
-import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+type Simplifier = (text: string) => string;
+let simplifier: Simplifier | undefined;
 
-let t2s: ((text: string) => string) | undefined;
+/**
+ * Installs the traditional → simplified converter. simplify.ts does so when it is
+ * imported: the index side always imports it, the search page only when a query
+ * may be written in traditional characters (its dictionary is most of the page's
+ * script).
+ */
+export function setSimplifier(fn: Simplifier): void {
+  simplifier = fn;
+}
+export const hasSimplifier = () => simplifier !== undefined;
 
-/** Traditional (Taiwan, Hong Kong or OpenCC standard) characters to simplified. */
+/** Traditional (Taiwan, Hong Kong or OpenCC standard) characters to simplified, once simplify.ts is loaded. */
 export function toSimplified(text: string): string {
-  t2s ??= ConverterFactory([TWVariantsRev, HKVariantsRev], [TSPhrases, TSCharacters]);
-  return t2s(text);
+  return simplifier ? simplifier(text) : text;
 }
 
 /** Width, case and script folded: ＂鄭州１９中＂ → "郑州19中". */
@@ -175,12 +181,6 @@ export function numberPinyin(digits: string): string {
  * spaces or apostrophes, tone marks dropped, ü as v, digits read out (19zhong → shijiuzhong).
  */
 export function normalizePinyin(text: string): string {
-  const s = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/u:/g, 'v')
-    .replace(/ü/g, 'v')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '');
+  const s = text.normalize('NFKC').toLowerCase().replace(/u:/g, 'v').replace(/ü/g, 'v').normalize('NFD').replace(/\p{M}/gu, '');
   return s.replace(/\d+/g, (d) => numberPinyin(d)).replace(/[^a-z]/g, '');
 }

@@ -181,7 +181,11 @@ function regionRecord(ctx: Context, id: string): SearchRecord | undefined {
       `教育集团 ${totals.groups} 个${SEP}学校 ${totals.schools} 所`,
     ],
     filters: { kind: ['region'], region: ctx.chain(r.id).map((x) => x.id), stage: [], type: [] },
-    tokens: buildTokens(names, { regions: above.length > 0 ? ctx.levels(above[above.length - 1]!.id) : [], regionPrefixed: true, pinyin: true }),
+    tokens: buildTokens(names, {
+      regions: above.length > 0 ? ctx.levels(above[above.length - 1]!.id) : [],
+      regionPrefixed: true,
+      pinyin: true,
+    }),
   };
 }
 

@@ -1,0 +1,116 @@
+/**
+ * Search records from the real data: one per school, group, region, policy and term,
+ * with what a result shows, filters and keys — and the query set of
+ * tests/search-queries.csv answered by an in-memory stand-in for Pagefind (prefix
+ * match on the key words, then the page's own ranking), so a key regression shows
+ * here before any browser runs.
+ */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../../src/lib/data/dataset.ts';
+import { planQuery, rankCandidates } from '../../src/lib/search/query.ts';
+import { buildSearchRecords, searchRecord, type SearchRecord } from '../../src/lib/search/record.ts';
+import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
+import { validateProject } from '../../src/lib/validate/validate.ts';
+
+const { dataset } = validateProject(readProjectFiles('.'));
+const records = buildSearchRecords(dataset);
+const byUrl = new Map(records.map((r) => [r.url, r]));
+
+/** Pagefind's matching without Pagefind: a record is a hit when every key starts one of its tokens. */
+function simulate(query: string, recs: SearchRecord[]): string[] {
+  for (const attempt of planQuery(query).attempts) {
+    if (attempt.keys.length === 0) continue;
+    const hits = recs.filter((r) => attempt.keys.every((k) => r.tokens.some((t) => t.startsWith(k)))).map((r) => ({ ...r, score: 0 }));
+    const ranked = rankCandidates(attempt.keys, hits);
+    if (ranked.length > 0) return ranked.map((r) => r.item.url);
+  }
+  return [];
+}
+
+describe('buildSearchRecords', () => {
+  it('makes one record per school, group, region, policy and term', () => {
+    const count = (k: string) => records.filter((r) => r.kind === k).length;
+    expect(count('school')).toBe(dataset.schools.length);
+    expect(count('group')).toBe(dataset.groups.length);
+    expect(count('region')).toBe(dataset.regions.length);
+    expect(count('policy')).toBe(dataset.policies.length);
+    expect(count('term')).toBe(dataset.terms.length);
+    expect(new Set(records.map((r) => r.url)).size).toBe(records.length);
+  });
+
+  it('gives every record a title, summary lines, filters and keys', () => {
+    for (const r of records) {
+      expect(r.title, r.url).not.toBe('');
+      expect(r.lines.length, r.url).toBeGreaterThan(0);
+      expect(r.filters.kind).toEqual([r.kind]);
+      expect(r.tokens.length, r.url).toBeGreaterThan(0);
+      for (const t of r.tokens) expect(t).toMatch(/^q[zp][0-9a-z]+[0-9]$/);
+      // Pagefind meta values are attributes: keep them short.
+      for (const line of r.lines) expect([...line].length, line).toBeLessThanOrEqual(120);
+    }
+  });
+
+  it('shows a school’s place, stage, groups and role', () => {
+    const s = byUrl.get('/schools/zhengzhou-no19-junior/')!;
+    expect(s.lines[0]).toContain('郑州市');
+    expect(s.lines[0]).toContain('初中');
+    expect(s.lines[1]).toContain('郑州市第十九初级中学教育集团（牵头校）');
+    expect(s.filters.region).toEqual(['henan', 'henan-zhengzhou']);
+    expect(s.filters.stage).toEqual(['junior']);
+  });
+
+  it('shows a group’s lead school and member count, and its type as a filter', () => {
+    const g = byUrl.get('/groups/zhengzhou-no19-junior-group/')!;
+    expect(g.lines.join(' ')).toContain('牵头校 郑州市第十九初级中学');
+    expect(g.lines.join(' ')).toMatch(/已列出成员 \d+ 所/);
+    expect(g.filters.type).toEqual(['led']);
+  });
+
+  it('links a term to its glossary entry and marks its block', () => {
+    const t = byUrl.get('/glossary/#yellow-red-card')!;
+    expect(t.block).toBe('qbyellowredcard');
+    expect(t.lines.join(' ')).toContain('天津');
+  });
+
+  it('builds a record on demand and caches it per dataset', () => {
+    const a = searchRecord(dataset, 'school', 'zhengzhou-no19-junior');
+    expect(a).toBe(searchRecord(dataset, 'school', 'zhengzhou-no19-junior'));
+    expect(searchRecord(dataset, 'school', 'no-such-school')).toBeUndefined();
+  });
+
+  it('keeps the hidden index text small', () => {
+    const sizes = records.filter((r) => r.kind === 'school' || r.kind === 'group').map((r) => r.tokens.join(' ').length);
+    expect(Math.max(...sizes)).toBeLessThan(1500);
+    expect(sizes.reduce((a, b) => a + b, 0) / sizes.length).toBeLessThan(600);
+  });
+
+  it('works on an empty dataset', () => {
+    const empty = Object.fromEntries(Object.keys(dataset).map((k) => [k, []])) as unknown as Dataset;
+    expect(buildSearchRecords(empty)).toEqual([]);
+  });
+});
+
+describe('the query set, answered from the keys alone', () => {
+  const rows = Papa.parse<{ query: string; kind: string; expected_url: string }>(readFileSync('tests/search-queries.csv', 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+
+  it('names only records that exist', () => {
+    for (const row of rows) expect(byUrl.has(row.expected_url), `${row.query} → ${row.expected_url}`).toBe(true);
+  });
+
+  it('puts the expected record first for every query', () => {
+    const misses = rows
+      .map((row) => ({ row, got: simulate(row.query, records) }))
+      .filter(({ row, got }) => got[0] !== row.expected_url)
+      .map(({ row, got }) => `${row.query} → ${got.slice(0, 3).join(' ') || '(nothing)'}, expected ${row.expected_url}`);
+    expect(misses).toEqual([]);
+  });
+
+  it('lists both schools for an ambiguous name', () => {
+    expect(simulate('育秀', records).slice(0, 2).sort()).toEqual(['/schools/jinan-yuxiu-middle/', '/schools/jinan-yuxiu-primary/']);
+  });
+});
