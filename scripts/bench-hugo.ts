@@ -66,7 +66,14 @@ export function buildHugoSite(dataDir: string, out: string): { pages: number; ve
     (bySchool.get(m.school!) ?? bySchool.set(m.school!, []).get(m.school!)!).push(m);
   }
   const dirs = ['schools', 'groups', 'regions', 'policies'];
-  for (const d of ['layouts/_default', 'layouts/schools', 'layouts/groups', 'layouts/regions', 'layouts/policies', ...dirs.map((x) => `content/${x}`)])
+  for (const d of [
+    'layouts/_default',
+    'layouts/schools',
+    'layouts/groups',
+    'layouts/regions',
+    'layouts/policies',
+    ...dirs.map((x) => `content/${x}`),
+  ])
     mkdirSync(join(out, d), { recursive: true });
   for (const [path, text] of Object.entries(LAYOUTS)) writeFileSync(join(out, 'layouts', path), text);
   const provinces = regions.filter((r) => !r.parent).map((r) => ({ id: r.id, name: r.name }));
@@ -86,12 +93,20 @@ export function buildHugoSite(dataDir: string, out: string): { pages: number; ve
   let pages = 1 + dirs.length;
 
   for (const s of schools) {
-    const history = (bySchool.get(s.id!) ?? []).map((m) => ({ group: m.group, name: groupById.get(m.group!)?.name, role: m.role, joined: m.joined, left: m.left }));
+    const history = (bySchool.get(s.id!) ?? []).map((m) => ({
+      group: m.group,
+      name: groupById.get(m.group!)?.name,
+      role: m.role,
+      joined: m.joined,
+      left: m.left,
+    }));
     const peers = (bySchool.get(s.id!) ?? [])
       .filter((m) => !m.left)
       .map((m) => ({
         name: groupById.get(m.group!)?.name,
-        members: (byGroup.get(m.group!) ?? []).filter((x) => x.school !== s.id && !x.left).map((x) => ({ id: x.school, name: schoolById.get(x.school!)?.name, role: x.role })),
+        members: (byGroup.get(m.group!) ?? [])
+          .filter((x) => x.school !== s.id && !x.left)
+          .map((x) => ({ id: x.school, name: schoolById.get(x.school!)?.name, role: x.role })),
       }));
     page(`schools/${s.id}.md`, {
       title: s.name,
@@ -106,7 +121,13 @@ export function buildHugoSite(dataDir: string, out: string): { pages: number; ve
     pages++;
   }
   for (const g of groups) {
-    const members = (byGroup.get(g.id!) ?? []).map((m) => ({ id: m.school, name: schoolById.get(m.school!)?.name, role: m.role, joined: m.joined, left: m.left }));
+    const members = (byGroup.get(g.id!) ?? []).map((m) => ({
+      id: m.school,
+      name: schoolById.get(m.school!)?.name,
+      role: m.role,
+      joined: m.joined,
+      left: m.left,
+    }));
     page(`groups/${g.id}.md`, { title: g.name, region: g.region, place: place(g.region!), type: g.type, members });
     pages++;
   }

@@ -188,7 +188,15 @@ async function measureSearch(dist: string, queries: { name: string; id: string }
   const { server, url, sent } = await serveCounting(dist);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const out: SearchResult[] = [];
   try {
@@ -198,14 +206,26 @@ async function measureSearch(dist: string, queries: { name: string; id: string }
       await page.goto('about:blank'); // the renderer is up, as in a browser already open
       sent.bytes = 0;
       sent.requests = [];
-      const r: SearchResult = { query: name, mode: hasSearchPage ? 'search-page' : 'pagefind-probe', bytes: 0, requests: 0, ms: NaN, results: 0, found: false };
+      const r: SearchResult = {
+        query: name,
+        mode: hasSearchPage ? 'search-page' : 'pagefind-probe',
+        bytes: 0,
+        requests: 0,
+        ms: NaN,
+        results: 0,
+        found: false,
+      };
       try {
         if (hasSearchPage) {
           await page.goto(`${url}/search/?q=${encodeURIComponent(name)}`);
           // The first link to a record inside the results (schools, groups, regions, policies).
           const handle = await page.waitForFunction(
             () => {
-              const links = [...document.querySelectorAll('main a[href*="/schools/"], main a[href*="/groups/"], main a[href*="/regions/"], main a[href*="/policies/"]')];
+              const links = [
+                ...document.querySelectorAll(
+                  'main a[href*="/schools/"], main a[href*="/groups/"], main a[href*="/regions/"], main a[href*="/policies/"]',
+                ),
+              ];
               const hit = links.find((a) => !a.closest('nav, header, footer, form'));
               return hit ? { ms: performance.now(), href: hit.getAttribute('href'), count: links.length } : null;
             },
@@ -224,7 +244,12 @@ async function measureSearch(dist: string, queries: { name: string; id: string }
             first: string | null;
             firstMs: number;
           };
-          Object.assign(r, { ms: v.firstMs, firstUrl: v.first ?? undefined, results: v.count, found: (v.first ?? '').includes(`/schools/${id}/`) });
+          Object.assign(r, {
+            ms: v.firstMs,
+            firstUrl: v.first ?? undefined,
+            results: v.count,
+            found: (v.first ?? '').includes(`/schools/${id}/`),
+          });
         }
       } catch (e) {
         r.error = String(e).split('\n')[0];
@@ -306,7 +331,9 @@ async function runSize(n: number): Promise<SizeResult> {
   if (withPeer) {
     const hugo = join(OUT, `hugo-${n}`);
     const { pages, version } = buildHugoSite(data, hugo);
-    const build = await timed(`hugo ${version}`, 'hugo', ['--quiet', '--source', hugo, '--destination', join(hugo, 'public')], { cwd: hugo });
+    const build = await timed(`hugo ${version}`, 'hugo', ['--quiet', '--source', hugo, '--destination', join(hugo, 'public')], {
+      cwd: hugo,
+    });
     result.peer = { tool: 'hugo', version, pages, build, ratio: astro.secs / build.secs };
     rmSync(hugo, { recursive: true, force: true });
   }
@@ -325,7 +352,9 @@ function plantedErrorDemo(n: number) {
   const secs = (performance.now() - started) / 1000;
   const message = (run.stderr ?? '').split('\n').filter(Boolean);
   rmSync(dir, { recursive: true, force: true });
-  console.log(`\n== planted error at ${n} schools (${country.planted?.file}:${country.planted?.line}): validate ${secs.toFixed(1)} s, exit ${run.status}`);
+  console.log(
+    `\n== planted error at ${n} schools (${country.planted?.file}:${country.planted?.line}): validate ${secs.toFixed(1)} s, exit ${run.status}`,
+  );
   for (const l of message) console.log(`  ${l}`);
   return { schools: n, planted: country.planted, secs, exitCode: run.status, messages: message };
 }
@@ -407,9 +436,16 @@ async function main() {
   snapshotSite();
   const resultsFile = join(OUT, 'results.json');
   const results: SizeResult[] = [];
-  const machine = { cpus: (await import('node:os')).cpus().length, memGB: (await import('node:os')).totalmem() / 2 ** 30, node: process.version };
+  const machine = {
+    cpus: (await import('node:os')).cpus().length,
+    memGB: (await import('node:os')).totalmem() / 2 ** 30,
+    node: process.version,
+  };
   const save = (extra: object = {}) =>
-    writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), seed, machine, budget: BUDGET, results, ...extra }, null, 2)}\n`);
+    writeFileSync(
+      resultsFile,
+      `${JSON.stringify({ date: new Date().toISOString(), seed, machine, budget: BUDGET, results, ...extra }, null, 2)}\n`,
+    );
   for (const n of sizes) {
     results.push(await runSize(n));
     save();

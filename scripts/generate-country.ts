@@ -119,9 +119,15 @@ const PROVINCES: [string, string, number, number, number][] = [
 ];
 const FULL = { schools: 200_000, cities: 337, districts: 2_900 };
 
-const PLACE_A = '安宝北滨昌长大德东丰福广海汉和河华淮黄吉建江金京开兰乐临龙洛梅南宁平青清庆泉瑞山商韶胜石寿双顺松太天通桐万文武西仙湘新信兴徐许阳宜永玉元云湛漳肇镇中舟珠'.split('');
+const PLACE_A =
+  '安宝北滨昌长大德东丰福广海汉和河华淮黄吉建江金京开兰乐临龙洛梅南宁平青清庆泉瑞山商韶胜石寿双顺松太天通桐万文武西仙湘新信兴徐许阳宜永玉元云湛漳肇镇中舟珠'.split(
+    '',
+  );
 const PLACE_B = '安坝白城川丹德定东都丰峰冈港和河湖华化江津景康兰乐林陵隆龙门宁平浦丘泉沙山水顺台潭塘田亭溪峡乡阳源远州庄'.split('');
-const ROADS = '经八|纬五|建设|人民|解放|中山|文化|黄河|长江|花园|农业|金水|南阳|红旗|胜利|和平|友谊|工人|新华|育才|东风|朝阳|光明|幸福|健康|迎宾|滨河|铁路|青年|学院'.split('|');
+const ROADS =
+  '经八|纬五|建设|人民|解放|中山|文化|黄河|长江|花园|农业|金水|南阳|红旗|胜利|和平|友谊|工人|新华|育才|东风|朝阳|光明|幸福|健康|迎宾|滨河|铁路|青年|学院'.split(
+    '|',
+  );
 const DIRECTIONS = ['东', '西', '南', '北', '新'];
 const VILLAGE = '李王张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗'.split('');
 const VILLAGE_END = ['庄', '营', '寨', '屯', '集', '店', '湾', '桥', '岗', '坡'];
@@ -249,9 +255,28 @@ export function generateCountry(opts: CountryOptions): CountryFiles {
     provinces.push(prov);
     allRegions.push(prov);
     const listSource = `${pid}-list`;
-    sources.row(listSource, `${pname}集团化办学名单（合成）`, `${pname}教育厅`, '2024-09', `https://example.org/${pid}/list`, 'list', '', '');
+    sources.row(
+      listSource,
+      `${pname}集团化办学名单（合成）`,
+      `${pname}教育厅`,
+      '2024-09',
+      `https://example.org/${pid}/list`,
+      'list',
+      '',
+      '',
+    );
     sources.row(`${pid}-stats`, `${pname}教育统计公报（合成）`, `${pname}统计局`, '2024', '', 'report', '', '');
-    regions.row(pid, pname, 'province', muni ? 'yes' : '', '', pname.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, ''), '', listSource, '');
+    regions.row(
+      pid,
+      pname,
+      'province',
+      muni ? 'yes' : '',
+      '',
+      pname.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, ''),
+      '',
+      listSource,
+      '',
+    );
     if (muni) {
       sources.row(`${pid}-news`, `${pname}推进集团化办学（合成报道）`, `${pname.slice(0, -1)}日报`, '2024-05', '', 'news', '', '');
       districtParents.push({ region: prov, weight: (muniDistricts / 16) * weight });
@@ -264,8 +289,26 @@ export function generateCountry(opts: CountryOptions): CountryFiles {
       const city: RegionRec = { id: `${pid}-c${c}`, name, level: 'city', parent: pid, province: pid };
       cities.push(city);
       allRegions.push(city);
-      sources.row(`${city.id}-list`, `${name}教育集团名单（合成）`, `${name}教育局`, '2024-09', `https://example.org/${city.id}/list`, 'list', '', '');
-      sources.row(`${city.id}-news`, `${name}推进集团化办学（合成报道）`, `${name}日报`, r.pick(['2024-05', '2024-10-29', '--04-16', '2023']), '', 'news', '', '');
+      sources.row(
+        `${city.id}-list`,
+        `${name}教育集团名单（合成）`,
+        `${name}教育局`,
+        '2024-09',
+        `https://example.org/${city.id}/list`,
+        'list',
+        '',
+        '',
+      );
+      sources.row(
+        `${city.id}-news`,
+        `${name}推进集团化办学（合成报道）`,
+        `${name}日报`,
+        r.pick(['2024-05', '2024-10-29', '--04-16', '2023']),
+        '',
+        'news',
+        '',
+        '',
+      );
       regions.row(city.id, name, 'city', '', pid, name.slice(0, -1), '', '', '');
       districtParents.push({ region: city, weight: weight / n });
     }
@@ -353,8 +396,23 @@ export function generateCountry(opts: CountryOptions): CountryFiles {
           );
         } else if (roll < 0.56) {
           const road = r.pick(ROADS);
-          add({ name: `${city}${d.name}${road}路小学`, stage: 'primary', aliases: [`${road}路小学`], famous: r.chance(0.2), unit: 'school' }) ??
-            add({ name: `${city}${d.name}${road}路第${chineseNumber(next(road))}小学`, stage: 'primary', aliases: [], famous: false, unit: 'school' });
+          // A second road school of the same name gets a number.
+          if (
+            !add({
+              name: `${city}${d.name}${road}路小学`,
+              stage: 'primary',
+              aliases: [`${road}路小学`],
+              famous: r.chance(0.2),
+              unit: 'school',
+            })
+          )
+            add({
+              name: `${city}${d.name}${road}路第${chineseNumber(next(road))}小学`,
+              stage: 'primary',
+              aliases: [],
+              famous: false,
+              unit: 'school',
+            });
         } else if (roll < 0.62) {
           const nth = next(`${d.id}-exp`);
           const prefix = nth === 1 ? '' : `第${chineseNumber(nth)}`;
@@ -369,8 +427,10 @@ export function generateCountry(opts: CountryOptions): CountryFiles {
         } else if (roll < 0.82) {
           const town = r.pick(towns);
           const kind = r.next();
-          if (kind < 0.4) add({ name: `${d.name}${town}镇中心小学`, stage: 'primary', aliases: [`${town}中心校`], famous: false, unit: 'school' });
-          else if (kind < 0.6) add({ name: `${d.name}${town}镇初级中学`, stage: 'junior', aliases: [`${town}镇中`], famous: false, unit: 'school' });
+          if (kind < 0.4)
+            add({ name: `${d.name}${town}镇中心小学`, stage: 'primary', aliases: [`${town}中心校`], famous: false, unit: 'school' });
+          else if (kind < 0.6)
+            add({ name: `${d.name}${town}镇初级中学`, stage: 'junior', aliases: [`${town}镇中`], famous: false, unit: 'school' });
           else
             add({
               name: `${d.name}${town}镇${r.pick(VILLAGE)}${r.pick(VILLAGE_END)}村小学`,
@@ -382,13 +442,28 @@ export function generateCountry(opts: CountryOptions): CountryFiles {
         } else if (roll < 0.9) {
           add({ name: `${city}${d.name}${r.pick(ROADS)}学校`, stage: 'nine-year', aliases: [], famous: r.chance(0.2), unit: 'school' });
         } else if (roll < 0.93) {
-          add({ name: `${city}外国语${r.chance(0.5) ? '小学' : '学校'}`, stage: 'unknown', aliases: [`${city.slice(0, -1)}外国语`], famous: true, unit: 'school' }) ??
+          if (
+            !add({
+              name: `${city}外国语${r.chance(0.5) ? '小学' : '学校'}`,
+              stage: 'unknown',
+              aliases: [`${city.slice(0, -1)}外国语`],
+              famous: true,
+              unit: 'school',
+            })
+          )
             add({ name: `${city}${d.name}外国语学校`, stage: 'unknown', aliases: [], famous: true, unit: 'school' });
         } else {
           // 一校多区: a campus (校区) of a school already in this district.
           const parent = list.length > 0 ? list[Math.floor(r.next() * list.length)]! : undefined;
           if (!parent || parent.unit !== 'school') continue;
-          add({ name: `${parent.name}${r.pick(DIRECTIONS)}校区`, stage: parent.stage, aliases: [], famous: false, unit: 'campus', parent: parent.id });
+          add({
+            name: `${parent.name}${r.pick(DIRECTIONS)}校区`,
+            stage: parent.stage,
+            aliases: [],
+            famous: false,
+            unit: 'campus',
+            parent: parent.id,
+          });
         }
       }
       // A district too small for its share keeps going with plain numbered schools.
@@ -425,7 +500,8 @@ export function generateCountry(opts: CountryOptions): CountryFiles {
       const type = lead.unit === 'school' && r.chance(0.08) ? 'multi-campus' : r.pick(GROUP_TYPES);
       const founded = r.int(2014, 2023);
       const ended = r.chance(0.02) ? Math.min(2025, founded + r.int(2, 5)) : undefined;
-      const name = type === 'alliance' ? `${lead.name}教育联盟` : type === 'community' ? `${lead.name}教育发展共同体` : `${lead.name}教育集团`;
+      const name =
+        type === 'alliance' ? `${lead.name}教育联盟` : type === 'community' ? `${lead.name}教育发展共同体` : `${lead.name}教育集团`;
       const cross = r.chance(0.08) && d.city!.level === 'city';
       const region = cross ? d.city!.id : d.id;
       const src = r.chance(0.5) ? `${listSourceOf(d.id)}` : `${d.city!.id}-news`;
@@ -451,7 +527,9 @@ export function generateCountry(opts: CountryOptions): CountryFiles {
       const foundedText = year(founded);
       const role = type === 'alliance' ? 'alliance' : 'member';
       // The lead, then members; campuses of the lead join as campuses.
-      membershipLines.push(memberships.row(id, lead.id, 'lead', r.pick(['核心校', '牵头校', '引领校', '']), foundedText, ended ? year(ended) : '', src, ''));
+      membershipLines.push(
+        memberships.row(id, lead.id, 'lead', r.pick(['核心校', '牵头校', '引领校', '']), foundedText, ended ? year(ended) : '', src, ''),
+      );
       lead.groups++;
       const campuses = list.filter((s) => s.parent === lead.id);
       for (const c of campuses.slice(0, 2)) {
@@ -466,8 +544,11 @@ export function generateCountry(opts: CountryOptions): CountryFiles {
         s.groups++;
         const late = r.chance(0.2);
         const joinedYear = late ? Math.min(2024, ended ?? 2024, founded + r.int(1, 3)) : founded;
-        const joined =
-          r.chance(0.01) ? `${joinedYear}-09/${joinedYear + 1}-08` : late && r.chance(0.5) ? `${joinedYear}-${String(r.int(1, 12)).padStart(2, '0')}` : year(joinedYear);
+        const joined = r.chance(0.01)
+          ? `${joinedYear}-09/${joinedYear + 1}-08`
+          : late && r.chance(0.5)
+            ? `${joinedYear}-${String(r.int(1, 12)).padStart(2, '0')}`
+            : year(joinedYear);
         let left = ended ? year(ended) : '';
         let note = '';
         if (!ended && r.chance(0.08)) {
@@ -485,7 +566,15 @@ export function generateCountry(opts: CountryOptions): CountryFiles {
         }
         memberships.row(id, s.id, role, role === 'alliance' ? '联盟校' : '成员校', joined, left, src, note);
       }
-      if (r.chance(0.05)) designations.row(id, r.chance(0.3) ? 'provincial' : 'city', r.chance(0.3) ? '省级优质教育集团' : '市级优质教育集团', year(r.int(Math.max(founded, 2020), 2024)), src, '');
+      if (r.chance(0.05))
+        designations.row(
+          id,
+          r.chance(0.3) ? 'provincial' : 'city',
+          r.chance(0.3) ? '省级优质教育集团' : '市级优质教育集团',
+          year(r.int(Math.max(founded, 2020), 2024)),
+          src,
+          '',
+        );
     }
   }
   if (opts.plantError && membershipLines.length > 0) {
@@ -520,7 +609,16 @@ export function generateCountry(opts: CountryOptions): CountryFiles {
     });
     if (target) {
       statistics.row(reg.id, 'coverage-rate', '2027-12', Math.min(100, finalCoverage + 10), 'gte', 'target', src, '');
-      statistics.row(reg.id, 'coverage-rate', '2018-12', Math.round(finalCoverage * 0.3), '', 'derived', src, `${Math.round(finalCoverage * 0.4)} − ${Math.round(finalCoverage * 0.4) - Math.round(finalCoverage * 0.3)} = ${Math.round(finalCoverage * 0.3)}`);
+      statistics.row(
+        reg.id,
+        'coverage-rate',
+        '2018-12',
+        Math.round(finalCoverage * 0.3),
+        '',
+        'derived',
+        src,
+        `${Math.round(finalCoverage * 0.4)} − ${Math.round(finalCoverage * 0.4) - Math.round(finalCoverage * 0.3)} = ${Math.round(finalCoverage * 0.3)}`,
+      );
       statistics.row(reg.id, 'quality-group-count', '2024', Math.round(groupsNow * 0.05), '', 'actual', src, '');
       statRows += 3;
     }
@@ -541,9 +639,23 @@ export function generateCountry(opts: CountryOptions): CountryFiles {
     const id = `p${(++policySeq).toString(36)}`;
     const src = `${id}-doc`;
     const y = r.int(2017, 2024);
-    const kind = r.pick(['关于深化集团化办学改革的实施意见', '推进中小学集团化办学工作方案', '优质教育集团培育计划', '集团化办学考核评价办法']);
+    const kind = r.pick([
+      '关于深化集团化办学改革的实施意见',
+      '推进中小学集团化办学工作方案',
+      '优质教育集团培育计划',
+      '集团化办学考核评价办法',
+    ]);
     const title = `${reg.name}${kind}`;
-    sources.row(src, title, issuer, r.chance(0.8) ? `${y}-${String(r.int(1, 12)).padStart(2, '0')}` : String(y), `https://example.org/policy/${id}`, 'policy', '', '');
+    sources.row(
+      src,
+      title,
+      issuer,
+      r.chance(0.8) ? `${y}-${String(r.int(1, 12)).padStart(2, '0')}` : String(y),
+      `https://example.org/policy/${id}`,
+      'policy',
+      '',
+      '',
+    );
     const gs = (groupsByRegion.get(reg.id) ?? []).slice(0, r.int(0, 3));
     const target = 60 + r.int(0, 35);
     const text = [
@@ -660,6 +772,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const country = generateCountry({ schools: n, seed, plantError });
   writeCountry(out, country);
   const secs = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`${out}: ${Object.entries(country.counts).map(([k, v]) => `${k} ${v}`).join(', ')} (${secs} s)`);
-  if (country.planted) console.log(`planted error: ${country.planted.file}:${country.planted.line}:${country.planted.column} school "${country.planted.value}"`);
+  console.log(
+    `${out}: ${Object.entries(country.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')} (${secs} s)`,
+  );
+  if (country.planted)
+    console.log(
+      `planted error: ${country.planted.file}:${country.planted.line}:${country.planted.column} school "${country.planted.value}"`,
+    );
 }

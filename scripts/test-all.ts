@@ -21,7 +21,15 @@ mkdirSync('test-results', { recursive: true });
 const vitest = (project: string): Step => ({
   name: project,
   label: project === 'unit' ? '单元测试（vitest）' : '浏览器测试（构建站点 + Chromium）',
-  cmd: [bin('vitest'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=test-results/${project}.json`],
+  cmd: [
+    bin('vitest'),
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=test-results/${project}.json`,
+  ],
   report: `test-results/${project}.json`,
 });
 
@@ -59,7 +67,12 @@ for (const step of steps) {
   let failed = status === 0 ? 0 : 1;
   let skipped = 0;
   if (step.report && existsSync(step.report)) {
-    const r = JSON.parse(readFileSync(step.report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    const r = JSON.parse(readFileSync(step.report, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
     passed = r.numPassedTests;
     skipped = r.numPendingTests + r.numTodoTests;
     // A suite that failed to load (or a failing hook) counts as one failure even with no failed test.
@@ -68,10 +81,16 @@ for (const step of steps) {
   outcomes.push({ label: step.label, passed, failed, skipped, seconds });
 }
 
-const total = outcomes.reduce((t, o) => ({ passed: t.passed + o.passed, failed: t.failed + o.failed, skipped: t.skipped + o.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = outcomes.reduce((t, o) => ({ passed: t.passed + o.passed, failed: t.failed + o.failed, skipped: t.skipped + o.skipped }), {
+  passed: 0,
+  failed: 0,
+  skipped: 0,
+});
 console.log('\n检查项                               通过   失败   跳过   用时');
 for (const o of outcomes) {
-  console.log(`${o.label.padEnd(30, '　').slice(0, 30)} ${String(o.passed).padStart(6)} ${String(o.failed).padStart(6)} ${String(o.skipped).padStart(6)} ${o.seconds.toFixed(1).padStart(6)}s`);
+  console.log(
+    `${o.label.padEnd(30, '　').slice(0, 30)} ${String(o.passed).padStart(6)} ${String(o.failed).padStart(6)} ${String(o.skipped).padStart(6)} ${o.seconds.toFixed(1).padStart(6)}s`,
+  );
 }
 console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed > 0 ? 1 : 0);

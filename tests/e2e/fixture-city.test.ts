@@ -25,11 +25,20 @@ describe('a new city added only as data', () => {
     }
     cpSync(join(FIXTURE, 'content'), join(root, 'content'), { recursive: true });
 
-    const build = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], { env: { ...process.env, DATA_ROOT: root }, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
+      env: { ...process.env, DATA_ROOT: root },
+      encoding: 'utf8',
+    });
     expect(build.stderr).not.toMatch(/错误/);
     expect(build.status).toBe(0);
 
-    for (const page of ['regions/fixture-city', 'regions/fixture-city-east', 'groups/fixture-east-no1-group', 'schools/fixture-east-no2-primary', 'policies/fixture-city-plan'])
+    for (const page of [
+      'regions/fixture-city',
+      'regions/fixture-city-east',
+      'groups/fixture-east-no1-group',
+      'schools/fixture-east-no2-primary',
+      'policies/fixture-city-plan',
+    ])
       expect(existsSync(join(out, page, 'index.html')), page).toBe(true);
     const group = readFileSync(join(out, 'groups/fixture-east-no1-group/index.html'), 'utf8');
     expect(group).toContain('测试市东区第一小学');
@@ -43,7 +52,10 @@ describe('a new city added only as data', () => {
   it('fails the build with the validator message when a new row is wrong', () => {
     const target = join(root, 'data', 'memberships.csv');
     appendFileSync(target, 'fixture-east-no1-group,fixture-east-no3-primary,member,,2025-02,,fixture-city-news,\n');
-    const build = spawnSync(process.execPath, ['scripts/build.ts', '--out', join(root, 'dist-bad')], { env: { ...process.env, DATA_ROOT: root }, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, ['scripts/build.ts', '--out', join(root, 'dist-bad')], {
+      env: { ...process.env, DATA_ROOT: root },
+      encoding: 'utf8',
+    });
     expect(build.status).not.toBe(0);
     expect(build.stderr).toMatch(/data\/memberships\.csv:\d+:2: 错误：列 school 引用的学校 "fixture-east-no3-primary" 不存在/);
     expect(existsSync(join(root, 'dist-bad'))).toBe(false);

@@ -28,6 +28,8 @@ describe('formatStatValue', () => {
 
 describe('toJsonRecord', () => {
   it('writes dates as their source text and drops bookkeeping fields', () => {
-    expect(toJsonRecord({ id: 'x', founded: { text: '2016', parsed: parseFuzzyDate('2016') }, _file: 'data/groups.csv', _line: 3 })).toEqual({ id: 'x', founded: '2016' });
+    expect(
+      toJsonRecord({ id: 'x', founded: { text: '2016', parsed: parseFuzzyDate('2016') }, _file: 'data/groups.csv', _line: 3 }),
+    ).toEqual({ id: 'x', founded: '2016' });
   });
 });

@@ -32,7 +32,12 @@ describe('generate-country', () => {
 
   it('has groups of 2–12 named members, histories with schools that left, and real-looking names', () => {
     const country = generateCountry({ schools: 1500, seed: 3 });
-    const rows = country.files.get('data/memberships.csv')!.trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = country.files
+      .get('data/memberships.csv')!
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const perGroup = new Map<string, number>();
     for (const r of rows) if (!r[5]) perGroup.set(r[0]!, (perGroup.get(r[0]!) ?? 0) + 1);
     expect(Math.max(...perGroup.values())).toBeLessThanOrEqual(12);
