@@ -86,10 +86,17 @@ const total = outcomes.reduce((t, o) => ({ passed: t.passed + o.passed, failed: 
   failed: 0,
   skipped: 0,
 });
-console.log('\n检查项                               通过   失败   跳过   用时');
+// Pad by display width: a Han character takes two columns in a terminal.
+const width = (text: string) =>
+  [...text].reduce(
+    (w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1),
+    0,
+  );
+const pad = (text: string, n: number) => text + ' '.repeat(Math.max(1, n - width(text)));
+console.log(`\n${pad('检查项', 46)}${'通过'.padStart(4)}${'失败'.padStart(5)}${'跳过'.padStart(5)}${'用时'.padStart(7)}`);
 for (const o of outcomes) {
   console.log(
-    `${o.label.padEnd(30, '　').slice(0, 30)} ${String(o.passed).padStart(6)} ${String(o.failed).padStart(6)} ${String(o.skipped).padStart(6)} ${o.seconds.toFixed(1).padStart(6)}s`,
+    `${pad(o.label, 46)}${String(o.passed).padStart(6)}${String(o.failed).padStart(7)}${String(o.skipped).padStart(7)}${`${o.seconds.toFixed(1)}s`.padStart(9)}`,
   );
 }
 console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
