@@ -179,25 +179,14 @@ interface SearchResult {
 }
 
 async function measureSearch(dist: string, queries: { name: string; id: string }[]): Promise<SearchResult[]> {
-  const { chromium } = await import('playwright-core');
+  const { launchBrowser } = await import('./chromium.ts');
   const hasSearchPage = existsSync(join(dist, 'search/index.html'));
   if (!hasSearchPage) {
     mkdirSync(join(dist, '__bench'), { recursive: true });
     writeFileSync(join(dist, '__bench/search.html'), PROBE);
   }
   const { server, url, sent } = await serveCounting(dist);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchBrowser();
   const out: SearchResult[] = [];
   try {
     for (const { name, id } of queries) {
