@@ -113,6 +113,8 @@ describe('name forms', () => {
     expect(isMeaningfulTail('民小')).toBe(false);
     expect(isMeaningfulTail('5集团')).toBe(false);
     expect(isMeaningfulTail('小')).toBe(false);
+    expect(isMeaningfulTail('中东校区')).toBe(false);
+    expect(isMeaningfulTail('区西岗中')).toBe(false);
   });
 
   it('reads pinyin in context, one syllable per character', () => {

@@ -123,8 +123,12 @@ export function shortForms(core: string): string[] {
   return [...out].filter((v) => [...v].length >= 2);
 }
 
-/** True when a canonical tail names something, not just a kind of thing (回民小 yes, 小 no). */
+/** Characters a piece worth finding does not start with (中东校区, 区西岗中 …). */
+const NO_TAIL_START = /^[中小初高校部区市县省镇]/u;
+
+/** True when a canonical tail names something, not just a kind of thing (回民小 yes, 小 and 中东校区 no). */
 export function isMeaningfulTail(tail: string): boolean {
+  if (NO_TAIL_START.test(tail)) return false;
   let s = tail;
   for (let changed = true; changed;) {
     changed = false;
@@ -183,13 +187,15 @@ export function buildTokens(names: NameInput[], opts: KeyOptions): string[] {
   const cityLevel = levels.find((l) => l.level === 'city') ?? levels.find((l) => l.level === 'province' && l.municipality);
   const districtLevel = levels.find((l) => l.level === 'district');
   const prefixForms: string[] = [];
+  const bothForms: string[] = [];
   const pinyinPrefixes: string[] = [];
   if (opts.regionPrefixed) {
     const shortest = (forms: string[]) => [...forms].sort((a, b) => a.length - b.length)[0];
     if (cityLevel) prefixForms.push(...cityLevel.forms);
     if (districtLevel) {
       prefixForms.push(...districtLevel.forms);
-      if (cityLevel) for (const c of cityLevel.forms) for (const d of districtLevel.forms) if (!d.startsWith(c)) prefixForms.push(c + d);
+      // City and district together only in front of the core (新乡获嘉凯旋路小学), not of every short form.
+      if (cityLevel) for (const c of cityLevel.forms) for (const d of districtLevel.forms) if (!d.startsWith(c)) bothForms.push(c + d);
     }
     // In pinyin each place in its shortest form (lingbao sixiao, zhengzhou shijiuzhong);
     // initials only with the nearest one (lbsx).
@@ -220,7 +226,7 @@ export function buildTokens(names: NameInput[], opts: KeyOptions): string[] {
     }
     if (opts.regionPrefixed) {
       for (const base of [core, ...shorts]) {
-        for (const p of prefixForms) addHan(p + base, derivedTier);
+        for (const p of base === core ? [...prefixForms, ...bothForms] : prefixForms) addHan(p + base, derivedTier);
         if (opts.pinyin && (base === core || [...base].length <= MAX_SPOKEN_WITH_PLACE))
           pinyinPrefixes.forEach((p, i) => addPinyin(p + base, derivedTier, i === 0));
       }
