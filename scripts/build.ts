@@ -38,7 +38,8 @@ step('数据校验', () => {
   for (const p of problems) console.error(formatProblem(p));
   return problems.length === 0;
 });
-step('Astro 构建', () => run(bin('astro'), ['build', '--silent']));
+// --force: the content cache may hold another data root's files (tests, benchmarks).
+step('Astro 构建', () => run(bin('astro'), ['build', '--silent', '--force']));
 step('Pagefind 索引', () => run(bin('pagefind'), ['--site', tmp, '--silent']));
 step('替换 dist', () => {
   rmSync(out, { recursive: true, force: true });

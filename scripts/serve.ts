@@ -39,6 +39,10 @@ export function serveDir(dir: string, port = 0): Promise<{ server: Server; url: 
     if (!existsSync(file)) {
       status = 404;
       file = join(root, '404.html');
+      if (!existsSync(file)) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 Not Found');
+        return;
+      }
     }
     res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
     createReadStream(file).pipe(res);
