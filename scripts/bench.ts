@@ -297,7 +297,7 @@ async function runSize(n: number): Promise<SizeResult> {
   const validate = await timed('validate', process.execPath, ['scripts/validate.ts', '--root', data]);
   const astro = await timed('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { env });
   const pagefind = astro.ok
-    ? await timed('pagefind', join(SITE, 'node_modules/.bin/pagefind'), ['--site', dist, '--silent'])
+    ? await timed('search index', process.execPath, ['scripts/search-index.ts', '--site', dist], { env })
     : { secs: NaN, rssMB: NaN, ok: false };
   const stats = existsSync(dist) ? outputStats(dist) : { pages: 0, files: 0, bytes: 0, pagefindBytes: 0 };
   const search = astro.ok && pagefind.ok && withSearch ? await measureSearch(dist, country.sampleSchools.slice(0, 3)) : [];

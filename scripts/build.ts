@@ -1,6 +1,6 @@
 /**
- * npm run build: validate, build with Astro into a temporary directory, index
- * with Pagefind, then swap it into place. A failure at any step leaves the
+ * npm run build: validate, build with Astro into a temporary directory, write the
+ * search indexes (scripts/search-index.ts), then swap it into place. A failure at any step leaves the
  * previous dist/ untouched and no half-written site behind.
  *   --out DIR   write somewhere other than dist/ (tests, benchmarks)
  */
@@ -40,7 +40,7 @@ step('数据校验', () => {
 });
 // --force: the content cache may hold another data root's files (tests, benchmarks).
 step('Astro 构建', () => run(bin('astro'), ['build', '--silent', '--force']));
-step('Pagefind 索引', () => run(bin('pagefind'), ['--site', tmp, '--silent']));
+step('搜索索引', () => run(process.execPath, ['scripts/search-index.ts', '--site', tmp]));
 step('替换 dist', () => {
   rmSync(out, { recursive: true, force: true });
   renameSync(tmp, out);

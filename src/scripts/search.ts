@@ -1,19 +1,24 @@
 /**
- * The search page's client: reads ?q= and the filters from the address, asks
- * Pagefind (loaded at run time from /pagefind/pagefind.js, never bundled) for the
- * key words the shared query module derives (src/lib/search/query.ts), re-orders
- * the hits by how exactly they match, and renders an ordered list of links.
+ * The search page's client: reads ?q= and the filters from the address, turns the
+ * query into keys (src/lib/search/query.ts), looks them up in the name index
+ * (src/lib/search/name-index.ts: a few small files per query) and renders an ordered
+ * list of links. A query no name answers falls back to Pagefind's full-text index
+ * (loaded at run time from /pagefind/pagefind.js, never bundled).
  */
-import { hasHan, hasSimplifier } from '../lib/search/normalize.ts';
 import {
-  planQuery,
-  rankCandidates,
-  isAmbiguous,
-  containsAllParts,
-  type Attempt,
-  type Candidate,
-  type QueryPlan,
-} from '../lib/search/query.ts';
+  RECORDS_PER_CHUNK,
+  bundleFile,
+  bundlesFor,
+  chunkFile,
+  chunkOf,
+  rankRecords,
+  tableFile,
+  type DisplayEntry,
+  type KeyBundle,
+  type NameIndexTable,
+} from '../lib/search/name-index.ts';
+import { hasHan, hasSimplifier } from '../lib/search/normalize.ts';
+import { planQuery, isAmbiguous, containsAllParts, type Attempt, type QueryPlan } from '../lib/search/query.ts';
 
 interface PagefindAnchor {
   element: string;
@@ -45,7 +50,7 @@ interface PagefindModule {
   preload: (term: string, opts?: { filters?: Record<string, string> }) => Promise<void>;
 }
 
-interface Item extends Candidate {
+interface Item {
   url: string;
   title: string;
   kind: string;
@@ -59,13 +64,8 @@ interface State {
   filters: Partial<Record<FilterName, string>>;
 }
 
-/** Pagefind hits whose data is loaded per batch (one small fragment each). */
+/** Results shown at a time. */
 const BATCH = 10;
-/**
- * When no hit of the first batch is an exact match (a name typed in part), Pagefind's
- * order says little, so this many hits are ranked before anything is shown.
- */
-const PARTIAL_BATCH = 30;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const form = $<HTMLFormElement>('search-form');
@@ -83,6 +83,47 @@ const clearFilters = $<HTMLAnchorElement>('search-clear-filters');
 const start = $('search-start');
 const base = form.dataset.base ?? '/';
 const pagefindPath = form.dataset.pagefind ?? '/pagefind/pagefind.js';
+const namesPath = form.dataset.names ?? '/search-index/';
+
+// ---------------------------------------------------------------------------
+// The name index
+
+const files = new Map<string, Promise<unknown>>();
+/** One index file: gzip-compressed JSON, unless the server has already unpacked it. */
+function indexFile<T>(name: string): Promise<T> {
+  let file = files.get(name);
+  if (!file) {
+    file = fetch(`${namesPath}${name}.idx`).then(async (res) => {
+      if (!res.ok) throw new Error(`${name}.idx: HTTP ${res.status}`);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+      const text = gzipped
+        ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+        : new TextDecoder().decode(bytes);
+      return JSON.parse(text) as unknown;
+    });
+    file.catch(() => files.delete(name)); // a failed download is tried again next time
+    files.set(name, file);
+  }
+  return file as Promise<T>;
+}
+
+async function keyBundles(keys: string[]): Promise<(KeyBundle | undefined)[]> {
+  const table = await indexFile<NameIndexTable>(tableFile());
+  return Promise.all(bundlesFor(table, keys).map((name) => (name ? indexFile<KeyBundle>(bundleFile(name)) : undefined)));
+}
+
+/** What the results list shows for these records, in this order. */
+async function displayItems(records: number[]): Promise<Item[]> {
+  const chunks = new Map<number, DisplayEntry[]>();
+  await Promise.all([...new Set(records.map(chunkOf))].map(async (c) => chunks.set(c, await indexFile<DisplayEntry[]>(chunkFile(c)))));
+  return records.flatMap((record) => {
+    const entry = chunks.get(chunkOf(record))?.[record % RECORDS_PER_CHUNK];
+    if (!entry) return [];
+    const [path, title, kind, lines] = entry;
+    return [{ url: `${base}${path.slice(1)}`, title, kind, lines }];
+  });
+}
 
 let pagefind: Promise<PagefindModule> | undefined;
 function loadPagefind(): Promise<PagefindModule> {
@@ -165,87 +206,72 @@ const stripTokens = (text: string) =>
     .trim();
 
 /** One page can hold several records (the glossary): one item per record block. */
-function itemsOf(data: PagefindData, score: number): Item[] {
+function itemsOf(data: PagefindData): Item[] {
   const words = data.content.match(TOKEN) ?? [];
   if (!words.some((w) => w.startsWith('qb'))) {
     const lines = ['l1', 'l2', 'l3'].flatMap((k) => (data.meta[k] ? [data.meta[k]!] : []));
     if (lines.length === 0 && data.excerpt) lines.push(stripTokens(data.excerpt));
-    return [{ url: data.url, title: data.meta.title ?? data.url, kind: data.meta.kind ?? '', lines, tokens: words, score }];
+    return [{ url: data.url, title: data.meta.title ?? data.url, kind: data.meta.kind ?? '', lines }];
   }
   const anchors = new Map<string, PagefindAnchor>();
   for (const a of data.anchors ?? []) if (a.id.startsWith('search-')) anchors.set(`qb${a.id.slice(7).replace(/[^a-z0-9]/g, '')}`, a);
   const items: Item[] = [];
-  let current: Item | undefined;
   for (const w of words) {
-    if (w.startsWith('qb')) {
-      const anchor = anchors.get(w);
-      current = undefined;
-      if (!anchor) continue;
-      const [title = '', ...lines] = (anchor.title ?? '').split('｜');
-      const pageUrl = data.url.split('#')[0]!;
-      current = { url: `${pageUrl}#${anchor.id.slice(7)}`, title, kind: '术语', lines, tokens: [], score };
-      items.push(current);
-    } else if (current) {
-      current.tokens.push(w);
-    }
+    const anchor = w.startsWith('qb') ? anchors.get(w) : undefined;
+    if (!anchor) continue;
+    const [title = '', ...lines] = (anchor.title ?? '').split('｜');
+    items.push({ url: `${data.url.split('#')[0]!}#${anchor.id.slice(7)}`, title, kind: '术语', lines });
   }
   return items;
 }
 
 interface Outcome {
   attempt: Attempt;
-  hits: PagefindHit[];
+  /** Results in all (for a full-text attempt: Pagefind hits, some of which may be dropped). */
+  total: number;
   items: Item[];
+  /** How many of the total have been turned into items. */
   loaded: number;
   ambiguous: boolean;
+  /** The next batch of items, from the given position. */
+  next: (from: number) => Promise<Item[]>;
 }
 
-/** A batch of hits for a key attempt, best match first; hits that do not match every key are dropped. */
-async function keyBatch(
-  attempt: Attempt,
-  hits: PagefindHit[],
-  from: number,
-  size = BATCH,
-): Promise<{ items: Item[]; ambiguous: boolean; loaded: number }> {
-  const load = async (start: number, end: number) => {
-    const batch = hits.slice(start, end);
-    const datas = await Promise.all(batch.map((h) => h.data()));
-    return datas.flatMap((d, i) => itemsOf(d, batch[i]!.score));
-  };
-  const items = await load(from, from + size);
-  let ranked = rankCandidates(attempt.keys, items);
-  let loaded = Math.min(hits.length, from + size);
-  if (from === 0 && ranked[0] && !ranked[0].match.exact && hits.length > loaded) {
-    items.push(...(await load(loaded, PARTIAL_BATCH)));
-    ranked = rankCandidates(attempt.keys, items);
-    loaded = Math.min(hits.length, PARTIAL_BATCH);
-  }
-  return { items: ranked.map((r) => r.item), ambiguous: isAmbiguous(ranked), loaded };
+/** A name attempt: every record matching all keys, ranked; the first batch shown. */
+async function keyOutcome(attempt: Attempt, filters: State['filters']): Promise<Outcome | null> {
+  const ranked = rankRecords(attempt.keys, await keyBundles(attempt.keys), filters);
+  if (ranked.length === 0) return null;
+  const next = (from: number) => displayItems(ranked.slice(from, from + BATCH).map((r) => r.item));
+  const items = await next(0);
+  return { attempt, total: ranked.length, items, loaded: Math.min(BATCH, ranked.length), ambiguous: isAmbiguous(ranked), next };
 }
 
 async function textBatch(attempt: Attempt, hits: PagefindHit[], from: number): Promise<Item[]> {
   const batch = hits.slice(from, from + BATCH);
   const datas = await Promise.all(batch.map((h) => h.data()));
   const out: Item[] = [];
-  datas.forEach((d, i) => {
+  for (const d of datas) {
     // Every word of the query must be on the page: Pagefind drops words it cannot find.
-    if (!containsAllParts(d.content, attempt.parts)) return;
-    const items = itemsOf(d, batch[i]!.score);
+    if (!containsAllParts(d.content, attempt.parts)) continue;
+    const items = itemsOf(d);
     const blocks = items.filter((it) => it.kind === '术语');
     const inBlocks = blocks.filter((it) => containsAllParts([it.title, ...it.lines].join(''), attempt.parts));
     if (blocks.length > 0 && inBlocks.length > 0) out.push(...inBlocks);
-    else if (blocks.length > 0)
-      out.push({
-        url: d.url,
-        title: '术语表',
-        kind: '术语',
-        lines: d.excerpt ? [stripTokens(d.excerpt)] : [],
-        tokens: [],
-        score: batch[i]!.score,
-      });
+    else if (blocks.length > 0) out.push({ url: d.url, title: '术语表', kind: '术语', lines: d.excerpt ? [stripTokens(d.excerpt)] : [] });
     else out.push(...items);
-  });
+  }
   return out;
+}
+
+/** The full-text attempt: Pagefind over the pages' prose. */
+async function textOutcome(attempt: Attempt, filters: State['filters']): Promise<Outcome | null> {
+  const pf = await loadPagefind();
+  const res = await pf.search(attempt.pagefindQuery, { filters: filters as Record<string, string> });
+  if (res.results.length === 0) return null;
+  const next = (from: number) => textBatch(attempt, res.results, from);
+  const items = await next(0);
+  if (items.length === 0) return null;
+  return { attempt, total: res.results.length, items, loaded: Math.min(BATCH, res.results.length), ambiguous: false, next };
 }
 
 /** The traditional-character dictionary, fetched only for a query that may need it. */
@@ -255,8 +281,6 @@ const loadSimplifier = () => (simplifier ??= import('../lib/search/simplify.ts')
 const mayBeTraditional = (plan: QueryPlan) => hasHan(plan.folded) && !hasSimplifier();
 
 async function runAttempts(state: State, isStale: () => boolean): Promise<Outcome | null> {
-  const pf = await loadPagefind();
-  const filters = state.filters as Record<string, string>;
   const tried = new Set<string>();
   let plan = planQuery(state.q);
   for (;;) {
@@ -265,23 +289,17 @@ async function runAttempts(state: State, isStale: () => boolean): Promise<Outcom
       // Convert 經八路 to 经八路 before falling back to full text.
       if (attempt.kind === 'text' && mayBeTraditional(plan)) break;
       tried.add(attempt.pagefindQuery);
-      const res = await pf.search(attempt.pagefindQuery, { filters });
+      const found = attempt.kind === 'text' ? await textOutcome(attempt, state.filters) : await keyOutcome(attempt, state.filters);
       if (isStale()) return null;
-      if (res.results.length === 0) continue;
-      const { items, ambiguous, loaded } =
-        attempt.kind === 'text'
-          ? { items: await textBatch(attempt, res.results, 0), ambiguous: false, loaded: Math.min(BATCH, res.results.length) }
-          : await keyBatch(attempt, res.results, 0);
-      if (isStale()) return null;
-      if (items.length === 0) continue;
-      return { attempt, hits: res.results, items, loaded, ambiguous };
+      if (found) return found;
     }
     if (!mayBeTraditional(plan)) break;
     await loadSimplifier();
     if (isStale()) return null;
     plan = planQuery(state.q);
   }
-  return { attempt: plan.attempts[0]!, hits: [], items: [], loaded: 0, ambiguous: false };
+  const none = async () => [];
+  return { attempt: plan.attempts[0]!, total: 0, items: [], loaded: 0, ambiguous: false, next: none };
 }
 
 // ---------------------------------------------------------------------------
@@ -363,7 +381,7 @@ async function search(state: State, { focus }: { focus: boolean }): Promise<void
     empty.hidden = true;
     resultsSection.hidden = false;
     renderItems(result.items, false);
-    const remaining = result.hits.length - result.loaded;
+    const remaining = result.total - result.loaded;
     more.hidden = remaining <= 0;
     const how =
       result.attempt.kind === 'text'
@@ -383,15 +401,12 @@ async function search(state: State, { focus }: { focus: boolean }): Promise<void
 more.addEventListener('click', async () => {
   if (!outcome) return;
   const current = outcome;
-  const items =
-    current.attempt.kind === 'text'
-      ? await textBatch(current.attempt, current.hits, current.loaded)
-      : (await keyBatch(current.attempt, current.hits, current.loaded)).items;
+  const items = await current.next(current.loaded);
   if (outcome !== current) return;
-  current.loaded = Math.min(current.hits.length, current.loaded + BATCH);
+  current.loaded = Math.min(current.total, current.loaded + BATCH);
   current.items.push(...items);
   const first = renderItems(items, true);
-  more.hidden = current.loaded >= current.hits.length;
+  more.hidden = current.loaded >= current.total;
   status.textContent = `已显示 ${current.items.length} 条结果。`;
   (first ?? resultsHeading).focus();
 });
@@ -420,9 +435,9 @@ for (const f of FILTERS) {
 // Results appear while typing; the address follows without adding history entries.
 input.addEventListener('input', () => {
   clearTimeout(typingTimer);
+  // Fetch the first attempt's bundles while the reader is still typing.
   const first = planQuery(input.value).attempts[0];
-  if (first)
-    void loadPagefind().then((pf) => pf.preload(first.pagefindQuery, { filters: stateFromForm().filters as Record<string, string> }));
+  if (first && first.kind !== 'text') keyBundles(first.keys).catch(() => undefined);
   typingTimer = setTimeout(() => {
     const state = stateFromForm();
     history.replaceState(null, '', urlFor(state));

@@ -124,26 +124,38 @@ export function arabicNumeralsToChinese(text: string): string {
 // ---------------------------------------------------------------------------
 // Canonical form
 
-/** Longer words first: 初级中学 must be shortened before 中学. */
-const CONTRACTIONS: [RegExp, string][] = [
-  [/初级中学/g, '初'],
-  [/高级中学/g, '高'],
-  [/初中/g, '初'],
-  [/高中/g, '高'],
-  [/中学/g, '中'],
-  [/小学/g, '小'],
-  [/教育集团/g, '集团'],
-  [/教育联盟/g, '联盟'],
-  [/教育发展共同体/g, '共同体'],
-  [/教育共同体/g, '共同体'],
-];
+/** School-type words and their short forms; longer words first (初级中学 before 中学). */
+const CONTRACTIONS: Record<string, string> = {
+  初级中学: '初',
+  高级中学: '高',
+  教育发展共同体: '共同体',
+  教育共同体: '共同体',
+  教育集团: '集团',
+  教育联盟: '联盟',
+  初中: '初',
+  高中: '高',
+  中学: '中',
+  小学: '小',
+};
+// One pass: alternation tries the longer words first at each position.
+const CONTRACTION = new RegExp(Object.keys(CONTRACTIONS).join('|'), 'g');
+
+// The index asks for the same names (regions, prefixes) again and again.
+const canonicalCache = new Map<string, string>();
 
 /** The canonical comparison form (see the file comment). */
 export function canonical(text: string): string {
+  const hit = canonicalCache.get(text);
+  if (hit !== undefined && hasSimplifier()) return hit;
   let s = keepWordChars(foldText(text));
   s = chineseNumeralsToArabic(s);
   s = s.replace(/第(?=\d)/g, '');
-  for (const [re, to] of CONTRACTIONS) s = s.replace(re, to);
+  s = s.replace(CONTRACTION, (word) => CONTRACTIONS[word]!);
+  // Only once traditional characters can be folded: before that, the answer may change.
+  if (hasSimplifier()) {
+    if (canonicalCache.size > 100_000) canonicalCache.clear();
+    canonicalCache.set(text, s);
+  }
   return s;
 }
 

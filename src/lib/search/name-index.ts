@@ -1,0 +1,132 @@
+/**
+ * The name index: how the search page finds a school, group, region, policy or term
+ * by its name, an alias, a short form or pinyin, at any size of the site.
+ *
+ * Three kinds of file, all small (see shards.ts for why there are many):
+ *   table     route → key bundle (one download per query, cached)
+ *   k/<name>  a key bundle: for each record, its key tokens under the bundle's routes
+ *             and its filter values
+ *   r/<n>     what results show: url, title, kind and lines of RECORDS_PER_CHUNK records
+ *
+ * A query key is looked up in its bundle, every record whose token starts with the
+ * key is ranked (exact, then names before short forms before parts, then the
+ * shortest), and only the results on screen are fetched from r/.
+ *
+ * Full-text search of the pages' prose stays with Pagefind (scripts/search-index.ts).
+ * Pure: no DOM, no file system.
+ */
+import { matchToken, type TokenMatch } from './codes.ts';
+import { compareMatches, type Ranked } from './query.ts';
+import type { SearchFilters, SearchRecord } from './record.ts';
+import { bundleFor, defaultShardOptions, planShards, type ShardOptions, type ShardPlan, type ShardTable } from './shards.ts';
+
+/** Where the index lives in the built site. */
+export const NAME_INDEX_PATH = 'search-index';
+/** Records per display file: a results page fetches a few of these. */
+export const RECORDS_PER_CHUNK = 32;
+
+export interface NameIndexTable extends ShardTable {
+  /** Records in all (record numbers run 0 … records − 1). */
+  records: number;
+  chunk: number;
+}
+
+/** A key bundle: members [record number, key tokens space-separated, index into filters]. */
+export interface KeyBundle {
+  members: [number, string, number][];
+  /** Filter values, one string per distinct combination (see filterCode). */
+  filters: string[];
+}
+
+/** What a result shows: [url, title, kind label (学校, 集团 …), lines]. */
+export type DisplayEntry = [string, string, string, string[]];
+
+export type FilterName = keyof SearchFilters;
+export const filterNames: readonly FilterName[] = ['kind', 'region', 'stage', 'type'];
+export type ActiveFilters = Partial<Record<FilterName, string>>;
+
+/** kind|region ids|stage|type, values space-separated. */
+export const filterCode = (f: SearchFilters) => filterNames.map((name) => f[name].join(' ')).join('|');
+
+export function matchesFilters(code: string, active: ActiveFilters): boolean {
+  const fields = code.split('|');
+  return filterNames.every((name, i) => {
+    const want = active[name];
+    return !want || (fields[i] ?? '').split(' ').includes(want);
+  });
+}
+
+export const tableFile = () => 'table';
+export const bundleFile = (name: string) => `k/${name}`;
+export const chunkFile = (chunk: number) => `r/${chunk}`;
+export const chunkOf = (record: number) => Math.floor(record / RECORDS_PER_CHUNK);
+
+export interface NameIndex {
+  /** File name (without extension) → JSON value. */
+  files: Map<string, unknown>;
+  plan: ShardPlan;
+}
+
+export function buildNameIndex(records: readonly SearchRecord[], options: ShardOptions = defaultShardOptions): NameIndex {
+  const plan = planShards(records, options);
+  const files = new Map<string, unknown>();
+  const table: NameIndexTable = { ...plan.table, records: records.length, chunk: RECORDS_PER_CHUNK };
+  files.set(tableFile(), table);
+  for (const bundle of plan.bundles) {
+    const filters: string[] = [];
+    const filterIndex = new Map<string, number>();
+    const members = bundle.members.map(({ record, tokens }): [number, string, number] => {
+      const code = filterCode(records[record]!.filters);
+      let i = filterIndex.get(code);
+      if (i === undefined) filterIndex.set(code, (i = filters.push(code) - 1));
+      return [record, tokens.join(' '), i];
+    });
+    files.set(bundleFile(bundle.name), { members, filters } satisfies KeyBundle);
+  }
+  for (let start = 0; start < records.length; start += RECORDS_PER_CHUNK) {
+    const entries = records.slice(start, start + RECORDS_PER_CHUNK).map((r): DisplayEntry => [r.url, r.title, r.kindLabel, r.lines]);
+    files.set(chunkFile(chunkOf(start)), entries);
+  }
+  return { files, plan };
+}
+
+/** The bundle to fetch for each key (undefined: nothing can match it). */
+export const bundlesFor = (table: ShardTable, keys: readonly string[]) => keys.map((key) => bundleFor(table, key));
+
+/**
+ * Records that match every key (each key in its own bundle) and the filters, best
+ * first: the same order the search page has always used (query.ts compareMatches),
+ * record number breaking ties (schools, then groups, regions, policies, terms).
+ */
+export function rankRecords(
+  keys: readonly string[],
+  bundles: readonly (KeyBundle | undefined)[],
+  active: ActiveFilters = {},
+): Ranked<number>[] {
+  let combined: Map<number, TokenMatch> | undefined;
+  keys.forEach((key, i) => {
+    const best = new Map<number, TokenMatch>();
+    const bundle = bundles[i];
+    for (const [record, tokens, f] of bundle?.members ?? []) {
+      if (combined && !combined.has(record)) continue;
+      if (!matchesFilters(bundle!.filters[f] ?? '', active)) continue;
+      for (const token of tokens.split(' ')) {
+        const m = matchToken(key, token);
+        const seen = best.get(record);
+        if (m && (!seen || compareMatches(m, seen) < 0)) best.set(record, m);
+      }
+    }
+    if (!combined) combined = best;
+    else {
+      const next = new Map<number, TokenMatch>();
+      for (const [record, m] of best) {
+        const prev = combined.get(record)!;
+        next.set(record, { exact: prev.exact && m.exact, tier: Math.min(prev.tier, m.tier), extra: prev.extra + m.extra });
+      }
+      combined = next;
+    }
+  });
+  return [...(combined ?? new Map<number, TokenMatch>())]
+    .map(([record, match]) => ({ item: record, match, score: -record }))
+    .sort((a, b) => compareMatches(a.match, b.match) || a.item - b.item);
+}
