@@ -2,7 +2,7 @@
  * npm run bench [-- --sizes 1000,10000,50000,200000] [--seed 1] [--regen] [--no-peer] [--no-search]
  *
  * Builds the real site code over a generated country (scripts/generate-country.ts) at
- * each size and prints one table: pages, validate / Astro / Pagefind wall time and
+ * each size and prints one table: pages, validate / Astro / search-index wall time and
  * peak RSS (whole process, from /usr/bin/time -v), output size, a school-name search in
  * Chromium (bytes transferred, time to first result), and the same data built by a
  * minimal Hugo site for comparison. Results also go to bench/out/results.json.
@@ -92,15 +92,16 @@ function outputStats(dir: string) {
   let pages = 0;
   let files = 0;
   let bytes = 0;
-  let pagefindBytes = 0;
-  const pagefindDir = join(dir, 'pagefind');
+  let indexBytes = 0;
+  const indexDirs = [join(dir, 'pagefind'), join(dir, 'search-index')];
+  const inIndex = (p: string) => indexDirs.some((d) => p.startsWith(d));
   walkFiles(dir, (p, size) => {
     files++;
     bytes += size;
-    if (p.endsWith('.html') && !p.startsWith(pagefindDir)) pages++;
-    if (p.startsWith(pagefindDir)) pagefindBytes += size;
+    if (p.endsWith('.html') && !inIndex(p)) pages++;
+    if (inIndex(p)) indexBytes += size;
   });
-  return { pages, files, bytes, pagefindBytes };
+  return { pages, files, bytes, indexBytes };
 }
 
 /* ------------------------------------------------------------ the site snapshot */
@@ -267,10 +268,11 @@ interface SizeResult {
   pages: number;
   files: number;
   outputMB: number;
-  pagefindMB: number;
+  /** The search indexes: name index and Pagefind. */
+  indexMB: number;
   validate: Step;
   astro: Step;
-  pagefind: Step;
+  searchIndex: Step;
   buildSecs: number;
   peakRssMB: number;
   msPerPage: number;
@@ -296,24 +298,24 @@ async function runSize(n: number): Promise<SizeResult> {
 
   const validate = await timed('validate', process.execPath, ['scripts/validate.ts', '--root', data]);
   const astro = await timed('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { env });
-  const pagefind = astro.ok
+  const searchIndex = astro.ok
     ? await timed('search index', process.execPath, ['scripts/search-index.ts', '--site', dist], { env })
     : { secs: NaN, rssMB: NaN, ok: false };
-  const stats = existsSync(dist) ? outputStats(dist) : { pages: 0, files: 0, bytes: 0, pagefindBytes: 0 };
-  const search = astro.ok && pagefind.ok && withSearch ? await measureSearch(dist, country.sampleSchools.slice(0, 3)) : [];
-  const buildSecs = validate.secs + astro.secs + pagefind.secs;
+  const stats = existsSync(dist) ? outputStats(dist) : { pages: 0, files: 0, bytes: 0, indexBytes: 0 };
+  const search = astro.ok && searchIndex.ok && withSearch ? await measureSearch(dist, country.sampleSchools.slice(0, 3)) : [];
+  const buildSecs = validate.secs + astro.secs + searchIndex.secs;
   const result: SizeResult = {
     schools: n,
     counts: country.counts,
     pages: stats.pages,
     files: stats.files,
     outputMB: stats.bytes / 2 ** 20,
-    pagefindMB: stats.pagefindBytes / 2 ** 20,
+    indexMB: stats.indexBytes / 2 ** 20,
     validate,
     astro,
-    pagefind,
+    searchIndex,
     buildSecs,
-    peakRssMB: Math.max(validate.rssMB, astro.rssMB, pagefind.rssMB),
+    peakRssMB: Math.max(validate.rssMB, astro.rssMB, searchIndex.rssMB),
     msPerPage: (buildSecs * 1000) / Math.max(1, stats.pages),
     search,
   };
@@ -360,7 +362,7 @@ function table(results: SizeResult[]): string {
     'files',
     'validate s/MB',
     'astro s/MB',
-    'pagefind s/MB',
+    'index s/MB',
     'build s',
     'peak MB',
     'out MB',
@@ -383,7 +385,7 @@ function table(results: SizeResult[]): string {
       String(r.files),
       `${f1(r.validate.secs)}/${f0(r.validate.rssMB)}`,
       `${f1(r.astro.secs)}/${f0(r.astro.rssMB)}`,
-      `${f1(r.pagefind.secs)}/${f0(r.pagefind.rssMB)}`,
+      `${f1(r.searchIndex.secs)}/${f0(r.searchIndex.rssMB)}`,
       f1(r.buildSecs),
       f0(r.peakRssMB),
       f0(r.outputMB),
@@ -406,7 +408,7 @@ function budgets(r: SizeResult) {
   const ms = s.length ? Math.max(...s.map((x) => x.ms)) : NaN;
   const check = (name: string, value: number, limit: number, unit: string) => ({ name, value, limit, unit, met: value <= limit });
   return [
-    check('full build (validate + Astro + Pagefind)', r.buildSecs, BUDGET.buildSecs, 's'),
+    check('full build (validate + Astro + search index)', r.buildSecs, BUDGET.buildSecs, 's'),
     check('peak RSS of any step', r.peakRssMB, BUDGET.rssMB, 'MB'),
     check('search download (worst query)', kb, BUDGET.searchKB, 'kB'),
     check('search time to first result (worst query)', ms, BUDGET.searchMs, 'ms'),

@@ -18,6 +18,7 @@ import {
   type NameIndexTable,
 } from '../lib/search/name-index.ts';
 import { hasHan, hasSimplifier } from '../lib/search/normalize.ts';
+import { isCrowded } from '../lib/search/shards.ts';
 import { planQuery, isAmbiguous, containsAllParts, type Attempt, type QueryPlan } from '../lib/search/query.ts';
 
 interface PagefindAnchor {
@@ -108,9 +109,10 @@ function indexFile<T>(name: string): Promise<T> {
   return file as Promise<T>;
 }
 
-async function keyBundles(keys: string[]): Promise<(KeyBundle | undefined)[]> {
+async function keyBundles(keys: string[]): Promise<{ bundles: (KeyBundle | undefined)[]; crowded: boolean }> {
   const table = await indexFile<NameIndexTable>(tableFile());
-  return Promise.all(bundlesFor(table, keys).map((name) => (name ? indexFile<KeyBundle>(bundleFile(name)) : undefined)));
+  const bundles = await Promise.all(bundlesFor(table, keys).map((name) => (name ? indexFile<KeyBundle>(bundleFile(name)) : undefined)));
+  return { bundles, crowded: keys.some((key) => isCrowded(table, key)) };
 }
 
 /** What the results list shows for these records, in this order. */
@@ -233,17 +235,21 @@ interface Outcome {
   /** How many of the total have been turned into items. */
   loaded: number;
   ambiguous: boolean;
+  /** Only the best matches of a very common name were searched (shards.ts). */
+  crowded: boolean;
   /** The next batch of items, from the given position. */
   next: (from: number) => Promise<Item[]>;
 }
 
 /** A name attempt: every record matching all keys, ranked; the first batch shown. */
 async function keyOutcome(attempt: Attempt, filters: State['filters']): Promise<Outcome | null> {
-  const ranked = rankRecords(attempt.keys, await keyBundles(attempt.keys), filters);
-  if (ranked.length === 0) return null;
+  const { bundles, crowded } = await keyBundles(attempt.keys);
+  const ranked = rankRecords(attempt.keys, bundles, filters);
+  if (ranked.length === 0)
+    return crowded ? { attempt, total: 0, items: [], loaded: 0, ambiguous: false, crowded, next: async () => [] } : null;
   const next = (from: number) => displayItems(ranked.slice(from, from + BATCH).map((r) => r.item));
   const items = await next(0);
-  return { attempt, total: ranked.length, items, loaded: Math.min(BATCH, ranked.length), ambiguous: isAmbiguous(ranked), next };
+  return { attempt, total: ranked.length, items, loaded: Math.min(BATCH, ranked.length), ambiguous: isAmbiguous(ranked), crowded, next };
 }
 
 async function textBatch(attempt: Attempt, hits: PagefindHit[], from: number): Promise<Item[]> {
@@ -271,7 +277,7 @@ async function textOutcome(attempt: Attempt, filters: State['filters']): Promise
   const next = (from: number) => textBatch(attempt, res.results, from);
   const items = await next(0);
   if (items.length === 0) return null;
-  return { attempt, total: res.results.length, items, loaded: Math.min(BATCH, res.results.length), ambiguous: false, next };
+  return { attempt, total: res.results.length, items, loaded: Math.min(BATCH, res.results.length), ambiguous: false, crowded: false, next };
 }
 
 /** The traditional-character dictionary, fetched only for a query that may need it. */
@@ -282,6 +288,7 @@ const mayBeTraditional = (plan: QueryPlan) => hasHan(plan.folded) && !hasSimplif
 
 async function runAttempts(state: State, isStale: () => boolean): Promise<Outcome | null> {
   const tried = new Set<string>();
+  let crowded = false;
   let plan = planQuery(state.q);
   for (;;) {
     for (const attempt of plan.attempts) {
@@ -291,7 +298,8 @@ async function runAttempts(state: State, isStale: () => boolean): Promise<Outcom
       tried.add(attempt.pagefindQuery);
       const found = attempt.kind === 'text' ? await textOutcome(attempt, state.filters) : await keyOutcome(attempt, state.filters);
       if (isStale()) return null;
-      if (found) return found;
+      if (found && found.items.length > 0) return found;
+      crowded ||= found?.crowded ?? false;
     }
     if (!mayBeTraditional(plan)) break;
     await loadSimplifier();
@@ -299,7 +307,7 @@ async function runAttempts(state: State, isStale: () => boolean): Promise<Outcom
     plan = planQuery(state.q);
   }
   const none = async () => [];
-  return { attempt: plan.attempts[0]!, total: 0, items: [], loaded: 0, ambiguous: false, next: none };
+  return { attempt: plan.attempts[0]!, total: 0, items: [], loaded: 0, ambiguous: false, crowded, next: none };
 }
 
 // ---------------------------------------------------------------------------
@@ -374,7 +382,8 @@ async function search(state: State, { focus }: { focus: boolean }): Promise<void
     empty.hidden = false;
     emptyFilters.hidden = !filtered;
     clearFilters.href = urlFor({ q: state.q, filters: {} });
-    status.textContent = `没有找到与“${state.q}”相符的结果${filterLabel(state)}。`;
+    const crowded = result.crowded ? '这个名称很常见，只在最相符的一部分里找过：加上地名或写全名称再试。' : '';
+    status.textContent = `没有找到与“${state.q}”相符的结果${filterLabel(state)}。${crowded}`;
     form.dataset.state = 'empty';
     if (focus) emptyHeading.focus();
   } else {
@@ -389,7 +398,8 @@ async function search(state: State, { focus }: { focus: boolean }): Promise<void
         : result.attempt.kind === 'words'
           ? '（同时含有各个词）'
           : '';
-    status.textContent = `找到 ${n}${remaining > 0 ? '+' : ''} 条与“${state.q}”相符的结果${how}${filterLabel(state)}。`;
+    const crowded = result.crowded ? '这个名称很常见，只列出最相符的一部分：加上地名或写全名称可以找到其余的。' : '';
+    status.textContent = `找到 ${n}${remaining > 0 ? '+' : ''} 条与“${state.q}”相符的结果${how}${filterLabel(state)}。${crowded}`;
     ambiguous.hidden = !result.ambiguous;
     ambiguous.textContent = result.ambiguous ? `“${state.q}”对应不止一条记录，请根据所在地区、学段或类别确认。` : '';
     form.dataset.state = 'done';

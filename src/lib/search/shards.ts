@@ -27,6 +27,8 @@ export interface ShardTable {
   buckets: number;
   /** Routes split into longer ones, sorted. */
   splits: string[];
+  /** Routes that keep only their best stubRecords records (split, or too many that end there), sorted. */
+  crowded: string[];
 }
 
 export interface Bundle {
@@ -83,6 +85,20 @@ const splitSets = new WeakMap<ShardTable, Set<string>>();
  * Undefined for a key that no indexed token can start with.
  */
 export function bundleFor(table: ShardTable, key: string): string | undefined {
+  const route = routeFor(table, key);
+  return route === undefined ? undefined : `b${bucketOf(route, table.buckets)}`;
+}
+
+/**
+ * True when the key stops at a crowded route: its bundle holds only the route's best
+ * records, so filters and other words narrow those, not every record that matches.
+ */
+export function isCrowded(table: ShardTable, key: string): boolean {
+  const route = routeFor(table, key);
+  return route !== undefined && table.crowded.includes(route);
+}
+
+function routeFor(table: ShardTable, key: string): string | undefined {
   if (!key.startsWith(HAN_PREFIX) && !key.startsWith(PINYIN_PREFIX)) return undefined;
   const units = unitsIn(key);
   if (!Number.isInteger(units) || units < 1) return undefined;
@@ -90,7 +106,7 @@ export function bundleFor(table: ShardTable, key: string): string | undefined {
   if (!splits) splitSets.set(table, (splits = new Set(table.splits)));
   let n = Math.min(minUnits(key), units);
   while (n < units && splits.has(routeOf(key, n))) n++;
-  return `b${bucketOf(routeOf(key, n), table.buckets)}`;
+  return routeOf(key, n);
 }
 
 export function planShards(records: readonly { tokens: readonly string[] }[], options: ShardOptions = defaultShardOptions): ShardPlan {
@@ -132,8 +148,10 @@ export function planShards(records: readonly { tokens: readonly string[] }[], op
 
   const leaves: { route: string; pairs: number[] }[] = [];
   const splits: string[] = [];
+  const crowded: string[] = [];
   const place = (route: string, pairs: number[]) => {
     if (distinct(pairs) <= maxRecords) return void leaves.push({ route, pairs });
+    crowded.push(route);
     const routeUnits = unitsIn(route);
     const children = new Map<string, number[]>();
     for (const p of pairs) {
@@ -165,7 +183,7 @@ export function planShards(records: readonly { tokens: readonly string[] }[], op
     }
   }
   return {
-    table: { version: 2, buckets, splits: splits.sort() },
+    table: { version: 2, buckets, splits: splits.sort(), crowded: crowded.sort() },
     bundles: members.map((m, i) => ({
       name: `b${i}`,
       members: [...m].sort((a, b) => a[0] - b[0]).map(([record, tokens]) => ({ record, tokens: [...tokens] })),
