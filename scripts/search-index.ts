@@ -17,7 +17,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { buildNameIndex, NAME_INDEX_PATH } from '../src/lib/search/name-index.ts';
+import { NAME_INDEX_PATH, nameIndexFiles } from '../src/lib/search/name-index.ts';
+import { planShards } from '../src/lib/search/shards.ts';
 import { buildSearchRecords } from '../src/lib/search/record.ts';
 import { formatProblem } from '../src/lib/validate/problem.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
@@ -41,30 +42,32 @@ if (problems.length > 0) {
 }
 
 // The name index.
+const profiled = new Set(dataset.groupProfiles.map((p) => p.group));
 const records = buildSearchRecords(dataset);
-const { files, plan } = buildNameIndex(records);
+const plan = planShards(records);
 const nameDir = join(site, NAME_INDEX_PATH);
 rmSync(nameDir, { recursive: true, force: true });
 let nameBytes = 0;
+let fileCount = 0;
 const made = new Set<string>();
-for (const [name, value] of files) {
+for (const [name, value] of nameIndexFiles(records, plan)) {
   const file = join(nameDir, `${name}.idx`);
   const dir = dirname(file);
   if (!made.has(dir)) {
     mkdirSync(dir, { recursive: true });
     made.add(dir);
   }
-  const body = gzipSync(JSON.stringify(value), { level: 9 });
+  const body = gzipSync(JSON.stringify(value));
   nameBytes += body.length;
+  fileCount++;
   writeFileSync(file, body);
 }
 const largest = Math.max(...plan.bundles.map((b) => b.members.length));
 console.log(
-  `名称索引：${records.length} 条记录，${plan.bundles.length} 个分包（最大 ${largest} 条），${files.size} 个文件，${(nameBytes / 2 ** 20).toFixed(1)} MB（${secs()} s）`,
+  `名称索引：${records.length} 条记录，${plan.bundles.length} 个分包（最大 ${largest} 条，拆分 ${plan.table.splits.length} 条路由），${fileCount} 个文件，${(nameBytes / 2 ** 20).toFixed(1)} MB（${secs()} s）`,
 );
 
 // The full-text index: every page but school pages and group pages without a profile.
-const profiled = new Set(dataset.groupProfiles.map((p) => p.group));
 const pages: string[] = [];
 const walk = (dir: string) => {
   for (const e of readdirSync(dir, { withFileTypes: true })) {

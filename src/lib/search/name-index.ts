@@ -69,9 +69,13 @@ export interface NameIndex {
 
 export function buildNameIndex(records: readonly SearchRecord[], options: ShardOptions = defaultShardOptions): NameIndex {
   const plan = planShards(records, options);
-  const files = new Map<string, unknown>();
+  return { files: new Map(nameIndexFiles(records, plan)), plan };
+}
+
+/** The index files one at a time, so a large index is written without holding it all. */
+export function* nameIndexFiles(records: readonly SearchRecord[], plan: ShardPlan): Generator<[string, unknown]> {
   const table: NameIndexTable = { ...plan.table, records: records.length, chunk: RECORDS_PER_CHUNK };
-  files.set(tableFile(), table);
+  yield [tableFile(), table];
   for (const bundle of plan.bundles) {
     const filters: string[] = [];
     const filterIndex = new Map<string, number>();
@@ -81,13 +85,12 @@ export function buildNameIndex(records: readonly SearchRecord[], options: ShardO
       if (i === undefined) filterIndex.set(code, (i = filters.push(code) - 1));
       return [record, tokens.join(' '), i];
     });
-    files.set(bundleFile(bundle.name), { members, filters } satisfies KeyBundle);
+    yield [bundleFile(bundle.name), { members, filters } satisfies KeyBundle];
   }
   for (let start = 0; start < records.length; start += RECORDS_PER_CHUNK) {
     const entries = records.slice(start, start + RECORDS_PER_CHUNK).map((r): DisplayEntry => [r.url, r.title, r.kindLabel, r.lines]);
-    files.set(chunkFile(chunkOf(start)), entries);
+    yield [chunkFile(chunkOf(start)), entries];
   }
-  return { files, plan };
 }
 
 /** The bundle to fetch for each key (undefined: nothing can match it). */
