@@ -41,17 +41,22 @@ const BUDGET = { buildSecs: 8 * 60, rssMB: 4096, searchKB: 300, searchMs: 300, p
 
 interface Step {
   secs: number;
+  /** User + system CPU seconds (Hugo and Pagefind use both cores; Astro mostly one). */
+  cpuSecs: number;
   rssMB: number;
   ok: boolean;
   /** Last lines of stderr when the step failed. */
   error?: string | undefined;
 }
 
-function parseTime(text: string): { secs: number; rssMB: number } {
+function parseTime(text: string): { secs: number; cpuSecs: number; rssMB: number } {
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(text);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
+  const user = /User time \(seconds\): ([\d.]+)/.exec(text);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(text);
+  const cpuSecs = user && system ? Number(user[1]) + Number(system[1]) : NaN;
   const secs = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
-  return { secs, rssMB: rss ? Number(rss[1]) / 1024 : NaN };
+  return { secs, cpuSecs, rssMB: rss ? Number(rss[1]) / 1024 : NaN };
 }
 
 /** Runs a command under /usr/bin/time -v: wall time and peak RSS of the whole process tree. */
@@ -73,7 +78,9 @@ function timed(label: string, cmd: string, cmdArgs: string[], opts: { cwd?: stri
       rmSync(timeFile, { force: true });
       const step: Step = { ...t, ok: code === 0 };
       if (code !== 0) step.error = stderr.trim().split('\n').slice(-15).join('\n');
-      console.log(`${t.secs.toFixed(1)} s, ${t.rssMB.toFixed(0)} MB${code === 0 ? '' : ` — FAILED (${code})`}`);
+      console.log(
+        `${t.secs.toFixed(1)} s (CPU ${t.cpuSecs.toFixed(1)} s), ${t.rssMB.toFixed(0)} MB${code === 0 ? '' : ` — FAILED (${code})`}`,
+      );
       if (code !== 0) console.log(step.error);
       done(step);
     });
@@ -300,7 +307,7 @@ async function runSize(n: number): Promise<SizeResult> {
   const astro = await timed('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { env });
   const searchIndex = astro.ok
     ? await timed('search index', process.execPath, ['scripts/search-index.ts', '--site', dist], { env })
-    : { secs: NaN, rssMB: NaN, ok: false };
+    : { secs: NaN, cpuSecs: NaN, rssMB: NaN, ok: false };
   const stats = existsSync(dist) ? outputStats(dist) : { pages: 0, files: 0, bytes: 0, indexBytes: 0 };
   const search = astro.ok && searchIndex.ok && withSearch ? await measureSearch(dist, country.sampleSchools.slice(0, 3)) : [];
   const buildSecs = validate.secs + astro.secs + searchIndex.secs;
@@ -372,6 +379,7 @@ function table(results: SizeResult[]): string {
     'search ms',
     'hugo s/MB',
     'astro/hugo',
+    'cpu ratio',
   ];
   const rows = results.map((r, i) => {
     const prev = results[i - 1];
@@ -395,6 +403,7 @@ function table(results: SizeResult[]): string {
       f0(ms),
       r.peer ? `${f1(r.peer.build.secs)}/${f0(r.peer.build.rssMB)}` : '—',
       r.peer ? r.peer.ratio.toFixed(1) : '—',
+      r.peer ? (r.astro.cpuSecs / r.peer.build.cpuSecs).toFixed(1) : '—',
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -23,6 +23,7 @@ const TYPES: Record<string, string> = {
   '.pf_index': 'application/octet-stream',
   '.pf_fragment': 'application/octet-stream',
   '.pf_filter': 'application/octet-stream',
+  '.idx': 'application/octet-stream', // the name index (gzip-compressed JSON)
 };
 
 export function serveDir(dir: string, port = 0): Promise<{ server: Server; url: string }> {
