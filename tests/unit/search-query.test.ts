@@ -1,7 +1,8 @@
-/** The query side: what is sent to Pagefind for what a reader typed, and how hits are ordered. */
+/** The query side: the keys (or full-text words) for what a reader typed, and how results are ordered. */
 import { describe, expect, it } from 'vitest';
 import { hanKey, hanToken, pinyinKey, pinyinToken } from '../../src/lib/search/codes.ts';
-import { bestMatch, compareMatches, containsAllParts, isAmbiguous, planQuery, rankCandidates } from '../../src/lib/search/query.ts';
+import { rankRecords, type KeyBundle } from '../../src/lib/search/name-index.ts';
+import { bestMatch, compareMatches, containsAllParts, isAmbiguous, planQuery } from '../../src/lib/search/query.ts';
 import { hasSimplifier } from '../../src/lib/search/normalize.ts';
 
 describe('without the traditional-character dictionary', () => {
@@ -53,19 +54,26 @@ describe('planQuery', () => {
 });
 
 describe('ranking', () => {
-  const rec = (name: string, tokens: string[], score = 1) => ({ name, tokens, score });
+  /** Records as the name index holds them: one bundle with every token, ranked by rankRecords. */
+  const rank = (keys: string[], records: { name: string; tokens: string[] }[]) => {
+    const bundle: KeyBundle = { members: records.map((r, i): [number, string, number] => [i, r.tokens.join(' '), 0]), filters: [''] };
+    return rankRecords(
+      keys,
+      keys.map(() => bundle),
+    ).map((r) => ({ ...r, name: records[r.item]!.name }));
+  };
+  const rec = (name: string, tokens: string[]) => ({ name, tokens });
 
   it('puts an exact name before a longer one that starts with it', () => {
+    const group = rec('郑州市第十九初级中学教育集团', [hanToken('19初集团', 9), hanToken('19中集团', 5)]);
     const school = rec('郑州市第十九初级中学', [hanToken('19初', 9), hanToken('19中', 5)]);
-    const group = rec('郑州市第十九初级中学教育集团', [hanToken('19初集团', 9), hanToken('19中集团', 5)], 5);
-    const ranked = rankCandidates([hanKey('19中')], [group, school]);
-    expect(ranked.map((r) => r.item.name)).toEqual([school.name, group.name]);
+    expect(rank([hanKey('19中')], [group, school]).map((r) => r.name)).toEqual([school.name, group.name]);
   });
 
   it('puts a real name or alias before a derived short form', () => {
+    const derived = rec('济南实验初级中学', [hanToken('实验初', 9), hanToken('实验中', 5)]);
     const alias = rec('漯河市实验中学', [hanToken('实验中', 8)]);
-    const derived = rec('济南实验初级中学', [hanToken('实验初', 9), hanToken('实验中', 5)], 9);
-    expect(rankCandidates([hanKey('实验中')], [derived, alias])[0]!.item).toBe(alias);
+    expect(rank([hanKey('实验中')], [derived, alias])[0]!.name).toBe(alias.name);
   });
 
   it('puts a short form before a piece of a name, and a shorter extension first', () => {
@@ -77,18 +85,16 @@ describe('ranking', () => {
     expect(compareMatches(near, far)).toBeLessThan(0);
   });
 
-  it('keeps Pagefind’s order among equals', () => {
-    const a = rec('a', [hanToken('育秀小', 9)], 1);
-    const b = rec('b', [hanToken('育秀中', 9)], 2);
-    const ranked = rankCandidates([hanKey('育秀')], [a, b]);
-    expect(ranked.map((r) => r.item.name)).toEqual(['b', 'a']);
+  it('keeps record order among equals, and says the name is ambiguous', () => {
+    const ranked = rank([hanKey('育秀')], [rec('a', [hanToken('育秀小', 9)]), rec('b', [hanToken('育秀中', 9)])]);
+    expect(ranked.map((r) => r.name)).toEqual(['a', 'b']);
     expect(isAmbiguous(ranked)).toBe(true);
   });
 
-  it('drops a hit that does not match every word, so no word is ignored', () => {
+  it('drops a record that does not match every word, so no word is ignored', () => {
     const only = rec('经八路', [hanToken('经8路小', 9)]);
-    expect(rankCandidates([hanKey('经8路'), hanKey('火星')], [only])).toEqual([]);
-    expect(rankCandidates([hanKey('经8路')], [only])).toHaveLength(1);
+    expect(rank([hanKey('经8路'), hanKey('火星')], [only])).toEqual([]);
+    expect(rank([hanKey('经8路')], [only])).toHaveLength(1);
   });
 
   it('checks full-text hits for every word', () => {

@@ -15,8 +15,8 @@
  * Full-text search of the pages' prose stays with Pagefind (scripts/search-index.ts).
  * Pure: no DOM, no file system.
  */
-import { matchToken, type TokenMatch } from './codes.ts';
-import { compareMatches, type Ranked } from './query.ts';
+import type { TokenMatch } from './codes.ts';
+import { bestMatch, combineMatches, compareMatches, type Ranked } from './query.ts';
 import type { SearchFilters, SearchRecord } from './record.ts';
 import { bundleFor, defaultShardOptions, planShards, type ShardOptions, type ShardPlan, type ShardTable } from './shards.ts';
 
@@ -113,23 +113,19 @@ export function rankRecords(
     for (const [record, tokens, f] of bundle?.members ?? []) {
       if (combined && !combined.has(record)) continue;
       if (!matchesFilters(bundle!.filters[f] ?? '', active)) continue;
-      for (const token of tokens.split(' ')) {
-        const m = matchToken(key, token);
-        const seen = best.get(record);
-        if (m && (!seen || compareMatches(m, seen) < 0)) best.set(record, m);
-      }
+      const m = bestMatch([key], tokens.split(' '));
+      if (m) best.set(record, m);
     }
     if (!combined) combined = best;
     else {
       const next = new Map<number, TokenMatch>();
       for (const [record, m] of best) {
-        const prev = combined.get(record)!;
-        next.set(record, { exact: prev.exact && m.exact, tier: Math.min(prev.tier, m.tier), extra: prev.extra + m.extra });
+        next.set(record, combineMatches(combined.get(record)!, m));
       }
       combined = next;
     }
   });
   return [...(combined ?? new Map<number, TokenMatch>())]
-    .map(([record, match]) => ({ item: record, match, score: -record }))
+    .map(([record, match]) => ({ item: record, match }))
     .sort((a, b) => compareMatches(a.match, b.match) || a.item - b.item);
 }

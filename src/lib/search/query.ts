@@ -1,16 +1,20 @@
 /**
- * The query side: what a reader typed → the Pagefind words to ask for, and how to
- * order what comes back. Pure and small: the search page bundles it.
+ * The query side: what a reader typed → the keys to look up in the name index (or the
+ * words to ask Pagefind's full-text index), and how to order what comes back. Pure and
+ * small: the search page bundles it.
  */
 import { hanKey, matchToken, pinyinKey, tokensIn, type TokenMatch } from './codes.ts';
 import { canonical, foldText, hasHan, keepWordChars, normalizePinyin } from './normalize.ts';
 
 export type AttemptKind = 'name' | 'pinyin' | 'words' | 'text';
 
-/** One way of asking Pagefind; the page tries them in order until one finds something. */
+/** One way of asking the indexes; the page tries them in order until one finds something. */
 export interface Attempt {
   kind: AttemptKind;
-  /** The words sent to Pagefind (space-separated: Pagefind requires all of them). */
+  /**
+   * The words sent to Pagefind for a full-text attempt (space-separated: Pagefind requires
+   * all of them); for a name attempt, its keys. Also what makes two attempts the same.
+   */
   pagefindQuery: string;
   /** The key each result must match (one per part); empty for a full-text attempt. */
   keys: string[];
@@ -82,18 +86,9 @@ export function planQuery(raw: string): QueryPlan {
 // ---------------------------------------------------------------------------
 // Ranking
 
-export interface Candidate {
-  /** Pagefind's score (or any number: higher is better). */
-  score: number;
-  /** The key tokens of the record (see codes.ts tokensIn). */
-  tokens: string[];
-}
-
 export interface Ranked<T> {
   item: T;
   match: TokenMatch;
-  /** Pagefind's order among equals. */
-  score: number;
 }
 
 /** The best way a record's tokens answer all the keys, or null if some key finds nothing. */
@@ -106,11 +101,14 @@ export function bestMatch(keys: string[], tokens: string[]): TokenMatch | null {
       if (m && (!best || compareMatches(m, best) < 0)) best = m;
     }
     if (!best) return null;
-    combined = combined
-      ? { exact: combined.exact && best.exact, tier: Math.min(combined.tier, best.tier), extra: combined.extra + best.extra }
-      : best;
+    combined = combined ? combineMatches(combined, best) : best;
   }
   return combined;
+}
+
+/** How a record answers two words together: exact only if both are, its weakest tier, the extras added. */
+export function combineMatches(a: TokenMatch, b: TokenMatch): TokenMatch {
+  return { exact: a.exact && b.exact, tier: Math.min(a.tier, b.tier), extra: a.extra + b.extra };
 }
 
 /** 9–7: a name or alias; 6–4: a short form or the name with its city; 3–0: part of a name. */
@@ -124,20 +122,6 @@ export function compareMatches(a: TokenMatch, b: TokenMatch): number {
   if (ca !== cb) return cb - ca;
   if (a.extra !== b.extra) return a.extra - b.extra;
   return b.tier - a.tier;
-}
-
-/**
- * Orders candidates by how well their keys match (exact name, then short form, then
- * part of a name; shorter extensions first), Pagefind's score breaking ties. Those
- * that do not match every key are dropped, so no word of the query is ignored.
- */
-export function rankCandidates<T extends Candidate>(keys: string[], candidates: T[]): Ranked<T>[] {
-  const ranked: Ranked<T>[] = [];
-  for (const item of candidates) {
-    const match = bestMatch(keys, item.tokens);
-    if (match) ranked.push({ item, match, score: item.score });
-  }
-  return ranked.sort((a, b) => compareMatches(a.match, b.match) || b.score - a.score);
 }
 
 /** True when the first two results answer the query equally well (育秀 → 育秀小学, 育秀中学). */
