@@ -252,8 +252,17 @@ export function searchRecord(dataset: Dataset, kind: SearchKind, id: string): Se
   return rec ?? undefined;
 }
 
-/** Every search record of the dataset: schools, groups, regions, policies, terms. */
-export function buildSearchRecords(dataset: Dataset): SearchRecord[] {
+/** Which records to build: every `parts`-th one from `part` (the build splits the work over cores). */
+export interface RecordSlice {
+  part: number;
+  parts: number;
+}
+
+/**
+ * Every search record of the dataset: schools, groups, regions, policies, terms; or one
+ * slice of them, in the same order (see mergeSlices).
+ */
+export function buildSearchRecords(dataset: Dataset, slice: RecordSlice = { part: 0, parts: 1 }): SearchRecord[] {
   const ids: [SearchKind, string[]][] = [
     ['school', dataset.schools.map((s) => s.id)],
     ['group', dataset.groups.map((g) => g.id)],
@@ -261,5 +270,19 @@ export function buildSearchRecords(dataset: Dataset): SearchRecord[] {
     ['policy', dataset.policies.map((p) => p.id)],
     ['term', dataset.terms.map((t) => t.id)],
   ];
-  return ids.flatMap(([kind, list]) => list.flatMap((id) => searchRecord(dataset, kind, id) ?? []));
+  const all = ids.flatMap(([kind, list]) => list.map((id) => [kind, id] as const));
+  const out: SearchRecord[] = [];
+  for (let i = slice.part; i < all.length; i += slice.parts) {
+    const [kind, id] = all[i]!;
+    const record = searchRecord(dataset, kind, id);
+    if (!record) throw new Error(`no search record for ${kind} ${id}`);
+    out.push(record);
+  }
+  return out;
+}
+
+/** The slices of buildSearchRecords, part 0 first, back in dataset order. */
+export function mergeSlices(slices: SearchRecord[][]): SearchRecord[] {
+  const total = slices.reduce((n, s) => n + s.length, 0);
+  return Array.from({ length: total }, (_, i) => slices[i % slices.length]![Math.floor(i / slices.length)]!);
 }
