@@ -1,16 +1,24 @@
 /**
  * Search records from the real data: one per school, group, region, policy and term,
  * with what a result shows, filters and keys — and the query set of
- * tests/search-queries.csv answered by an in-memory stand-in for Pagefind (prefix
- * match on the key words, then the page's own ranking), so a key regression shows
- * here before any browser runs.
+ * tests/search-queries.csv answered by the name index the search page reads (built in
+ * memory), so a key regression shows here before any browser runs.
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/lib/data/dataset.ts';
-import { planQuery, rankCandidates } from '../../src/lib/search/query.ts';
-import { buildSearchRecords, searchRecord, type SearchRecord } from '../../src/lib/search/record.ts';
+import {
+  bundleFile,
+  bundlesFor,
+  buildNameIndex,
+  rankRecords,
+  tableFile,
+  type KeyBundle,
+  type NameIndexTable,
+} from '../../src/lib/search/name-index.ts';
+import { planQuery } from '../../src/lib/search/query.ts';
+import { buildSearchRecords, mergeSlices, searchRecord, type SearchRecord } from '../../src/lib/search/record.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
 
@@ -18,13 +26,15 @@ const { dataset } = validateProject(readProjectFiles('.'));
 const records = buildSearchRecords(dataset);
 const byUrl = new Map(records.map((r) => [r.url, r]));
 
-/** Pagefind's matching without Pagefind: a record is a hit when every key starts one of its tokens. */
+/** The search page's name lookup, from an index built in memory: urls, best first. */
 function simulate(query: string, recs: SearchRecord[]): string[] {
+  const { files } = buildNameIndex(recs);
+  const table = files.get(tableFile()) as NameIndexTable;
   for (const attempt of planQuery(query).attempts) {
     if (attempt.keys.length === 0) continue;
-    const hits = recs.filter((r) => attempt.keys.every((k) => r.tokens.some((t) => t.startsWith(k)))).map((r) => ({ ...r, score: 0 }));
-    const ranked = rankCandidates(attempt.keys, hits);
-    if (ranked.length > 0) return ranked.map((r) => r.item.url);
+    const bundles = bundlesFor(table, attempt.keys).map((name) => (name ? (files.get(bundleFile(name)) as KeyBundle) : undefined));
+    const ranked = rankRecords(attempt.keys, bundles);
+    if (ranked.length > 0) return ranked.map((r) => recs[r.item]!.url);
   }
   return [];
 }
@@ -38,6 +48,14 @@ describe('buildSearchRecords', () => {
     expect(count('policy')).toBe(dataset.policies.length);
     expect(count('term')).toBe(dataset.terms.length);
     expect(new Set(records.map((r) => r.url)).size).toBe(records.length);
+  });
+
+  it('builds the same records in slices (one per core) as in one go', () => {
+    for (const parts of [2, 3]) {
+      const slices = Array.from({ length: parts }, (_, part) => buildSearchRecords(dataset, { part, parts }));
+      expect(slices[0]!.length).toBe(Math.ceil(records.length / parts));
+      expect(mergeSlices(slices)).toEqual(records);
+    }
   });
 
   it('gives every record a title, summary lines, filters and keys', () => {
