@@ -48,7 +48,6 @@ interface PagefindModule {
   options: (opts: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   search: (term: string, opts?: { filters?: Record<string, string> }) => Promise<PagefindResponse>;
-  preload: (term: string, opts?: { filters?: Record<string, string> }) => Promise<void>;
 }
 
 interface Item {

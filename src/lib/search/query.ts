@@ -3,7 +3,7 @@
  * words to ask Pagefind's full-text index), and how to order what comes back. Pure and
  * small: the search page bundles it.
  */
-import { hanKey, matchToken, pinyinKey, tokensIn, type TokenMatch } from './codes.ts';
+import { hanKey, matchToken, pinyinKey, type TokenMatch } from './codes.ts';
 import { canonical, foldText, hasHan, keepWordChars, normalizePinyin } from './normalize.ts';
 
 export type AttemptKind = 'name' | 'pinyin' | 'words' | 'text';
@@ -136,5 +136,3 @@ export function containsAllParts(text: string, parts: string[]): boolean {
   const hay = foldText(text.replace(/[\u200b\s]+/g, ''));
   return parts.every((p) => hay.includes(keepWordChars(p)));
 }
-
-export { tokensIn };
