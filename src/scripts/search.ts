@@ -240,12 +240,22 @@ interface Outcome {
   next: (from: number) => Promise<Item[]>;
 }
 
+/** An attempt that found nothing (crowded: it looked only at a common name's best matches). */
+const noResults = (attempt: Attempt, crowded = false): Outcome => ({
+  attempt,
+  total: 0,
+  items: [],
+  loaded: 0,
+  ambiguous: false,
+  crowded,
+  next: async () => [],
+});
+
 /** A name attempt: every record matching all keys, ranked; the first batch shown. */
 async function keyOutcome(attempt: Attempt, filters: State['filters']): Promise<Outcome | null> {
   const { bundles, crowded } = await keyBundles(attempt.keys);
   const ranked = rankRecords(attempt.keys, bundles, filters);
-  if (ranked.length === 0)
-    return crowded ? { attempt, total: 0, items: [], loaded: 0, ambiguous: false, crowded, next: async () => [] } : null;
+  if (ranked.length === 0) return crowded ? noResults(attempt, true) : null;
   const next = (from: number) => displayItems(ranked.slice(from, from + BATCH).map((r) => r.item));
   const items = await next(0);
   return { attempt, total: ranked.length, items, loaded: Math.min(BATCH, ranked.length), ambiguous: isAmbiguous(ranked), crowded, next };
@@ -305,8 +315,7 @@ async function runAttempts(state: State, isStale: () => boolean): Promise<Outcom
     if (isStale()) return null;
     plan = planQuery(state.q);
   }
-  const none = async () => [];
-  return { attempt: plan.attempts[0]!, total: 0, items: [], loaded: 0, ambiguous: false, crowded, next: none };
+  return noResults(plan.attempts[0]!, crowded);
 }
 
 // ---------------------------------------------------------------------------

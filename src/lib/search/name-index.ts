@@ -76,11 +76,13 @@ export function buildNameIndex(records: readonly SearchRecord[], options: ShardO
 export function* nameIndexFiles(records: readonly SearchRecord[], plan: ShardPlan): Generator<[string, unknown]> {
   const table: NameIndexTable = { ...plan.table, records: records.length, chunk: RECORDS_PER_CHUNK };
   yield [tableFile(), table];
+  // A record sits in several bundles; its filter values are spelled out once.
+  const codes = records.map((r) => filterCode(r.filters));
   for (const bundle of plan.bundles) {
     const filters: string[] = [];
     const filterIndex = new Map<string, number>();
     const members = bundle.members.map(({ record, tokens }): [number, string, number] => {
-      const code = filterCode(records[record]!.filters);
+      const code = codes[record]!;
       let i = filterIndex.get(code);
       if (i === undefined) filterIndex.set(code, (i = filters.push(code) - 1));
       return [record, tokens.join(' '), i];
