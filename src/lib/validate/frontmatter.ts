@@ -6,6 +6,8 @@ export interface Frontmatter {
   /** 1-based line and column of the value at a path, or of the frontmatter start. */
   locate: (path: readonly PropertyKey[]) => { line: number; column: number };
   body: string;
+  /** 1-based line of the file where the body starts. */
+  bodyLine: number;
   error?: { line: number; column: number; message: string };
 }
 
@@ -33,6 +35,7 @@ export function parseFrontmatter(text: string): Frontmatter | null {
     data: doc.errors.length ? undefined : doc.toJS(),
     locate,
     body: src.slice(m[0].length),
+    bodyLine: m[0].split('\n').length,
     ...(first ? { error: { ...toFile(first.pos[0]), message: first.message.split('\n')[0]! } } : {}),
   };
 }
