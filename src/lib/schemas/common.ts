@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseFuzzyDate, type FuzzyDate } from '../fuzzy-date.ts';
+import { findInvisible } from '../invisible.ts';
 
 // Default zod messages in Chinese, for editors.
 z.config(z.locales.zhCN());
@@ -7,21 +8,37 @@ z.config(z.locales.zhCN());
 /** CSV cells are strings; an empty cell means "not stated". */
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
+/** Refuses an invisible or bidi character (src/lib/invisible.ts), naming its code point. */
+const visibleOnly =
+  ({ lineBreaks = false } = {}) =>
+  (value: string, ctx: z.core.$RefinementCtx<string>) => {
+    const found = findInvisible(value, { lineBreaks });
+    if (found)
+      ctx.addIssue({
+        code: 'custom',
+        message: `第 ${found.index + 1} 个字符是不可见字符 ${found.label}，请删除（从网页、Word 复制时常带进来）`,
+        continue: false,
+      });
+  };
+
 /** Stable ASCII slug used in URLs: lower-case letters, digits and single hyphens. */
-export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-  message: '必须是小写英文字母、数字和连字符组成的标识（如 zz-19-chuzhong）',
-});
+export const slug = z
+  .string()
+  .superRefine(visibleOnly())
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    message: '必须是小写英文字母、数字和连字符组成的标识（如 zz-19-chuzhong）',
+  });
 
 /** A reference to another record's id; checked to exist by the validator. */
 export const ref = slug;
 export const optionalRef = z.preprocess(blankToUndefined, slug.optional());
 
-/** Plain text: trimmed, no control characters, bounded so one cell cannot break a layout. */
+/** Plain text: no invisible characters, trimmed, bounded so one cell cannot break a layout. */
 export const text = (max = 200) =>
   z
     .string()
+    .superRefine(visibleOnly({ lineBreaks: true }))
     .trim()
-    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { message: '含有不可见的控制字符' })
     .max(max, { message: `长度超过 ${max} 个字符` });
 
 export const requiredText = (max = 200) => text(max).min(1, { message: '不能为空' });
