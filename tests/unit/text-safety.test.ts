@@ -1,13 +1,25 @@
 /**
- * Text that reads as something else: characters a reader cannot see.
+ * Text that reads as something else: a formula a spreadsheet runs when a
+ * reader opens a downloaded CSV, and characters a reader cannot see.
  */
 import { describe, expect, it } from 'vitest';
 import { findInvisible } from '../../src/lib/invisible.ts';
+import { groupSchema } from '../../src/lib/schemas/group.ts';
 import { requiredText, slug } from '../../src/lib/schemas/common.ts';
 
 const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message) ?? [];
 
 describe('a text cell', () => {
+  it('may not start as a spreadsheet formula', () => {
+    for (const v of ['=HYPERLINK("https://example.com/","学校")', '+1+2', '-2+3', '@SUM(1,1)', ' =1+1'])
+      expect(messages(requiredText().safeParse(v)), v).toEqual([expect.stringContaining('会把它当作公式运行')]);
+  });
+
+  it('may hold the same signs inside, and a date may still be --04-16', () => {
+    for (const v of ['1+X 模式', '名校+潜力学校', 'A=B', 'a@b']) expect(requiredText().safeParse(v).success, v).toBe(true);
+    expect(groupSchema.shape.founded.safeParse('--04-16').success).toBe(true);
+  });
+
   it('names an invisible or bidi character by code point', () => {
     expect(messages(requiredText().safeParse('学校\u200b'))).toEqual([
       '第 3 个字符是不可见字符 U+200B（零宽空格），请删除（从网页、Word 复制时常带进来）',

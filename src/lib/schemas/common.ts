@@ -33,12 +33,22 @@ export const slug = z
 export const ref = slug;
 export const optionalRef = z.preprocess(blankToUndefined, slug.optional());
 
-/** Plain text: no invisible characters, trimmed, bounded so one cell cannot break a layout. */
+/**
+ * Spreadsheets (Excel, WPS) run a cell that starts with = + - or @ as a formula
+ * (=HYPERLINK(…), +1+2, @SUM(1,1)) when a reader opens a downloaded CSV; text
+ * never needs to start so. Dates such as --04-16 and numbers are not text.
+ */
+const FORMULA_START = /^[=+\-@]/;
+
+/** Plain text: no invisible characters, trimmed, not a formula, bounded so one cell cannot break a layout. */
 export const text = (max = 200) =>
   z
     .string()
     .superRefine(visibleOnly({ lineBreaks: true }))
     .trim()
+    .refine((v) => !FORMULA_START.test(v), {
+      message: '以 = + - 或 @ 开头，电子表格（Excel、WPS）打开下载的 CSV 时会把它当作公式运行；请改写开头（如去掉这个符号或在前面加上文字）',
+    })
     .max(max, { message: `长度超过 ${max} 个字符` });
 
 export const requiredText = (max = 200) => text(max).min(1, { message: '不能为空' });
