@@ -14,8 +14,11 @@ import type { Problem } from './problem.ts';
 import { sortProblems } from './problem.ts';
 import { checkCrossFileRules } from './rules.ts';
 
-/** The project's input files as bytes, keyed by path relative to the project root. */
-export type ProjectFiles = Map<string, Uint8Array>;
+/**
+ * The project's input files as bytes, keyed by path relative to the project root,
+ * and what could not be read (a symbolic link, an unreadable file; see read-project.ts).
+ */
+export type ProjectFiles = Map<string, Uint8Array> & { readProblems?: Problem[] };
 
 export interface ValidationResult {
   dataset: Dataset;
@@ -43,6 +46,7 @@ function readCsvDataset<N extends CsvDatasetName>(name: N, files: ProjectFiles, 
   const rows: Row[] = [];
   if (!bytes) {
     unreadable.set(name, 'all');
+    if (files.readProblems?.some((p) => p.file === path)) return rows;
     problems.push({ file: path, line: 1, column: 1, message: '缺少这个文件', fix: `新建 ${path}，第一行写表头：${header.join(',')}` });
     return rows;
   }
@@ -122,7 +126,7 @@ function readMdxCollection<T extends z.ZodObject>(
         line: fm.error.line,
         column: fm.error.column,
         message: `元数据（YAML）写法有误：${fm.error.message}`,
-        fix: '检查缩进和冒号；含冒号或引号的文字用双引号括起来',
+        fix: fm.error.fix ?? '检查缩进和冒号；含冒号或引号的文字用双引号括起来',
       });
       continue;
     }
@@ -169,7 +173,7 @@ export type MdxLocators = Map<string, (path: readonly PropertyKey[]) => { line: 
 
 /** Validates everything; the dataset holds the rows that passed their own schema. */
 export function validateProject(files: ProjectFiles): ValidationResult {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...(files.readProblems ?? [])];
   const unreadable: Unreadable = new Map();
   const locators: MdxLocators = new Map();
   const csv = <N extends CsvDatasetName>(name: N) => readCsvDataset(name, files, problems, unreadable);
