@@ -31,7 +31,8 @@ describe('readProjectFiles', () => {
     expect(files.has('data/sources.csv')).toBe(false);
     expect([...files.keys()]).toContain('data/schools.csv');
     const problems = validateProject(files).problems.map(formatProblem);
-    const link = '错误：这是一个符号链接（symlink）；校验器和构建不跟随链接。修改建议：把链接换成真实的文件或目录（复制内容进来），或删除它';
+    const link =
+      '错误：这是一个符号链接（symlink）；校验器和构建不跟随链接。修改建议：把链接换成真实的文件或目录（复制内容进来），或删除它';
     for (const path of ['data/sources.csv', 'content/policies/dangling.mdx', 'content/groups/loop.mdx', 'content/linked-dir'])
       expect(problems).toContain(`${path}:1:1: ${link}`);
     // The refused sources.csv is not also reported as missing.

@@ -47,7 +47,8 @@ export const text = (max = 200) =>
     .superRefine(visibleOnly({ lineBreaks: true }))
     .trim()
     .refine((v) => !FORMULA_START.test(v), {
-      message: '以 = + - 或 @ 开头，电子表格（Excel、WPS）打开下载的 CSV 时会把它当作公式运行；请改写开头（如去掉这个符号或在前面加上文字）',
+      message:
+        '以 = + - 或 @ 开头，电子表格（Excel、WPS）打开下载的 CSV 时会把它当作公式运行；请改写开头（如去掉这个符号或在前面加上文字）',
     })
     .max(max, { message: `长度超过 ${max} 个字符` });
 
