@@ -55,7 +55,10 @@ export const text = (max = 200) =>
 export const requiredText = (max = 200) => text(max).min(1, { message: '不能为空' });
 export const optionalText = (max = 2000) => z.preprocess(blankToUndefined, text(max).optional());
 
-/** Several values in one cell, separated by "|" (e.g. aliases: 十九初|19初). */
+/** More values than any record needs in one cell; 5,000 aliases once made a 2.8 MB page. */
+export const MAX_LIST_ITEMS = 20;
+
+/** Several values in one cell, separated by "|" (e.g. aliases: 十九初|19初), at most MAX_LIST_ITEMS. */
 export const pipeList = (item: z.ZodType<string> = requiredText(100)) =>
   z.preprocess(
     (v) =>
@@ -65,7 +68,7 @@ export const pipeList = (item: z.ZodType<string> = requiredText(100)) =>
             .map((s) => s.trim())
             .filter((s) => s !== '')
         : v,
-    z.array(item),
+    z.array(item).max(MAX_LIST_ITEMS, { message: `最多写 ${MAX_LIST_ITEMS} 项（用 | 分隔）；只留常用的说法，其余写进 note` }),
   );
 
 /** A date at the precision its source supports (see src/lib/fuzzy-date.ts). */
