@@ -45,6 +45,9 @@ export const text = (max = 200) =>
   z
     .string()
     .superRefine(visibleOnly({ lineBreaks: true }))
+    // Never fails after visibleOnly (which refuses these and more, by name); it is what
+    // datapackage.json publishes as the column's pattern (src/lib/open-data/datapackage.ts).
+    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { message: '含有不可见的控制字符' })
     .trim()
     .refine((v) => !FORMULA_START.test(v), {
       message:
