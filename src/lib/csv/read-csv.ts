@@ -178,9 +178,9 @@ export function parseCsv(file: string, text: string, expectedHeader: readonly st
     if (record.values[last]!.endsWith('\r')) record.values[last] = record.values[last]!.slice(0, -1);
     // An invisible character (a stray \r, a BOM where two files were joined, U+200B, U+202E…)
     // is named here for every column, before a schema reports the cell as merely wrong.
-    const hidden = record.values.map((v) => findInvisible(v, { lineBreaks: true }));
-    if (hidden.some(Boolean)) {
-      hidden.forEach((found, i) => {
+    if (record.values.some((v) => findInvisible(v, { lineBreaks: true }))) {
+      record.values.forEach((v, i) => {
+        const found = findInvisible(v, { lineBreaks: true });
         if (found)
           problems.push({
             file,

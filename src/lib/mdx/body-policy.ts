@@ -196,11 +196,14 @@ function syntaxProblem(error: unknown): BodyProblem {
 
 /** Parses and checks one body; a syntax error is returned as a problem, never thrown. */
 export function checkMdxBody(source: string, components: ComponentAllowList = siteMdxComponents): BodyProblem[] {
+  // Most bodies pass: parse without positions (half the tree's objects), and again with them to report.
+  const parse = (position: boolean) => mdxToMdast(source, { position }) as TreeNode;
   let root: TreeNode;
   try {
-    root = mdxToMdast(source) as TreeNode;
+    root = parse(false);
   } catch (error) {
     return [syntaxProblem(error)];
   }
-  return checkMdxTree(root, source, components);
+  const problems = checkMdxTree(root, source, components);
+  return problems.length > 0 ? checkMdxTree(parse(true), source, components) : problems;
 }
