@@ -70,6 +70,14 @@ describe('an MDX body', () => {
     ]);
     expect(where('[点](//example.com/)\n')).toEqual(['1:1 链接地址 "//example.com/" 不允许']);
     expect(where('图 ![x](https://example.com/x.png)\n')).toEqual(['1:3 正文不能插入图片']);
+    // Judged after character references are decoded, as the page would have them.
+    expect(where('[点](java&#115;cript:alert(1))\n')).toEqual(['1:1 链接地址 "javascript:alert(1)" 不允许']);
+  });
+
+  it('may not hold invisible or bidi characters, typed or written as references', () => {
+    expect(where('示例市第\u202e学小一\n')).toEqual(['1:5 正文含有不可见字符 U+202E（从右到左强制）']);
+    expect(where('第一行\n\n示例市第一小学\u200b\n')).toEqual(['3:8 正文含有不可见字符 U+200B（零宽空格）']);
+    expect(where('示例 &#x202E; 文字\n')).toEqual(['1:1 正文含有不可见字符 U+202E（从右到左强制）（由字符引用 &#…; 写出）']);
   });
 
   it('reports a syntax error at its place, in Chinese', () => {
