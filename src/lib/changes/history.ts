@@ -1,0 +1,325 @@
+/**
+ * The public change log of the data: from the revisions of data/ and content/,
+ * oldest first, each record added, changed (which fields), ended (a group's
+ * `ended` or a membership's `left` filled in) or removed, with the day of the
+ * commit, grouped by day. Revisions carry only the files they changed, so the cost
+ * grows with the size of what changed, not with the size of the dataset times the
+ * number of commits. Pure: the site glue reads git and passes bytes in.
+ */
+import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
+import { diffDocs, diffRows, keyColumns, readDoc, readTable, type MdxDoc, type Row } from './diff.ts';
+
+export interface Revision {
+  commit: string;
+  /** Commit day (ISO), from the commit, never from the clock. */
+  day: string;
+  /** Commit time, ISO 8601 with offset. */
+  time: string;
+  subject: string;
+  /** The files this revision changed under data/ and content/; null when deleted. */
+  files: Map<string, Uint8Array | null>;
+}
+
+export type ChangeKind = CsvDatasetName | 'policies' | 'groupProfiles';
+export type ChangeAction = 'added' | 'changed' | 'ended' | 'removed';
+
+export const changeKindLabels: Record<ChangeKind, string> = {
+  regions: '地区',
+  schools: '学校',
+  groups: '集团',
+  memberships: '成员关系',
+  statistics: '统计数字',
+  designations: '认定',
+  sources: '来源',
+  metrics: '指标',
+  terms: '术语',
+  policies: '政策',
+  groupProfiles: '集团简介',
+};
+export const changeActionLabels: Record<ChangeAction, string> = { added: '新增', changed: '修改', ended: '终止', removed: '删除' };
+
+export interface RecordChange {
+  kind: ChangeKind;
+  action: ChangeAction;
+  /** The record's identity: its id, or its key columns joined ("group/school"). */
+  key: string;
+  /** Who or what, in words: a name, a title, "school — group". */
+  label: string;
+  /** Changed columns or front-matter fields ("正文" for an MDX body). */
+  fields: string[];
+  /** The region the record belongs to, when it has one (for the per-province feeds). */
+  region?: string;
+  /** The id of the page that shows it: a group for a membership, a region for a figure. */
+  page?: { kind: 'regions' | 'schools' | 'groups' | 'policies' | 'sources' | 'terms'; id: string };
+}
+
+export interface CommitChanges {
+  commit: string;
+  day: string;
+  time: string;
+  subject: string;
+  changes: RecordChange[];
+  /** Files that could not be read at this revision: their changes are not listed. */
+  unreadable: string[];
+}
+
+export interface ChangeDay {
+  day: string;
+  /** Latest commit time that day: the feed entry's "updated". */
+  time: string;
+  commits: CommitChanges[];
+}
+
+export interface ChangeLog {
+  /** Newest day first. */
+  days: ChangeDay[];
+  /** region id → parent id, from every revision (latest wins): the province of any region ever seen. */
+  regionParent: Map<string, string | undefined>;
+}
+
+const datasetByPath = new Map(
+  (Object.entries(csvDatasets) as [CsvDatasetName, (typeof csvDatasets)[CsvDatasetName]][]).map(([name, d]) => [`data/${d.file}`, name]),
+);
+
+type State = Record<CsvDatasetName, Row[]>;
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** Builds the change log; revisions must be oldest first, each with the files it changed. */
+export function buildChangeLog(revisions: Revision[]): ChangeLog {
+  const state = Object.fromEntries(Object.keys(csvDatasets).map((k) => [k, []])) as unknown as State;
+  const docs = { policies: new Map<string, MdxDoc>(), groupProfiles: new Map<string, MdxDoc>() };
+  const regionParent = new Map<string, string | undefined>();
+  const commits: CommitChanges[] = [];
+
+  // Rows by id, built once per table version (an import of 200,000 schools names each membership once).
+  const byId = new WeakMap<Row[], Map<string, Row>>();
+  const lookup = (rows: Row[], id: string) => {
+    let map = byId.get(rows);
+    if (!map) byId.set(rows, (map = new Map(rows.map((r) => [r.id ?? '', r]))));
+    return map.get(id);
+  };
+  // A record removed in the same commit (a school that left and was deleted) is still named.
+  let previous: State = state;
+  const find = (dataset: CsvDatasetName, id: string | undefined) =>
+    id ? (lookup(state[dataset], id) ?? lookup(previous[dataset], id)) : undefined;
+  const nameOf = (dataset: CsvDatasetName, id: string | undefined, field = 'name') => find(dataset, id)?.[field] || id || '';
+  const groupRegion = (id: string | undefined) => find('groups', id)?.region;
+
+  const describe = (dataset: CsvDatasetName, r: Row): Pick<RecordChange, 'key' | 'label' | 'region' | 'page'> => {
+    switch (dataset) {
+      case 'regions':
+        return { key: r.id ?? '', label: r.name || r.id || '', ...(r.id ? { region: r.id, page: { kind: 'regions', id: r.id } } : {}) };
+      case 'schools':
+        return {
+          key: r.id ?? '',
+          label: r.name || r.id || '',
+          ...(r.region ? { region: r.region } : {}),
+          page: { kind: 'schools', id: r.id ?? '' },
+        };
+      case 'groups':
+        return {
+          key: r.id ?? '',
+          label: r.name || r.id || '',
+          ...(r.region ? { region: r.region } : {}),
+          page: { kind: 'groups', id: r.id ?? '' },
+        };
+      case 'memberships': {
+        const region = groupRegion(r.group);
+        return {
+          key: `${r.group}/${r.school}`,
+          label: `${nameOf('schools', r.school)} — ${nameOf('groups', r.group)}`,
+          ...(region ? { region } : {}),
+          page: { kind: 'groups', id: r.group ?? '' },
+        };
+      }
+      case 'designations': {
+        const region = groupRegion(r.group);
+        return {
+          key: `${r.group}/${r.title}`,
+          label: `${nameOf('groups', r.group)}：${r.title ?? ''}`,
+          ...(region ? { region } : {}),
+          page: { kind: 'groups', id: r.group ?? '' },
+        };
+      }
+      case 'statistics':
+        return {
+          key: `${r.region}/${r.metric}/${r.date}/${r.kind}`,
+          label: `${nameOf('regions', r.region)} ${nameOf('metrics', r.metric)}（${r.date || '日期不详'}）`,
+          ...(r.region ? { region: r.region, page: { kind: 'regions', id: r.region } } : {}),
+        };
+      case 'sources':
+        return { key: r.id ?? '', label: r.title ? `《${r.title}》` : (r.id ?? ''), page: { kind: 'sources', id: r.id ?? '' } };
+      case 'terms':
+        return { key: r.id ?? '', label: r.term || r.id || '', page: { kind: 'terms', id: r.id ?? '' } };
+      case 'metrics':
+        return { key: r.id ?? '', label: r.name || r.id || '' };
+    }
+  };
+
+  for (const rev of revisions) {
+    const changes: RecordChange[] = [];
+    const unreadable: string[] = [];
+    // Tables first, so labels of rows added in this commit resolve (a new school's name in its membership).
+    const before = { ...state };
+    previous = before;
+    const tableOrder = [...rev.files.keys()].filter((p) => datasetByPath.has(p)).sort();
+    for (const path of tableOrder) {
+      const dataset = datasetByPath.get(path)!;
+      const bytes = rev.files.get(path);
+      const columns = Object.keys(csvDatasets[dataset].schema.shape);
+      if (!bytes) {
+        state[dataset] = [];
+        continue;
+      }
+      const read = readTable(path, bytes, columns);
+      if (!read.complete) {
+        unreadable.push(path);
+        continue;
+      }
+      state[dataset] = read.rows;
+    }
+    for (const r of state.regions) regionParent.set(r.id ?? '', r.parent || undefined);
+    for (const path of tableOrder) {
+      const dataset = datasetByPath.get(path)!;
+      if (unreadable.includes(path)) continue;
+      const columns = Object.keys(csvDatasets[dataset].schema.shape);
+      const d = diffRows(before[dataset], state[dataset], keyColumns[dataset], columns);
+      for (const r of d.added) changes.push({ kind: dataset, action: 'added', fields: [], ...describe(dataset, r) });
+      for (const c of d.changed) {
+        const ended =
+          (dataset === 'groups' && !c.before.ended && !!c.after.ended) || (dataset === 'memberships' && !c.before.left && !!c.after.left);
+        changes.push({ kind: dataset, action: ended ? 'ended' : 'changed', fields: c.columns, ...describe(dataset, c.after) });
+      }
+      for (const r of d.removed) changes.push({ kind: dataset, action: 'removed', fields: [], ...describe(dataset, r) });
+    }
+    for (const [dir, kind] of [
+      ['content/policies/', 'policies'],
+      ['content/groups/', 'groupProfiles'],
+    ] as const) {
+      const paths = [...rev.files.keys()].filter((p) => p.startsWith(dir) && p.endsWith('.mdx')).sort();
+      if (paths.length === 0) continue;
+      const old = docs[kind];
+      const next = new Map(old);
+      for (const p of paths) {
+        const bytes = rev.files.get(p);
+        const id = p.slice(dir.length, -'.mdx'.length);
+        if (bytes) next.set(id, readDoc(p, bytes));
+        else next.delete(id);
+      }
+      const scope = new Set(paths.map((p) => p.slice(dir.length, -'.mdx'.length)));
+      const pick = (m: Map<string, MdxDoc>) => new Map([...m].filter(([id]) => scope.has(id)));
+      const d = diffDocs(pick(old), pick(next));
+      const describeDoc = (id: string, doc: MdxDoc | undefined): Pick<RecordChange, 'key' | 'label' | 'region' | 'page'> => {
+        if (kind === 'policies') {
+          const region = text(doc?.data?.region);
+          return {
+            key: id,
+            label: text(doc?.data?.title) ? `《${text(doc?.data?.title)}》` : id,
+            ...(region ? { region } : {}),
+            page: { kind: 'policies', id },
+          };
+        }
+        const group = text(doc?.data?.group) || id;
+        const region = groupRegion(group);
+        return { key: id, label: nameOf('groups', group), ...(region ? { region } : {}), page: { kind: 'groups', id: group } };
+      };
+      for (const id of d.added) changes.push({ kind, action: 'added', fields: [], ...describeDoc(id, next.get(id)) });
+      for (const c of d.changed) changes.push({ kind, action: 'changed', fields: c.fields, ...describeDoc(c.id, next.get(c.id)) });
+      for (const id of d.removed) changes.push({ kind, action: 'removed', fields: [], ...describeDoc(id, old.get(id)) });
+      docs[kind] = next;
+    }
+    if (changes.length > 0 || unreadable.length > 0)
+      commits.push({ commit: rev.commit, day: rev.day, time: rev.time, subject: rev.subject, changes, unreadable });
+  }
+
+  const byDay = new Map<string, CommitChanges[]>();
+  for (const c of commits) {
+    const list = byDay.get(c.day);
+    if (list) list.push(c);
+    else byDay.set(c.day, [c]);
+  }
+  const days = [...byDay.entries()]
+    .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
+    .map(([day, list]) => ({
+      day,
+      time: list
+        .map((c) => c.time)
+        .sort()
+        .at(-1)!,
+      commits: list,
+    }));
+  return { days, regionParent };
+}
+
+/** The top-level region (province) of a region, through the parents ever recorded. */
+export function provinceOf(log: ChangeLog, regionId: string | undefined): string | undefined {
+  let current = regionId;
+  const seen = new Set<string>();
+  while (current && !seen.has(current)) {
+    seen.add(current);
+    const parent = log.regionParent.get(current);
+    if (!parent) return current;
+    current = parent;
+  }
+  return current;
+}
+
+/** The log restricted to the changes within one province (its region, cities and districts). */
+export function changesInProvince(log: ChangeLog, provinceId: string): ChangeDay[] {
+  return log.days.flatMap((d) => {
+    const commits = d.commits.flatMap((c) => {
+      const changes = c.changes.filter((x) => x.region !== undefined && provinceOf(log, x.region) === provinceId);
+      return changes.length > 0 ? [{ ...c, changes, unreadable: [] }] : [];
+    });
+    return commits.length > 0
+      ? [
+          {
+            day: d.day,
+            time: commits
+              .map((c) => c.time)
+              .sort()
+              .at(-1)!,
+            commits,
+          },
+        ]
+      : [];
+  });
+}
+
+export interface DaySummary {
+  counts: Record<ChangeAction, number>;
+  /** Every change that day, by kind then action (commit order within). */
+  byKind: { kind: ChangeKind; changes: RecordChange[] }[];
+}
+
+const kindOrder: ChangeKind[] = [
+  'regions',
+  'groups',
+  'schools',
+  'memberships',
+  'statistics',
+  'designations',
+  'policies',
+  'groupProfiles',
+  'sources',
+  'metrics',
+  'terms',
+];
+const actionOrder: ChangeAction[] = ['added', 'changed', 'ended', 'removed'];
+
+export function summarizeDay(day: ChangeDay): DaySummary {
+  const all = day.commits.flatMap((c) => c.changes);
+  const counts = { added: 0, changed: 0, ended: 0, removed: 0 };
+  for (const c of all) counts[c.action]++;
+  const byKind = kindOrder.flatMap((kind) => {
+    const changes = all.filter((c) => c.kind === kind).sort((a, b) => actionOrder.indexOf(a.action) - actionOrder.indexOf(b.action));
+    return changes.length > 0 ? [{ kind, changes }] : [];
+  });
+  return { counts, byKind };
+}
+
+/** One line per change: "新增 集团 郑州市第十九初级中学教育集团", "修改 学校 … ：name、aliases". */
+export function changeLine(c: RecordChange): string {
+  return `${changeActionLabels[c.action]}${changeKindLabels[c.kind]}：${c.label}${c.fields.length > 0 ? `（${c.fields.join('、')}）` : ''}`;
+}
