@@ -45,47 +45,99 @@ function readBlobs(root: string, ids: string[]): Map<string, Uint8Array> {
   return out;
 }
 
-/** Every commit that changed data/ or content/, oldest first, with the files it changed. */
+interface FileSection {
+  path: string;
+  oldBlob: string;
+  newBlob: string;
+  /** Created, deleted, header touched, odd quotes or bad bytes: read whole blobs instead of the line diff. */
+  whole: boolean;
+  removed: string[];
+  added: string[];
+}
+
+const ZERO = /^0+$/;
+const isData = (path: string) => /^data\/[^/]+\.csv$/.test(path) || /^content\/.+\.mdx$/.test(path);
+const quotes = (lines: string[]) => lines.reduce((n, l) => n + (l.split('"').length - 1), 0);
+
+/**
+ * Every commit that changed data/ or content/, oldest first, with the files it changed.
+ * One `git log -p --unified=0` gives each CSV's changed lines; a change the line diff
+ * cannot show record by record (a new file, the header, a quoted line break) is read
+ * as whole blobs through `git cat-file --batch`, one process per commit that needs it.
+ */
 export function readRevisions(root: string): Revision[] | undefined {
   const log = git(root, [
     'log',
     '--first-parent',
     '-m',
     '--reverse',
-    '--raw',
+    '-p',
+    '--unified=0',
+    '--full-index',
     '--no-renames',
-    '--no-abbrev',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
     '--relative',
-    '--format=@@%H%x09%cs%x09%cI%x09%s',
+    '--format=@@@%H%x09%cs%x09%cI%x09%s',
     '--',
     'data',
     'content',
   ]);
   if (!log) return undefined;
-  const revisions: { rev: Revision; blobs: [string, string][] }[] = [];
-  let current: { rev: Revision; blobs: [string, string][] } | undefined;
-  for (const line of log.toString('utf8').split('\n')) {
-    if (line.startsWith('@@')) {
-      const [commit = '', day = '', time = '', ...subject] = line.slice(2).split('\t');
-      current = { rev: { commit, day, time, subject: subject.join('\t'), files: new Map() }, blobs: [] };
-      revisions.push(current);
-    } else if (line.startsWith(':') && current) {
-      // :100644 100644 <old> <new> M\tpath
-      const [meta = '', path = ''] = line.split('\t');
-      const parts = meta.split(' ');
-      const blob = parts[3] ?? '';
-      const status = parts[4] ?? '';
-      if (!/^data\/[^/]+\.csv$/.test(path) && !/^content\/.+\.mdx$/.test(path)) continue;
-      if (status.startsWith('D') || /^0+$/.test(blob)) current.rev.files.set(path, null);
-      else current.blobs.push([path, blob]);
+  const revisions: { rev: Revision; sections: FileSection[] }[] = [];
+  let sections: FileSection[] = [];
+  let file: FileSection | undefined;
+  let side: { removed: string[]; added: string[] } | undefined;
+  const closeHunk = () => {
+    if (file && side && (quotes(side.removed) % 2 !== 0 || quotes(side.added) % 2 !== 0)) file.whole = true;
+    side = undefined;
+  };
+  for (const raw of log.toString('utf8').split('\n')) {
+    if (raw.startsWith('@@@')) {
+      closeHunk();
+      const [commit = '', day = '', time = '', ...subject] = raw.slice(3).split('\t');
+      sections = [];
+      file = undefined;
+      revisions.push({ rev: { commit, day, time, subject: subject.join('\t'), files: new Map() }, sections });
+    } else if (raw.startsWith('diff --git ')) {
+      closeHunk();
+      file = undefined;
+    } else if (raw.startsWith('index ') && !file) {
+      const m = /^index ([0-9a-f]+)\.\.([0-9a-f]+)/.exec(raw);
+      file = { path: '', oldBlob: m?.[1] ?? '', newBlob: m?.[2] ?? '', whole: false, removed: [], added: [] };
+    } else if (raw.startsWith('+++ ') && file && !side) {
+      const path = raw.slice(4) === '/dev/null' ? '' : raw.slice(6);
+      file.path ||= path;
+      if (isData(file.path)) sections.push(file);
+      if (ZERO.test(file.oldBlob) || ZERO.test(file.newBlob) || !file.path.endsWith('.csv')) file.whole = true;
+    } else if (raw.startsWith('--- ') && file && !side) {
+      if (raw.slice(4) !== '/dev/null') file.path = raw.slice(6);
+    } else if (raw.startsWith('@@ ') && file) {
+      closeHunk();
+      const m = /^@@ -(\d+)(?:,\d+)? \+(\d+)/.exec(raw);
+      // Line 1 is the header: a change there is read whole.
+      if (!m || Number(m[1]) <= 1 || Number(m[2]) <= 1) file.whole = true;
+      side = { removed: [], added: [] };
+    } else if (side && file && (raw.startsWith('-') || raw.startsWith('+'))) {
+      const line = raw.slice(1).replace(/\r$/, '');
+      if (line.includes('\uFFFD')) file.whole = true;
+      (raw.startsWith('-') ? side.removed : side.added).push(line);
+      (raw.startsWith('-') ? file.removed : file.added).push(line);
     }
   }
-  for (const { rev, blobs } of revisions) {
-    const bytes = readBlobs(
-      root,
-      blobs.map(([, b]) => b),
-    );
-    for (const [path, blob] of blobs) rev.files.set(path, bytes.get(blob) ?? null);
+  closeHunk();
+  for (const { rev, sections: files } of revisions) {
+    const wanted = files.filter((f) => f.whole).flatMap((f) => [f.oldBlob, f.newBlob].filter((b) => b && !ZERO.test(b)));
+    const blobs = readBlobs(root, [...new Set(wanted)]);
+    const blob = (id: string) => (ZERO.test(id) ? null : (blobs.get(id) ?? null));
+    for (const f of files)
+      rev.files.set(
+        f.path,
+        f.whole
+          ? { before: blob(f.oldBlob), after: blob(f.newBlob) }
+          : { removed: f.removed.filter(Boolean), added: f.added.filter(Boolean) },
+      );
   }
   return revisions.map((r) => r.rev);
 }

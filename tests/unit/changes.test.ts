@@ -22,13 +22,25 @@ const GROUPS =
   'id,name,region,type,models,founded,ended,reported_members,reported_members_note,cycle_years,related_group,aliases,source,note\n';
 const MEMBERS = 'group,school,role,role_term,joined,left,source,note\n';
 
-const rev = (commit: string, day: string, files: Record<string, string | null>): Revision => ({
-  commit,
-  day,
-  time: `${day}T10:00:00+08:00`,
-  subject: `commit ${commit}`,
-  files: new Map(Object.entries(files).map(([p, s]) => [p, s === null ? null : text(s)])),
-});
+/** Whole files, as a checkout would have them; each revision gets the file before and after. */
+function history() {
+  const current = new Map<string, string>();
+  return (commit: string, day: string, files: Record<string, string | null>): Revision => ({
+    commit,
+    day,
+    time: `${day}T10:00:00+08:00`,
+    subject: `commit ${commit}`,
+    files: new Map(
+      Object.entries(files).map(([p, s]) => {
+        const before = current.get(p);
+        if (s === null) current.delete(p);
+        else current.set(p, s);
+        return [p, { before: before === undefined ? null : text(before), after: s === null ? null : text(s) }];
+      }),
+    ),
+  });
+}
+const rev = history();
 
 const revisions: Revision[] = [
   rev('a1', '2025-01-10', {
@@ -90,6 +102,31 @@ describe('change log from revisions', () => {
     expect(p2[0]!.commits[0]!.changes.map(changeLine)).toEqual(['新增学校：乙省三小']);
     const p1 = changesInProvince(log, 'p1');
     expect(p1.flatMap((d) => d.commits.flatMap((c) => c.changes)).some((c) => c.label === '乙省三小')).toBe(false);
+  });
+
+  it('reads a line diff of changed records the same as whole files', () => {
+    const whole = history();
+    const first = whole('p1', '2025-01-01', {
+      'data/schools.csv': `${SCHOOLS}s1,一小,c1,primary,,school,,,src,\ns2,二小,c1,primary,,school,,,src,"两行\n说明"\n`,
+    });
+    const second = whole('p2', '2025-01-02', {
+      'data/schools.csv': `${SCHOOLS}s1,第一小学,c1,primary,,school,一小,,src,\ns2,二小,c1,primary,,school,,,src,"两行\n说明"\ns3,三小,c1,primary,,school,,,src,\n`,
+    });
+    const patch: Revision = {
+      ...second,
+      files: new Map([
+        [
+          'data/schools.csv',
+          {
+            removed: ['s1,一小,c1,primary,,school,,,src,'],
+            added: ['s1,第一小学,c1,primary,,school,一小,,src,', 's3,三小,c1,primary,,school,,,src,'],
+          },
+        ],
+      ]),
+    };
+    const lines = (l: ReturnType<typeof buildChangeLog>) => l.days[0]!.commits[0]!.changes.map(changeLine);
+    expect(lines(buildChangeLog([first, second]))).toEqual(['新增学校：三小', '修改学校：第一小学（name、aliases）']);
+    expect(lines(buildChangeLog([first, patch]))).toEqual(lines(buildChangeLog([first, second])));
   });
 
   it('links a change to the page that shows it', () => {

@@ -2,12 +2,24 @@
  * The public change log of the data: from the revisions of data/ and content/,
  * oldest first, each record added, changed (which fields), ended (a group's
  * `ended` or a membership's `left` filled in) or removed, with the day of the
- * commit, grouped by day. Revisions carry only the files they changed, so the cost
- * grows with the size of what changed, not with the size of the dataset times the
- * number of commits. Pure: the site glue reads git and passes bytes in.
+ * commit, grouped by day. A revision carries only the files it changed, and for
+ * a CSV whose header stayed the same only the records that changed (git's own
+ * line diff); just those are parsed and matched by key. Names for labels come from
+ * id maps kept up to date change by change, so the cost follows the size of the
+ * changes, not the size of the tables times the number of commits. Pure: the site
+ * glue reads git and passes text and bytes in.
  */
 import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
+import { decodeUtf8 } from '../csv/read-csv.ts';
 import { diffDocs, diffRows, keyColumns, readDoc, readTable, type MdxDoc, type Row } from './diff.ts';
+
+/**
+ * How a file changed in one revision: the whole file before and after (created,
+ * deleted, header changed, or a change the line diff cannot show record by record),
+ * or, for a CSV whose header stayed the same, just the raw records removed and added.
+ * For MDX only `after` is read (null when deleted).
+ */
+export type FileChange = { before: Uint8Array | null; after: Uint8Array | null } | { removed: string[]; added: string[] };
 
 export interface Revision {
   commit: string;
@@ -16,8 +28,8 @@ export interface Revision {
   /** Commit time, ISO 8601 with offset. */
   time: string;
   subject: string;
-  /** The files this revision changed under data/ and content/; null when deleted. */
-  files: Map<string, Uint8Array | null>;
+  /** The files this revision changed under data/ and content/. */
+  files: Map<string, FileChange>;
 }
 
 export type ChangeKind = CsvDatasetName | 'policies' | 'groupProfiles';
@@ -81,28 +93,69 @@ const datasetByPath = new Map(
   (Object.entries(csvDatasets) as [CsvDatasetName, (typeof csvDatasets)[CsvDatasetName]][]).map(([name, d]) => [`data/${d.file}`, name]),
 );
 
-type State = Record<CsvDatasetName, Row[]>;
+/** Splits CSV text into records at line breaks outside quotes; blank lines dropped, BOM and CR removed. */
+export function splitRecords(text: string): { header: string; records: string[] } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const records: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i <= body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if ((c === 10 && !quoted) || i === body.length) {
+      const end = i > start && body.charCodeAt(i - 1) === 13 ? i - 1 : i;
+      if (end > start) records.push(body.slice(start, end));
+      start = i + 1;
+    }
+  }
+  return { header: records.shift() ?? '', records };
+}
+
+/** Records only in `before` and only in `after` (as multisets), each in file order. */
+function recordDiff(before: string[], after: string[]): { removed: string[]; added: string[] } {
+  const count = new Map<string, number>();
+  for (const r of before) count.set(r, (count.get(r) ?? 0) + 1);
+  const added: string[] = [];
+  for (const r of after) {
+    const n = count.get(r) ?? 0;
+    if (n > 0) count.set(r, n - 1);
+    else added.push(r);
+  }
+  const removed: string[] = [];
+  for (const r of before) {
+    const n = count.get(r) ?? 0;
+    if (n > 0) {
+      removed.push(r);
+      count.set(r, n - 1);
+    }
+  }
+  return { removed, added };
+}
+
+const encoder = new TextEncoder();
+const parseRecords = (path: string, header: string, records: string[], columns: string[]) =>
+  readTable(path, encoder.encode([header, ...records].join('\n')), columns);
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** Builds the change log; revisions must be oldest first, each with the files it changed. */
 export function buildChangeLog(revisions: Revision[]): ChangeLog {
-  const state = Object.fromEntries(Object.keys(csvDatasets).map((k) => [k, []])) as unknown as State;
+  // Per table: its current header, and its rows by id (tables keyed by id), kept up to date change by change.
+  const header = new Map<CsvDatasetName, string>();
+  const byId = new Map<CsvDatasetName, Map<string, Row>>();
+  const idMap = (dataset: CsvDatasetName) => {
+    let m = byId.get(dataset);
+    if (!m) byId.set(dataset, (m = new Map()));
+    return m;
+  };
   const docs = { policies: new Map<string, MdxDoc>(), groupProfiles: new Map<string, MdxDoc>() };
   const regionParent = new Map<string, string | undefined>();
   const commits: CommitChanges[] = [];
 
-  // Rows by id, built once per table version (an import of 200,000 schools names each membership once).
-  const byId = new WeakMap<Row[], Map<string, Row>>();
-  const lookup = (rows: Row[], id: string) => {
-    let map = byId.get(rows);
-    if (!map) byId.set(rows, (map = new Map(rows.map((r) => [r.id ?? '', r]))));
-    return map.get(id);
-  };
-  // A record removed in the same commit (a school that left and was deleted) is still named.
-  let previous: State = state;
+  // Rows removed in this revision still name themselves and what pointed at them.
+  let gone = new Map<CsvDatasetName, Map<string, Row>>();
   const find = (dataset: CsvDatasetName, id: string | undefined) =>
-    id ? (lookup(state[dataset], id) ?? lookup(previous[dataset], id)) : undefined;
+    id ? (idMap(dataset).get(id) ?? gone.get(dataset)?.get(id)) : undefined;
   const nameOf = (dataset: CsvDatasetName, id: string | undefined, field = 'name') => find(dataset, id)?.[field] || id || '';
   const groupRegion = (id: string | undefined) => find('groups', id)?.region;
 
@@ -161,30 +214,59 @@ export function buildChangeLog(revisions: Revision[]): ChangeLog {
     const changes: RecordChange[] = [];
     const unreadable: string[] = [];
     // Tables first, so labels of rows added in this commit resolve (a new school's name in its membership).
-    const before = { ...state };
-    previous = before;
+    gone = new Map();
     const tableOrder = [...rev.files.keys()].filter((p) => datasetByPath.has(p)).sort();
+    const diffs: { dataset: CsvDatasetName; removed: Row[]; added: Row[] }[] = [];
     for (const path of tableOrder) {
       const dataset = datasetByPath.get(path)!;
-      const bytes = rev.files.get(path);
+      const change = rev.files.get(path)!;
       const columns = Object.keys(csvDatasets[dataset].schema.shape);
-      if (!bytes) {
-        state[dataset] = [];
-        continue;
+      let before = header.get(dataset) ?? '';
+      let after = before;
+      let removedRecords: string[];
+      let addedRecords: string[];
+      if ('removed' in change) {
+        removedRecords = change.removed;
+        addedRecords = change.added;
+      } else {
+        const decode = (bytes: Uint8Array | null) => (bytes ? decodeUtf8(path, bytes) : { text: '' });
+        const old = decode(change.before);
+        const next = decode(change.after);
+        if ('problem' in next) {
+          unreadable.push(path);
+          continue;
+        }
+        const a = splitRecords('text' in old ? old.text : '');
+        const b = splitRecords(next.text);
+        before = a.header;
+        after = b.header;
+        // A new header compares every record; otherwise only the records whose text changed.
+        ({ removed: removedRecords, added: addedRecords } =
+          a.header === b.header ? recordDiff(a.records, b.records) : { removed: a.records, added: b.records });
       }
-      const read = readTable(path, bytes, columns);
-      if (!read.complete) {
+      const added = after ? parseRecords(path, after, addedRecords, columns) : { rows: [], complete: true };
+      if (!added.complete) {
         unreadable.push(path);
         continue;
       }
-      state[dataset] = read.rows;
+      const removed = before ? parseRecords(path, before, removedRecords, columns).rows : [];
+      header.set(dataset, after);
+      if ('id' in csvDatasets[dataset].schema.shape) {
+        const m = idMap(dataset);
+        const g = new Map<string, Row>();
+        for (const r of removed) {
+          g.set(r.id ?? '', r);
+          m.delete(r.id ?? '');
+        }
+        for (const r of added.rows) m.set(r.id ?? '', r);
+        gone.set(dataset, g);
+      }
+      if (dataset === 'regions') for (const r of added.rows) regionParent.set(r.id ?? '', r.parent || undefined);
+      diffs.push({ dataset, removed, added: added.rows });
     }
-    for (const r of state.regions) regionParent.set(r.id ?? '', r.parent || undefined);
-    for (const path of tableOrder) {
-      const dataset = datasetByPath.get(path)!;
-      if (unreadable.includes(path)) continue;
+    for (const { dataset, removed, added } of diffs) {
       const columns = Object.keys(csvDatasets[dataset].schema.shape);
-      const d = diffRows(before[dataset], state[dataset], keyColumns[dataset], columns);
+      const d = diffRows(removed, added, keyColumns[dataset], columns);
       for (const r of d.added) changes.push({ kind: dataset, action: 'added', fields: [], ...describe(dataset, r) });
       for (const c of d.changed) {
         const ended =
@@ -202,7 +284,8 @@ export function buildChangeLog(revisions: Revision[]): ChangeLog {
       const old = docs[kind];
       const next = new Map(old);
       for (const p of paths) {
-        const bytes = rev.files.get(p);
+        const change = rev.files.get(p)!;
+        const bytes = 'after' in change ? change.after : null;
         const id = p.slice(dir.length, -'.mdx'.length);
         if (bytes) next.set(id, readDoc(p, bytes));
         else next.delete(id);
@@ -265,26 +348,57 @@ export function provinceOf(log: ChangeLog, regionId: string | undefined): string
   return current;
 }
 
+const byProvince = new WeakMap<ChangeLog, Map<string, ChangeDay[]>>();
+
+/** The log split by province in one pass (each region's province found once): what the per-province feeds read. */
+function splitByProvince(log: ChangeLog): Map<string, ChangeDay[]> {
+  const known = byProvince.get(log);
+  if (known) return known;
+  const provinceOfRegion = new Map<string, string | undefined>();
+  const province = (region: string) => {
+    if (!provinceOfRegion.has(region)) provinceOfRegion.set(region, provinceOf(log, region));
+    return provinceOfRegion.get(region);
+  };
+  const out = new Map<string, ChangeDay[]>();
+  for (const d of log.days) {
+    const commits = new Map<string, CommitChanges[]>();
+    for (const c of d.commits) {
+      const split = new Map<string, RecordChange[]>();
+      for (const x of c.changes) {
+        const p = x.region === undefined ? undefined : province(x.region);
+        if (p === undefined) continue;
+        const list = split.get(p);
+        if (list) list.push(x);
+        else split.set(p, [x]);
+      }
+      for (const [p, changes] of split) {
+        const list = commits.get(p);
+        const entry = { ...c, changes, unreadable: [] };
+        if (list) list.push(entry);
+        else commits.set(p, [entry]);
+      }
+    }
+    for (const [p, list] of commits) {
+      const days = out.get(p);
+      const day = {
+        day: d.day,
+        time: list
+          .map((c) => c.time)
+          .sort()
+          .at(-1)!,
+        commits: list,
+      };
+      if (days) days.push(day);
+      else out.set(p, [day]);
+    }
+  }
+  byProvince.set(log, out);
+  return out;
+}
+
 /** The log restricted to the changes within one province (its region, cities and districts). */
 export function changesInProvince(log: ChangeLog, provinceId: string): ChangeDay[] {
-  return log.days.flatMap((d) => {
-    const commits = d.commits.flatMap((c) => {
-      const changes = c.changes.filter((x) => x.region !== undefined && provinceOf(log, x.region) === provinceId);
-      return changes.length > 0 ? [{ ...c, changes, unreadable: [] }] : [];
-    });
-    return commits.length > 0
-      ? [
-          {
-            day: d.day,
-            time: commits
-              .map((c) => c.time)
-              .sort()
-              .at(-1)!,
-            commits,
-          },
-        ]
-      : [];
-  });
+  return splitByProvince(log).get(provinceId) ?? [];
 }
 
 export interface DaySummary {
