@@ -119,7 +119,8 @@ function bundle(opts: ChartOptions, spec: Spec, provinces: ProvinceCoverage[], s
   const wide = layoutTileGrid(spec.input, TILE_WIDE);
   const narrow = layoutTileGrid(spec.input, TILE_NARROW);
   const hitsLabel = `${spec.title}：${provinces.length}个省级行政区，按 Tab 键逐个查看`;
-  const version = opts.version ? `，数据版本 ${opts.version}` : '';
+  // The grids count the site's own records: their "as of" is the data version, named once.
+  const when = opts.version ? `数据版本 ${opts.version}` : `数据截至${asOf}`;
   const original =
     sources.length > 0 ? `，原始来源：${sources.map((s) => `${s.publisher ? `${s.publisher}《` : '《'}${s.title}》`).join('；')}` : '';
   const sourceLine = sources.length > 0 ? [`来源：${sources.map((s) => `《${s.title}》（${s.date}）`).join('；')}`] : [];
@@ -148,11 +149,11 @@ function bundle(opts: ChartOptions, spec: Spec, provinces: ProvinceCoverage[], s
       title: spec.title,
       subtitle: [spec.subtitle],
       desc: spec.description,
-      footer: [`${spec.unit}　数据截至：${asOf}${version}`, ...sourceLine, `${opts.siteName} · ${opts.chartUrl(spec.id)}`],
+      footer: [`${spec.unit}　${when}`, ...sourceLine, `${opts.siteName} · ${opts.chartUrl(spec.id)}`],
     }),
     csv: toCsv(HEADER, csvRows(spec.id, provinces)),
     table: table(provinces),
-    citation: `${opts.siteName}：《${spec.title}》（图表，数据截至${asOf}${version}）${original}。${opts.chartUrl(spec.id)}`,
+    citation: `${opts.siteName}：《${spec.title}》（图表，${when}）${original}。${opts.chartUrl(spec.id)}`,
     count: provinces.length,
   };
 }

@@ -67,10 +67,11 @@ const NO_DATA = { fill: COLORS.paper, stroke: COLORS.axis, dash: '3 2' };
 export function layoutTileGrid(input: TileGridInput, size: TileGridSize): Scene {
   const { gap, font } = size;
   const legendWidth = size.legend === 'right' ? 150 : 0;
-  const tile = Math.min(size.maxTile, Math.floor((size.width - legendWidth - gap * (input.columns - 1) - 2) / input.columns));
+  const tile = Math.min(size.maxTile, Math.floor((size.width - legendWidth - 16 - gap * (input.columns - 1) - 2) / input.columns));
   const gridW = input.columns * tile + (input.columns - 1) * gap;
   const gridH = input.rows * tile + (input.rows - 1) * gap;
-  const x0 = 1;
+  // Wide: a margin like the other charts' (the standalone SVG prints titles at 16); narrow: centred.
+  const x0 = size.legend === 'right' ? 16 : Math.max(1, (size.width - gridW) / 2);
   const y0 = 1;
   const marks: Mark[] = [];
   const hits: Hit[] = [];
@@ -157,7 +158,7 @@ export function layoutTileGrid(input: TileGridInput, size: TileGridSize): Scene 
     // Two legend entries per line below the grid.
     const colW = (size.width - 2) / 2;
     entries.forEach((e, i) => {
-      const lx = x0 + (i % 2) * colW;
+      const lx = 1 + (i % 2) * colW;
       const ly = y0 + gridH + 12 + Math.floor(i / 2) * lineH;
       marks.push({
         type: 'rect',
