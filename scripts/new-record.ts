@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { z } from 'zod';
+import { DATE_RULE } from '../src/lib/fuzzy-date.ts';
 import { csvDatasets, type CsvDatasetName } from '../src/lib/schemas/index.ts';
 import { membershipRoles } from '../src/lib/schemas/membership.ts';
 import { policySchema } from '../src/lib/schemas/policy.ts';
@@ -40,7 +41,7 @@ export const csvKinds = {
 export type Kind = keyof typeof csvKinds | 'policy';
 export const kinds = [...Object.keys(csvKinds), 'policy'] as Kind[];
 
-const DATE_HINT = '日期：2024、2024-10、2024-10-29；无年份写 --04-16；范围写 2024-08/2025-09；未知留空';
+const DATE_HINT = `日期${DATE_RULE}`;
 
 /** What each column means, for the prompts (CONTRIBUTING.md says the same at length). */
 const help: Record<string, string> = {
@@ -73,7 +74,7 @@ const help: Record<string, string> = {
   joined: `加入日期。${DATE_HINT}`,
   left: `退出日期（仍是成员留空）。${DATE_HINT}`,
   metric: '指标的标识（data/metrics.csv 中的 id）',
-  date: `日期（统计：数据截至的日期或目标的期限，必须有年份）。${DATE_HINT}`,
+  date: `日期（统计：数据截至的日期或目标的期限；来源没写日期就留空，并在 note 写明）。${DATE_HINT}`,
   value: '数值：比率按百分数写（53% 写 53），计数写整数',
   qualifier: '限定：gte（以上）/ lte（以下）/ 留空（等于）',
   kind: '',

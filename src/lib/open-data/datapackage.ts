@@ -3,6 +3,7 @@
  * zod schemas so the published Table Schema and the validator cannot drift apart.
  */
 import { z } from 'zod';
+import { DATE_RULE } from '../fuzzy-date.ts';
 import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
 
 /** The fuzzy-date grammar of src/lib/fuzzy-date.ts as a pattern (empty allowed). */
@@ -58,8 +59,13 @@ function toField(name: string, prop: JsonSchemaProperty, required: boolean): Tab
     type = prop.type;
     if (prop.minimum !== undefined) constraints.minimum = prop.minimum;
   } else if (DATE_COLUMNS.has(name)) {
-    description = '日期：2024、2024-10、2024-10-29；年份不详 --04-16；范围 2024-08/2025-09；未知留空';
+    description = `日期：${DATE_RULE}`;
     constraints.pattern = FUZZY_DATE_PATTERN;
+    required = false;
+  } else if (name === 'url') {
+    // The validator takes the scheme in any case (HTTPS://) and only http(s).
+    constraints.pattern = '([hH][tT][tT][pP][sS]?://[^\\s"\'<>]+)?';
+    if (prop.maxLength) constraints.maxLength = prop.maxLength;
     required = false;
   } else {
     if (prop.enum) {

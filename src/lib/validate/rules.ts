@@ -3,7 +3,7 @@
  * time, dates in order, region levels consistent, figures within their units.
  */
 import type { Dataset, Located } from '../data/dataset.ts';
-import { canPrecede, dateBounds, type FuzzyDate } from '../fuzzy-date.ts';
+import { canPrecede, DATE_RULE, dateBounds, type FuzzyDate } from '../fuzzy-date.ts';
 import { csvDatasets } from '../schemas/index.ts';
 import type { TermKind } from '../schemas/term.ts';
 import { didYouMean } from './did-you-mean.ts';
@@ -202,13 +202,14 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
       at(s, 'value', `计数 ${s.value} 不是非负整数`, '计数只能填 0、1、2…');
     if (s.kind === 'derived' && !s.note)
       at(s, 'note', '推算值必须在 note 中写明算法', '例如：53 − 24 = 29（来源称较2023年底提高24个百分点）');
-    // A figure needs a date; one without a year (--04-16) is kept but cannot be placed on a time axis.
-    if (s.date.parsed.kind === 'unknown')
+    // An undated figure (blank date) is kept and shown as 日期不详, never on a time axis; the
+    // note says what the source gives, so a date left out by mistake does not pass unseen.
+    if (s.date.parsed.kind === 'unknown' && !s.note)
       at(
         s,
-        'date',
-        '统计数据必须有日期',
-        '按来源能支持的精度填写：2024、2024-10、范围 2024-08/2025-09，年份不详写 --04-16，并在 note 说明',
+        'note',
+        '统计数字没有日期，note 也没有说明',
+        `来源确实没写日期时，date 留空，并在 note 写明来源的原话（如“来源未注明统计时间”）；否则 date ${DATE_RULE}`,
       );
     const key = `${s.region}|${s.metric}|${s.date.text}|${s.kind}`;
     const prev = seenStat.get(key);
