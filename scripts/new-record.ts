@@ -53,7 +53,7 @@ const help: Record<string, string> = {
   aliases: '别称，多个用 | 分隔，如 十九初|19初',
   former_names: '曾用名，多个用 | 分隔',
   reported_children: '来源给出的下级地区个数（整数，可空；填了就要填 source）',
-  source: '来源的标识（data/sources.csv 中的 id）',
+  source: '来源的标识（data/sources.csv 中的 id）；另有来源证实或补充时，多个用 | 分隔',
   note: '备注（可空）',
   region: '所在地区的标识（data/regions.csv 中的 id）',
   stage: '学段：data/terms.csv 中 kind 为 stage 的 id',
@@ -88,6 +88,7 @@ const help: Record<string, string> = {
   goals: '目标，多条用 | 分隔（可空）',
   groups: '涉及的集团标识，多个用 | 分隔（可空）',
   regions: '涉及的其他地区标识，多个用 | 分隔（可空）',
+  sources: '其他证实或补充的来源标识，多个用 | 分隔（可空）',
 };
 const kindHelp: Record<string, string> = {
   statistics: `类型：${statisticKinds.join(' / ')}（实际值 / 目标值 / 推算值，推算值要在 note 写算式）`,
@@ -96,11 +97,11 @@ const kindHelp: Record<string, string> = {
 
 /** Columns the schema lets through empty but a record cannot do without. */
 const alsoRequired: Partial<Record<CsvDatasetName, string[]>> = {
-  // An empty value would read as 0, and a figure needs a year.
-  statistics: ['value', 'date'],
+  // An empty value would read as 0. (A blank date is 日期不详: the validator then asks for a note.)
+  statistics: ['value'],
 };
 
-const policyFields = ['id', 'title', 'issuer', 'region', 'date', 'date_note', 'source', 'summary', 'goals', 'groups', 'regions'];
+const policyFields = ['id', 'title', 'issuer', 'region', 'date', 'date_note', 'source', 'sources', 'summary', 'goals', 'groups', 'regions'];
 const policyRequired = new Set(['id', 'title', 'issuer', 'region', 'source', 'summary']);
 const policyLists = new Set(['goals', 'groups', 'regions']);
 
@@ -195,12 +196,14 @@ export function policyMdx(v: Record<string, string>): string {
   const lines = ['---'];
   for (const key of ['title', 'issuer', 'region', 'date']) lines.push(`${key}: ${yamlString(v[key] ?? '')}`);
   if (v.date_note) lines.push(`date_note: ${yamlString(v.date_note)}`);
-  lines.push(`source: ${yamlString(v.source ?? '')}`, `summary: ${yamlString(v.summary ?? '')}`);
   const list = (key: string) => {
     const items = splitList(v[key]);
     if (items.length === 0) lines.push(`${key}: []`);
     else lines.push(`${key}:`, ...items.map((x) => `  - ${yamlString(x)}`));
   };
+  lines.push(`source: ${yamlString(v.source ?? '')}`);
+  list('sources');
+  lines.push(`summary: ${yamlString(v.summary ?? '')}`);
   list('goals');
   lines.push(
     'targets: []',
@@ -414,7 +417,7 @@ function referenceSets(result: ValidationResult): (field: string, kind: Kind) =>
       lead: new Set(d.schools.map((s) => s.id)),
       members: new Set(d.schools.map((s) => s.id)),
     };
-    const policyRefs: Record<string, string> = { region: 'region', source: 'source', groups: 'group', regions: 'region' };
+    const policyRefs: Record<string, string> = { region: 'region', source: 'source', sources: 'source', groups: 'group', regions: 'region' };
     const key = kind === 'policy' ? policyRefs[field] : field;
     const set = key === undefined ? undefined : sets[key];
     return set && set.size > 0 ? set : undefined;

@@ -16,6 +16,32 @@ export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
 export const ref = slug;
 export const optionalRef = z.preprocess(blankToUndefined, slug.optional());
 
+/**
+ * The sources of a record: one id, or several separated by "|" when a second source
+ * confirms or extends the fact (henan-media-visit|henan-pilot-list). Each is shown.
+ */
+export const sourceRefs = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split('|')
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
+      : v,
+  z.array(slug).min(1, { message: '不能为空：写来源的标识，多个来源用 | 分隔' }),
+);
+/** Sources where a record may have none (a region, a term). */
+export const optionalSourceRefs = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split('|')
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
+      : v,
+  z.array(slug),
+);
+
 /** Plain text: trimmed, no control characters, bounded so one cell cannot break a layout. */
 export const text = (max = 200) =>
   z

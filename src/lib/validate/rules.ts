@@ -83,14 +83,17 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
       guess ? `你是不是想写 "${guess}"？可选值：${[...candidates].join('、')}` : `可选值：${[...candidates].join('、')}`,
     );
   };
-  const src = (row: Row & { source?: string | undefined }, column = 'source') =>
-    refCheck(row, column, row.source, ids.sources, '来源', 'data/sources.csv');
+  const src = (row: Row & { source: string[] }) => {
+    for (const id of row.source) refCheck(row, 'source', id, ids.sources, '来源', 'data/sources.csv');
+    const twice = row.source.find((id, i) => row.source.indexOf(id) !== i);
+    if (twice) at(row, 'source', `来源 "${twice}" 写了两次`, '每个来源只写一次，多个来源用 | 分隔');
+  };
 
   // Regions: references and a consistent hierarchy.
   const regionById = new Map(data.regions.map((r) => [r.id, r]));
   for (const r of data.regions) {
     src(r);
-    if (r.reported_children !== undefined && !r.source)
+    if (r.reported_children !== undefined && r.source.length === 0)
       at(r, 'source', '填写了 reported_children 却没有来源', '在 source 列写明这个数字出自哪个来源');
     if (r.level === 'province') {
       if (r.parent) at(r, 'parent', '省级地区不应有上级地区', '清空 parent 列');
@@ -183,9 +186,20 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
       }
   }
 
+  // Designations: a group's title or a region's (改革先行区), one of the two.
   for (const d of data.designations) {
     src(d);
+    if (d.group && d.region)
+      at(d, 'region', '一条认定只能给一个集团或一个地区，group 和 region 都填了', '给集团的认定清空 region；给地区的认定清空 group');
+    else if (!d.group && !d.region)
+      at(
+        d,
+        'group',
+        '没写认定给了谁：group 和 region 都是空的',
+        '认定给集团写 group（集团标识）；认定给地区（如改革先行区）写 region（地区标识）',
+      );
     refCheck(d, 'group', d.group, ids.groups, '集团', 'data/groups.csv');
+    refCheck(d, 'region', d.region, ids.regions, '地区', 'data/regions.csv');
   }
 
   // Statistics: references, units, derivations explained.
@@ -230,6 +244,7 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
   for (const p of data.policies) {
     mdxRef(p._file, 'region', p.region, ids.regions, '地区');
     mdxRef(p._file, 'source', p.source, ids.sources, '来源');
+    p.sources.forEach((s, i) => mdxRef(p._file, `sources.${i}`, s, ids.sources, '来源'));
     p.groups.forEach((g, i) => mdxRef(p._file, `groups.${i}`, g, ids.groups, '集团'));
     p.regions.forEach((r, i) => mdxRef(p._file, `regions.${i}`, r, ids.regions, '地区'));
     p.targets.forEach((t, i) => {
