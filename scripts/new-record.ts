@@ -417,7 +417,13 @@ function referenceSets(result: ValidationResult): (field: string, kind: Kind) =>
       lead: new Set(d.schools.map((s) => s.id)),
       members: new Set(d.schools.map((s) => s.id)),
     };
-    const policyRefs: Record<string, string> = { region: 'region', source: 'source', sources: 'source', groups: 'group', regions: 'region' };
+    const policyRefs: Record<string, string> = {
+      region: 'region',
+      source: 'source',
+      sources: 'source',
+      groups: 'group',
+      regions: 'region',
+    };
     const key = kind === 'policy' ? policyRefs[field] : field;
     const set = key === undefined ? undefined : sets[key];
     return set && set.size > 0 ? set : undefined;

@@ -8,7 +8,8 @@
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const PORTAL = 'tests/fixtures/portal';
+/** The portal fixture; FIXTURE_DATA_ROOT points the unit tests at another copy (tests/e2e/editor-additions.test.ts). */
+export const PORTAL = process.env.FIXTURE_DATA_ROOT ?? 'tests/fixtures/portal';
 /** Where the browser and quality suites build the portal fixture (not dist/, which `npm start` owns). */
 export const TEST_SITE = 'test-results/site';
 
