@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  campusWords,
   countUnits,
   groupCountSummary,
   groupTypeWord,
@@ -52,6 +53,8 @@ describe('schools and campuses', () => {
     expect(unitCountWords({ schools: 1, campuses: 4, divisions: 0 })).toBe('1 所学校，4 个校区');
     expect(unitCountWords({ schools: 0, campuses: 0, divisions: 0 })).toBe('0 所学校');
     expect(unitCountWords({ schools: 2, campuses: 1, divisions: 1 }, ' · ')).toBe('2 所学校 · 1 个校区 · 1 个学部');
+    expect(campusWords({ schools: 1, campuses: 4, divisions: 1 })).toBe('4 个校区、1 个学部');
+    expect(campusWords({ schools: 3, campuses: 0, divisions: 0 })).toBe('');
   });
   it('for a group and a region', () => {
     // fx-no1-group: the lead, one member and a campus now; a third school left.

@@ -34,6 +34,14 @@ export function unitCountWords(c: UnitCounts, separator = '，'): string {
   return parts.join(separator);
 }
 
+/** Campuses and divisions in words ("4 个校区、1 个学部"), or "" when there are none: for a cell beside the school count. */
+export function campusWords(c: UnitCounts): string {
+  const parts: string[] = [];
+  if (c.campuses > 0) parts.push(`${c.campuses} 个校区`);
+  if (c.divisions > 0) parts.push(`${c.divisions} 个学部`);
+  return parts.join('、');
+}
+
 /** A group's current members by unit. */
 export function groupUnitCounts(idx: DatasetIndex, groupId: string): UnitCounts {
   return countUnits(groupMembers(idx, groupId).current.flatMap((m) => idx.school.get(m.school) ?? []));

@@ -6,7 +6,7 @@
 import { formatFuzzyDateZh } from '../fuzzy-date.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { groupMembers, indexDataset, isCurrent, regionAncestors, schoolHistory, type DatasetIndex } from '../data/queries.ts';
-import { groupCountSummary, regionDesignations, regionUnitCounts, unitCountWords } from '../data/editorial.ts';
+import { countUnits, groupCountSummary, regionDesignations, regionUnitCounts, unitCountWords } from '../data/editorial.ts';
 import { membershipRoleLabels } from '../schemas/membership.ts';
 import { regionLevelLabels } from '../schemas/region.ts';
 import type { Region, TermKind } from '../schemas/index.ts';
@@ -130,7 +130,9 @@ function groupRecord(ctx: Context, id: string): SearchRecord | undefined {
   const leads = current.filter((m) => m.role === 'lead').flatMap((m) => idx.school.get(m.school) ?? []);
   const type = idx.term.get(g.type)?.term ?? g.type;
   const count = [
-    current.length > 0 ? `已列出成员 ${current.length} 所` : '来源未列出成员',
+    current.length > 0
+      ? `已列出成员 ${unitCountWords(countUnits(current.flatMap((m) => idx.school.get(m.school) ?? [])))}`
+      : '来源未列出成员',
     g.reported_members !== undefined ? `来源报告 ${g.reported_members} 所` : '',
   ]
     .filter(Boolean)
