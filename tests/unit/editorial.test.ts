@@ -16,6 +16,7 @@ import {
   reportedGroupCount,
   unitCountWords,
 } from '../../src/lib/data/editorial.ts';
+import { headlineFigures } from '../../src/lib/data/headlines.ts';
 import { indexDataset } from '../../src/lib/data/queries.ts';
 import { formatProblem } from '../../src/lib/validate/problem.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
@@ -89,6 +90,15 @@ describe('a region', () => {
     // The mini fixture's city reports 12 groups (2024-09) and lists one.
     expect(groupCountSummary(idx, 'fx-city').words).toBe('教育集团：来源报告 12 个，本站已收录 1 个');
     expect(groupCountSummary(idx, 'fx-prov')).toEqual({ listed: 1, words: '教育集团 1 个' });
+  });
+});
+
+describe('an undated figure', () => {
+  it('is never the latest one on the home page', () => {
+    const { idx: withUndated } = withRows({ 'data/statistics.csv': 'fx-city,group-count,,19,,actual,fx-news,来源未注明统计时间\n' });
+    const figure = headlineFigures(withUndated).find((f) => f.stat.region === 'fx-city' && f.stat.metric === 'group-count');
+    expect(figure?.stat.value).toBe(12);
+    expect(figure?.stat.date.text).toBe('2024-09');
   });
 });
 
