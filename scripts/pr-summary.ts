@@ -97,7 +97,8 @@ export function summarize(base: Snapshot, head: Snapshot, options: SummaryOption
       `${r.title ? `《${md(r.title)}》` : ''}（${code(r.id ?? '')}${r.publisher ? `，${md(r.publisher)}` : ''}${r.date ? `，${md(r.date)}` : ''}）`,
     metrics: (r) => named('metrics', r.id),
     terms: (r) => `${md(r.term ?? '')}（${code(r.id ?? '')}，${md(r.kind ?? '')}）`,
-    designations: (r) => `${named('groups', r.group)}：${md(r.title ?? '')}（${md(r.level ?? '')}${r.date ? `，${md(r.date)}` : ''}）`,
+    designations: (r) =>
+      `${r.group ? named('groups', r.group) : named('regions', r.region)}：${md(r.title ?? '')}（${md(r.level ?? '')}${r.date ? `，${md(r.date)}` : ''}）`,
   };
   const changes = (c: TableDiff['changed'][number]) =>
     c.columns.map((col) => `${col}：${quoted(c.before[col])} → ${quoted(c.after[col])}`).join('；');

@@ -142,7 +142,7 @@ function rowTable(rows: ChartRow[]): ChartTable {
       { text: r.dateLabel },
       { text: valueText(r.value, r.unit, r.qualifier), num: true },
       { text: r.note },
-      { text: r.sourceTitle, sourceId: r.source },
+      { text: r.sourceTitle, sourceId: r.sources[0]! },
     ]),
   };
 }
@@ -404,7 +404,7 @@ export function buildProgressChart(ctx: ChartContext, opts: ChartOptions): Chart
             ? '已达到目标'
             : `完成${p.share !== undefined ? percentOf(p.share) : '—'}，还差${differenceWords(p.gap ?? 0, metric.unit, word)}`,
       },
-      { text: p.target.sourceTitle, sourceId: p.target.source },
+      { text: p.target.sourceTitle, sourceId: p.target.sources[0]! },
     ]),
   };
   const latestRows = items.flatMap((i) => (i.progress.latest ? [i.progress.latest] : []));
