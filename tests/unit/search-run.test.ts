@@ -9,6 +9,7 @@ import { buildNameIndex, type NameIndex } from '../../src/lib/search/name-index.
 import type { SearchRecord } from '../../src/lib/search/record.ts';
 import { FEW_EXACT, runSearch, type SearchFetchers } from '../../src/lib/search/run.ts';
 import type { ShardOptions } from '../../src/lib/search/shards.ts';
+import { MAX_CLOSE_BUNDLES } from '../../src/lib/search/tolerant.ts';
 
 const jinan = [
   { level: 'province' as const, names: ['山东省'] },
@@ -100,7 +101,7 @@ describe('runSearch', () => {
     const close = memory(index);
     await runSearch('经八路小学校', {}, close.fetchers);
     const bundles = (read: string[]) => new Set(read.filter((f) => f.startsWith('k/'))).size;
-    expect(bundles(close.read) - bundles(strict.read)).toBeLessThanOrEqual(3);
+    expect(bundles(close.read) - bundles(strict.read)).toBeLessThanOrEqual(MAX_CLOSE_BUNDLES);
   });
 
   it('narrows exact and close matches by the filters', async () => {

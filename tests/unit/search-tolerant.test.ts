@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeCanonical, hanKey, hanToken } from '../../src/lib/search/codes.ts';
 import { filterCode, type KeyBundle } from '../../src/lib/search/name-index.ts';
 import { canonical } from '../../src/lib/search/normalize.ts';
-import { alignName, closeBundleKeys, compareClose, maxSlips, rankClose } from '../../src/lib/search/tolerant.ts';
+import { bucketOf, type ShardTable } from '../../src/lib/search/shards.ts';
+import { alignName, closeBundles, compareClose, MAX_CLOSE_BUNDLES, maxSlips, rankClose } from '../../src/lib/search/tolerant.ts';
 
 /** A canonical name as the code units tolerant.ts compares. */
 const units = (text: string) => encodeCanonical(canonical(text)).match(/.{3}/g)!;
@@ -49,13 +50,37 @@ describe('alignName', () => {
   });
 });
 
-describe('closeBundleKeys', () => {
-  it('reads the key’s own bundle, its first two characters and first character, and the key without its first character', () => {
-    const key = hanKey(canonical('胜利小学'));
-    expect(closeBundleKeys(key)).toEqual({ anchored: [key, hanKey('胜利'), hanKey('胜')], shifted: null });
-    const long = hanKey(canonical('京八路小学'));
-    expect(closeBundleKeys(long).shifted).toBe(hanKey(canonical('八路小学')));
-    expect(closeBundleKeys(hanKey('一中')).anchored).toEqual([hanKey('一中'), hanKey('一')]);
+describe('closeBundles', () => {
+  const key = (text: string) => hanKey(canonical(text));
+  const b = (route: string, table: ShardTable) => `b${bucketOf(route, table.buckets)}`;
+
+  it('reads one bundle on a small site, and one more for a first-character slip', () => {
+    const flat: ShardTable = { version: 2, buckets: 7, splits: [], crowded: [] };
+    expect(closeBundles(flat, key('胜利小学'))).toEqual({ anchored: [b(key('胜'), flat)], shifted: null });
+    expect(closeBundles(flat, key('京八路小学'))).toEqual({ anchored: [b(key('京'), flat)], shifted: b(key('八'), flat) });
+    expect(closeBundles(flat, 'qpshengli')).toEqual({ anchored: [], shifted: null });
+  });
+
+  it('under split routes, also reads the key without one routed character and the shorter routes’ stubs, a few at most', () => {
+    const split: ShardTable = {
+      version: 2,
+      buckets: 100_000,
+      splits: [key('济'), key('济南'), key('济南的')].sort(),
+      crowded: [key('济'), key('济南'), key('济南的')].sort(),
+    };
+    const { anchored, shifted } = closeBundles(split, key('济南的经八路小学'));
+    expect(anchored[0]).toBe(b(key('济南的经'), split));
+    // Without 的 (or 南): where 济南经八路小学 is filed.
+    expect(anchored).toContain(b(key('济南经'), split));
+    expect(shifted).toBe(b(key('南'), split));
+    expect(anchored.length - 1 + (shifted ? 1 : 0)).toBe(MAX_CLOSE_BUNDLES);
+    expect(new Set(anchored).size).toBe(anchored.length);
+    // One split route: the key without its second character, the rest, and the stub of the first.
+    const one: ShardTable = { version: 2, buckets: 100_000, splits: [key('济')], crowded: [key('济')] };
+    expect(closeBundles(one, key('济南的经八路小学'))).toEqual({
+      anchored: [b(key('济南'), one), b(key('济的'), one), b(key('济'), one)],
+      shifted: b(key('南'), one),
+    });
   });
 });
 

@@ -28,7 +28,7 @@ import {
 import { hasHan, hasSimplifier } from './normalize.ts';
 import { isAmbiguous, planQuery, type Attempt, type QueryPlan } from './query.ts';
 import { isCrowded } from './shards.ts';
-import { closeBundleKeys, rankClose } from './tolerant.ts';
+import { closeBundles, rankClose } from './tolerant.ts';
 
 /** What a result shows. */
 export interface ResultItem {
@@ -90,10 +90,9 @@ export const FEW_EXACT = 3;
 /** The name index's files, read through the injected fetcher. */
 function nameIndexReader(fetchers: SearchFetchers) {
   const table = () => fetchers.indexFile(tableFile()) as Promise<NameIndexTable>;
-  const bundles = async (keys: readonly string[]): Promise<(KeyBundle | undefined)[]> => {
-    const names = bundlesFor(await table(), keys);
-    return Promise.all(names.map((name) => (name ? (fetchers.indexFile(bundleFile(name)) as Promise<KeyBundle>) : undefined)));
-  };
+  const named = (names: readonly (string | undefined)[]): Promise<(KeyBundle | undefined)[]> =>
+    Promise.all(names.map((name) => (name ? (fetchers.indexFile(bundleFile(name)) as Promise<KeyBundle>) : undefined)));
+  const bundles = async (keys: readonly string[]) => named(bundlesFor(await table(), keys));
   /** What the results list shows for these records, in this order. */
   const display = async (records: readonly number[]): Promise<ResultItem[]> => {
     const chunks = new Map<number, DisplayEntry[]>();
@@ -107,7 +106,7 @@ function nameIndexReader(fetchers: SearchFetchers) {
       return [{ url, title, kind, lines }];
     });
   };
-  return { table, bundles, display };
+  return { table, named, bundles, display };
 }
 
 /** Only traditional characters not yet folded can make a Chinese query find nothing as typed. */
@@ -165,11 +164,11 @@ export async function runSearch(query: string, filters: ActiveFilters, fetchers:
     plan = planQuery(query);
   }
 
-  // 2. Tolerant: the first whole-name attempt, its bundles and a few more.
+  // 2. Tolerant: the first whole-name attempt, its bundle and a few more (tolerant.ts closeBundles).
   const whole = plan.attempts.find((a) => a.kind === 'name' && hasHan(plan.folded));
   if (whole) {
-    const { anchored, shifted } = closeBundleKeys(whole.keys[0]!);
-    const [a, s] = await Promise.all([index.bundles(anchored), shifted ? index.bundles([shifted]) : Promise.resolve([])]);
+    const { anchored, shifted } = closeBundles(await index.table(), whole.keys[0]!);
+    const [a, s] = await Promise.all([index.named(anchored), index.named(shifted ? [shifted] : [])]);
     if (stale()) return null;
     const close = rankClose(whole.keys[0]!, a, s, filters);
     if (close.length > 0) {

@@ -2,7 +2,7 @@
  * The tolerant pass: names a reader half-remembers. When the strict prefix match
  * (codes.ts matchToken) finds nothing or little, a Chinese query is aligned with the
  * name keys of the bundles the strict pass read, plus a small fixed number of others
- * (closeBundleKeys): its characters in order inside a name, the characters it leaves
+ * (closeBundles): its characters in order inside a name, the characters it leaves
  * out penalised (胜利小学 → 胜利大街小学, 泉景小学部 → 泉景中学小学部), and up to one
  * character wrong or extra in a name of four or more (经九路小学 → 经八路小学). These close matches always rank
  * below every exact one.
@@ -13,6 +13,7 @@
 import { HAN_PREFIX } from './codes.ts';
 import { matchesFilters, type ActiveFilters, type KeyBundle } from './name-index.ts';
 import type { Ranked } from './query.ts';
+import { bundleFor, routeFor, type ShardTable } from './shards.ts';
 
 const UNIT = 3;
 
@@ -131,18 +132,41 @@ export function compareClose(a: CloseMatch, b: CloseMatch): number {
   );
 }
 
+/** Most bundles the tolerant pass reads beyond the strict pass's own. */
+export const MAX_CLOSE_BUNDLES = 4;
+
 /**
- * The keys whose bundles the tolerant pass reads for a name key: the key itself (the
- * strict pass's bundle), its first two characters and its first character (where a
- * name that differs after them is filed when the index splits long routes), and the
- * key without its first character (a slip in the first character finds the rest of
- * the name among the parts of names). At most four bundles, usually one or two.
+ * The bundles the tolerant pass reads for a name key. The strict pass's own bundle
+ * holds every name that agrees with the query in the characters the index routes by
+ * (one, or more where the index splits crowded routes); a slip among those
+ * characters is looked for, at most MAX_CLOSE_BUNDLES more bundles, in:
+ *   - the key without one of them (济南的经八路小学 → 济南经八路小学: an extra character);
+ *   - the key without its first character (京八路小学 → 八路小学 among the parts of names),
+ *     returned apart as `shifted`: the first character then counts as a slip;
+ *   - the shorter routes' stubs, their best records (a word left out or a character
+ *     wrong early in a very common prefix is found only among those).
+ * Without split routes (a small site) that is one bundle, and `shifted` perhaps another.
  */
-export function closeBundleKeys(key: string): { anchored: string[]; shifted: string | null } {
+export function closeBundles(table: ShardTable, key: string): { anchored: string[]; shifted: string | null } {
+  const strict = bundleFor(table, key);
+  const route = routeFor(table, key);
+  if (!key.startsWith(HAN_PREFIX) || !strict || !route) return { anchored: [], shifted: null };
   const units = unitsOf(key);
-  const anchored = [key];
-  for (const n of [2, 1]) if (units.length > n) anchored.push(HAN_PREFIX + units.slice(0, n).join(''));
-  return { anchored, shifted: units.length >= 4 ? HAN_PREFIX + units.slice(1).join('') : null };
+  const depth = unitsOf(route).length;
+  const anchored = [strict];
+  let shifted: string | null = null;
+  const room = () => anchored.length - 1 + (shifted ? 1 : 0) < MAX_CLOSE_BUNDLES;
+  const add = (k: string) => {
+    const name = bundleFor(table, k);
+    if (name && !anchored.includes(name) && room()) anchored.push(name);
+  };
+  for (let p = depth - 1; p >= 1; p--) add(HAN_PREFIX + units.filter((_, i) => i !== p).join(''));
+  if (units.length >= 4) {
+    const name = bundleFor(table, HAN_PREFIX + units.slice(1).join(''));
+    if (name && room()) shifted = name;
+  }
+  for (let n = depth - 1; n >= 1; n--) add(HAN_PREFIX + units.slice(0, n).join(''));
+  return { anchored, shifted };
 }
 
 /**
