@@ -51,6 +51,8 @@ describe('planQuery', () => {
       ['请问，实验教育集团是哪个集团的？', '实验集团', ['请问', '是哪个集团', '的']],
       ['育英中学是哪所学校', '育英中', ['是哪所学校']],
       ['经五路小学吗', '经5路小', ['吗']],
+      ['济南市经八路小学校', '济南市经8路小', ['校']],
+      ['育秀小学学校', '育秀小', ['学校']],
     ];
     for (const [query, name, setAside] of cases) {
       const plan = planQuery(query);
@@ -73,6 +75,8 @@ describe('planQuery', () => {
       ['上学', '上学'],
       ['哪所', '哪所'],
       ['在哪个集团', '在哪个集团'],
+      ['西湖学校', '西湖学校'],
+      ['实验中学校区', '实验中校区'],
     ]) {
       const plan = planQuery(query);
       expect(plan.attempts[0]!.keys, query).toEqual([hanKey(name)]);

@@ -101,9 +101,9 @@ const TRAILING_FILLER = [
   '吧',
   '的',
 ];
-// Plain Han words: nothing to escape.
+// Plain Han words: nothing to escape. 小学校 and 中学学校 are the school (小学, 中学).
 const LEADING = new RegExp(`^(?:${LEADING_FILLER.join('|')})`, 'u');
-const TRAILING = new RegExp(`(?:${TRAILING_FILLER.join('|')})$`, 'u');
+const TRAILING = new RegExp(`(?:${TRAILING_FILLER.join('|')}|(?<=[小中]学)学?校)$`, 'u');
 
 /**
  * The name in a question: filler at either end set aside, repeatedly (我家孩子在 …
