@@ -3,7 +3,8 @@
  *
  * --search-only: the name search alone (scripts/bench-search.ts): the name index
  * written without an Astro build, and strict and tolerant queries answered by the
- * search page's loop, bytes and milliseconds per query.
+ * search page's loop, bytes and milliseconds per query. --reuse-index keeps a name
+ * index already written in bench/out/search-<size>/.
  *
  * Builds the real site code over a generated country (scripts/generate-country.ts) at
  * each size and prints one table: pages, validate / Astro / search-index wall time and
@@ -38,6 +39,7 @@ const withPeer = !args.includes('--no-peer');
 const withSearch = !args.includes('--no-search');
 const keepDist = args.includes('--keep');
 const searchOnly = args.includes('--search-only');
+const reuseIndex = args.includes('--reuse-index');
 /** Keep the largest size's dist for later inspection (bench/out/dist-<n>). */
 const keepLargest = !args.includes('--no-keep-largest');
 
@@ -442,11 +444,14 @@ async function searchOnlyMain() {
     const data = join(ROOT, 'bench/data', String(n));
     if (regen || !existsSync(join(data, 'country.json'))) writeCountry(data, generateCountry({ schools: n, seed }));
     const site = join(OUT, `search-${n}`);
-    const index = await timed('search index (names only)', process.execPath, ['scripts/search-index.ts', '--site', site, '--names-only'], {
-      cwd: ROOT,
-      env: { DATA_ROOT: data },
-    });
-    if (!index.ok) continue;
+    const reuse = reuseIndex && existsSync(join(site, 'search-index/table.idx'));
+    const index = reuse
+      ? 'reused'
+      : await timed('search index (names only)', process.execPath, ['scripts/search-index.ts', '--site', site, '--names-only'], {
+          cwd: ROOT,
+          env: { DATA_ROOT: data },
+        });
+    if (index !== 'reused' && !index.ok) continue;
     const results = await measureNameSearch(join(site, 'search-index'), benchQueries(data));
     const lines = summarise(results);
     console.log(lines.map((l) => `  ${l}`).join('\n'));
