@@ -163,10 +163,11 @@ const filterLabel = (state: State): string => {
 // ---------------------------------------------------------------------------
 // Turning Pagefind hits into results
 
-const TOKEN = /\bq[bzp][0-9a-z]+\b/g;
+/** The word that opens a record's block on a page with several (SearchMeta.astro). */
+const BLOCK_WORD = /\bqb[0-9a-z]+\b/g;
 const stripTokens = (text: string) =>
   text
-    .replace(TOKEN, '')
+    .replace(BLOCK_WORD, '')
     .replace(/<[^>]*>/g, '')
     .replace(/[\u200b]/g, '')
     .replace(/\s+/g, ' ')
@@ -174,8 +175,8 @@ const stripTokens = (text: string) =>
 
 /** One page can hold several records (the glossary): one item per record block. */
 function itemsOf(data: PagefindData): Item[] {
-  const words = data.content.match(TOKEN) ?? [];
-  if (!words.some((w) => w.startsWith('qb'))) {
+  const words = data.content.match(BLOCK_WORD) ?? [];
+  if (words.length === 0) {
     const lines = ['l1', 'l2', 'l3'].flatMap((k) => (data.meta[k] ? [data.meta[k]!] : []));
     if (lines.length === 0 && data.excerpt) lines.push(stripTokens(data.excerpt));
     return [{ url: data.url, title: data.meta.title ?? data.url, kind: data.meta.kind ?? '', lines }];
@@ -184,7 +185,7 @@ function itemsOf(data: PagefindData): Item[] {
   for (const a of data.anchors ?? []) if (a.id.startsWith('search-')) anchors.set(`qb${a.id.slice(7).replace(/[^a-z0-9]/g, '')}`, a);
   const items: Item[] = [];
   for (const w of words) {
-    const anchor = w.startsWith('qb') ? anchors.get(w) : undefined;
+    const anchor = anchors.get(w);
     if (!anchor) continue;
     const [title = '', ...lines] = (anchor.title ?? '').split('｜');
     items.push({ url: `${data.url.split('#')[0]!}#${anchor.id.slice(7)}`, title, kind: '术语', lines });

@@ -1,15 +1,6 @@
 /** Search keys: the ASCII words Pagefind indexes, their encoding, and what a record gets. */
 import { describe, expect, it } from 'vitest';
-import {
-  decodeCanonical,
-  encodeCanonical,
-  hanKey,
-  hanToken,
-  matchToken,
-  pinyinKey,
-  pinyinToken,
-  tokensIn,
-} from '../../src/lib/search/codes.ts';
+import { decodeCanonical, encodeCanonical, hanKey, hanToken, matchToken, pinyinKey, pinyinToken } from '../../src/lib/search/codes.ts';
 import {
   buildTokens,
   isMeaningfulTail,
@@ -74,10 +65,6 @@ describe('key encoding', () => {
     expect(matchToken(pinyinKey('jingbalu'), pinyinToken('jingbalu', 5))).toEqual({ exact: true, tier: 5, extra: 0 });
     // A pinyin key never matches a Chinese token, nor the other way round.
     expect(matchToken('qz', pinyinToken('abc', 5))).toBeNull();
-  });
-
-  it('finds the tokens in a page text', () => {
-    expect(tokensIn('郑州​市 ​qzabcz9 ​qpjingbalu9. ​qbterm 其他')).toEqual(['qzabcz9', 'qpjingbalu9']);
   });
 });
 

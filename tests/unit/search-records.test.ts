@@ -84,7 +84,7 @@ describe('buildSearchRecords', () => {
     expect(searchRecord(dataset, 'school', 'no-such-school')).toBeUndefined();
   });
 
-  it('keeps the hidden index text small', () => {
+  it('keeps each record’s keys few', () => {
     const sizes = records.filter((r) => r.kind === 'school' || r.kind === 'group').map((r) => r.tokens.join(' ').length);
     expect(Math.max(...sizes)).toBeLessThan(1500);
     expect(sizes.reduce((a, b) => a + b, 0) / sizes.length).toBeLessThan(600);
