@@ -223,7 +223,7 @@ async function fullText(attempt: Attempt, filters: ActiveFilters): Promise<TextR
   };
 }
 
-/** Name-index and Pagefind urls are site paths; links need the base path. */
+/** Name-index urls are site paths without the base path (Pagefind's have it already). */
 const withBase = (items: Item[]): Item[] =>
   items.map((it) => ({ ...it, url: it.url.startsWith('/') ? `${base}${it.url.slice(1)}` : it.url }));
 
