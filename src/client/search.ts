@@ -230,6 +230,10 @@ const withBase = (items: Item[]): Item[] =>
 /** The traditional-character dictionary, fetched only for a query that may need it. */
 let simplifier: Promise<unknown> | undefined;
 const loadSimplifier = () => (simplifier ??= import('../lib/search/simplify.ts'));
+/** The list of traditional characters (10 kB), so a simplified query never downloads the dictionary. */
+let traditionalList: Promise<typeof import('../lib/search/traditional.ts')> | undefined;
+const mayBeTraditional = async (text: string) =>
+  (await (traditionalList ??= import('../lib/search/traditional.ts'))).mayBeTraditional(text);
 
 // ---------------------------------------------------------------------------
 // Rendering
@@ -301,7 +305,7 @@ async function search(state: State, { focus }: { focus: boolean }): Promise<void
   let result: SearchOutcome | null;
   let items: Item[];
   try {
-    result = await runSearch(state.q, state.filters, { indexFile, loadSimplifier, fullText, isStale });
+    result = await runSearch(state.q, state.filters, { indexFile, loadSimplifier, mayBeTraditional, fullText, isStale });
     items = result ? await batch(result, 0) : [];
   } catch (err) {
     if (isStale()) return;

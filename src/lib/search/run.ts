@@ -51,6 +51,11 @@ export interface SearchFetchers {
   indexFile: (name: string) => Promise<unknown>;
   /** Loads the traditional → simplified dictionary (simplify.ts); absent when it is already loaded. */
   loadSimplifier?: () => Promise<unknown>;
+  /**
+   * Whether a text may hold traditional characters (traditional.ts, a small download),
+   * asked before loadSimplifier; absent: any Chinese text may.
+   */
+  mayBeTraditional?: (text: string) => Promise<boolean>;
   /** Full-text search for a text attempt; absent: no full-text fallback. */
   fullText?: (attempt: Attempt, filters: ActiveFilters) => Promise<TextResults | null>;
   /** True once a newer search has started: stop early. */
@@ -109,9 +114,6 @@ function nameIndexReader(fetchers: SearchFetchers) {
   return { table, named, bundles, display };
 }
 
-/** Only traditional characters not yet folded can make a Chinese query find nothing as typed. */
-const mayBeTraditional = (plan: QueryPlan) => hasHan(plan.folded) && !hasSimplifier();
-
 /** Runs a query through the name index (strict, then tolerant) and full text, as the search page does. */
 export async function runSearch(query: string, filters: ActiveFilters, fetchers: SearchFetchers): Promise<SearchOutcome | null> {
   const stale = () => fetchers.isStale?.() ?? false;
@@ -119,6 +121,9 @@ export async function runSearch(query: string, filters: ActiveFilters, fetchers:
   const listOf = (records: number[]) => (from: number, count: number) => index.display(records.slice(from, from + count));
   const tried = new Set<string>();
   let crowded = false;
+  /** Only traditional characters not yet folded can make a Chinese query find nothing as typed. */
+  const mayBeTraditional = async (plan: QueryPlan) =>
+    hasHan(plan.folded) && !hasSimplifier() && (fetchers.mayBeTraditional ? await fetchers.mayBeTraditional(plan.folded) : true);
   let plan = planQuery(query);
   const empty = (): SearchOutcome => ({
     plan,
@@ -158,7 +163,7 @@ export async function runSearch(query: string, filters: ActiveFilters, fetchers:
         next: listOf(all),
       };
     }
-    if (!mayBeTraditional(plan) || !fetchers.loadSimplifier) break;
+    if (!fetchers.loadSimplifier || !(await mayBeTraditional(plan))) break;
     await fetchers.loadSimplifier();
     if (stale()) return null;
     plan = planQuery(query);
