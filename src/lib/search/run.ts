@@ -169,13 +169,18 @@ export async function runSearch(query: string, filters: ActiveFilters, fetchers:
     plan = planQuery(query);
   }
 
-  // 2. Tolerant: the first whole-name attempt, its bundle and a few more (tolerant.ts closeBundles).
+  // 2. Tolerant: the first whole-name attempt, in the bundle the strict pass read; only
+  // when nothing there is close, in a few more (tolerant.ts closeBundles).
   const whole = plan.attempts.find((a) => a.kind === 'name' && hasHan(plan.folded));
   if (whole) {
-    const { anchored, shifted } = closeBundles(await index.table(), whole.keys[0]!);
-    const [a, s] = await Promise.all([index.named(anchored), index.named(shifted ? [shifted] : [])]);
+    const key = whole.keys[0]!;
+    let close = rankClose(key, await index.bundles([key]), [], filters);
+    if (close.length === 0) {
+      const { anchored, shifted } = closeBundles(await index.table(), key);
+      const [a, s] = await Promise.all([index.named(anchored), index.named(shifted ? [shifted] : [])]);
+      close = rankClose(key, a, s, filters);
+    }
     if (stale()) return null;
-    const close = rankClose(whole.keys[0]!, a, s, filters);
     if (close.length > 0) {
       return {
         plan,

@@ -136,10 +136,11 @@ export function compareClose(a: CloseMatch, b: CloseMatch): number {
 export const MAX_CLOSE_BUNDLES = 4;
 
 /**
- * The bundles the tolerant pass reads for a name key. The strict pass's own bundle
- * holds every name that agrees with the query in the characters the index routes by
- * (one, or more where the index splits crowded routes); a slip among those
- * characters is looked for, at most MAX_CLOSE_BUNDLES more bundles, in:
+ * The bundles the tolerant pass reads for a name key when nothing in the strict pass's
+ * own bundle is close. That bundle holds every name that agrees with the query in the
+ * characters the index routes by (one, or more where the index splits crowded
+ * routes); a slip among those characters is looked for, at most MAX_CLOSE_BUNDLES
+ * more bundles, in:
  *   - the key without one of them (济南的经八路小学 → 济南经八路小学: an extra character);
  *   - the key without its first character (京八路小学 → 八路小学 among the parts of names),
  *     returned apart as `shifted`: the first character then counts as a slip;
