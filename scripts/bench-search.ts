@@ -36,6 +36,8 @@ export interface SearchBenchResult extends SearchBenchQuery {
   bytes: number;
   files: number;
   ms: number;
+  /** CPU time of the query (user + system): less at the mercy of other work on the machine than ms. */
+  cpuMs: number;
 }
 
 /** Every `step`-th school of the generated data, and half-remembered forms of its name. */
@@ -91,11 +93,14 @@ export async function measureNameSearch(indexDir: string, queries: SearchBenchQu
       return file;
     };
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const outcome = await runSearch(q.query, {}, { indexFile });
     const items = outcome ? await outcome.next(0, 10) : [];
     const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
     const first = items[0]?.url === q.expectedUrl || items[0]?.title === q.expectedTitle;
-    results.push({ ...q, how: outcome?.how ?? 'none', first, bytes, files: read.size, ms });
+    results.push({ ...q, how: outcome?.how ?? 'none', first, bytes, files: read.size, ms, cpuMs });
   }
   return results;
 }
@@ -109,10 +114,11 @@ export function summarise(results: SearchBenchResult[]): string[] {
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const lines = ['kind      answer       n  first  kB med  kB max  ms med  ms max'];
+  const lines = ['kind      answer       n  first  kB med  kB max  ms med  ms max  cpu med  cpu max'];
   for (const [key, list] of [...groups].sort()) {
     const kb = list.map((r) => r.bytes / 1000);
     const ms = list.map((r) => r.ms);
+    const cpu = list.map((r) => r.cpuMs);
     lines.push(
       [
         key,
@@ -126,6 +132,10 @@ export function summarise(results: SearchBenchResult[]): string[] {
         Math.max(...ms)
           .toFixed(0)
           .padStart(7),
+        median(cpu).toFixed(0).padStart(8),
+        Math.max(...cpu)
+          .toFixed(0)
+          .padStart(8),
       ].join(' '),
     );
   }

@@ -67,7 +67,7 @@ describe('planQuery', () => {
   });
 
   it('keeps words that belong to names', () => {
-    for (const [query, name] of [
+    const cases: [string, string][] = [
       ['实验', '实验'],
       ['实验教育集团', '实验集团'],
       ['中心小学', '中心小'],
@@ -77,7 +77,8 @@ describe('planQuery', () => {
       ['在哪个集团', '在哪个集团'],
       ['西湖学校', '西湖学校'],
       ['实验中学校区', '实验中校区'],
-    ]) {
+    ];
+    for (const [query, name] of cases) {
       const plan = planQuery(query);
       expect(plan.attempts[0]!.keys, query).toEqual([hanKey(name)]);
       expect(plan.setAside, query).toEqual([]);

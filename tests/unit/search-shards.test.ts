@@ -84,9 +84,9 @@ async function answer(
   query: string,
   index: NameIndex,
   first = 5,
-): Promise<{ attempt?: Attempt; urls: string[]; exact: number; close: boolean; ambiguous: boolean }> {
+): Promise<{ attempt: Attempt | undefined; urls: string[]; exact: number; close: boolean; ambiguous: boolean }> {
   const outcome = await runSearch(query, {}, { indexFile: (name) => Promise.resolve(index.files.get(name)) });
-  if (!outcome || outcome.total === 0) return { urls: [], exact: 0, close: false, ambiguous: false };
+  if (!outcome || outcome.total === 0) return { attempt: undefined, urls: [], exact: 0, close: false, ambiguous: false };
   const urls = (await outcome.next(0, first)).map((r) => r.url);
   return { attempt: outcome.attempt, urls, exact: outcome.exact, close: outcome.how === 'close', ambiguous: outcome.ambiguous };
 }
