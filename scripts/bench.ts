@@ -1,5 +1,10 @@
 /**
- * npm run bench [-- --sizes 1000,10000,50000,200000] [--seed 1] [--regen] [--no-peer] [--no-search]
+ * npm run bench [-- --sizes 1000,10000,50000,200000] [--seed 1] [--regen] [--no-peer] [--no-search] [--search-only]
+ *
+ * --search-only: the name search alone (scripts/bench-search.ts): the name index
+ * written without an Astro build, and strict and tolerant queries answered by the
+ * search page's loop, bytes and milliseconds per query. --reuse-index keeps a name
+ * index already written in bench/out/search-<size>/.
  *
  * Builds the real site code over a generated country (scripts/generate-country.ts) at
  * each size and prints one table: pages, validate / Astro / search-index wall time and
@@ -20,6 +25,7 @@ import { buildHugoSite } from './bench-hugo.ts';
 import { buildSearchRecords } from '../src/lib/search/record.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
 import { validateProject } from '../src/lib/validate/validate.ts';
+import { benchQueries, measureNameSearch, summarise } from './bench-search.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
@@ -35,6 +41,8 @@ const regen = args.includes('--regen');
 const withPeer = !args.includes('--no-peer');
 const withSearch = !args.includes('--no-search');
 const keepDist = args.includes('--keep');
+const searchOnly = args.includes('--search-only');
+const reuseIndex = args.includes('--reuse-index');
 /** Keep the largest size's dist for later inspection (bench/out/dist-<n>). */
 const keepLargest = !args.includes('--no-keep-largest');
 
@@ -450,6 +458,42 @@ function budgets(r: SizeResult) {
   ];
 }
 
+/** Budgets of one name search (issue #15): what the index files of a query may weigh and take. */
+const NAME_SEARCH_BUDGET = { kB: 100, ms: 300 };
+
+async function searchOnlyMain() {
+  mkdirSync(OUT, { recursive: true });
+  const all: object[] = [];
+  for (const n of sizes) {
+    console.log(`\n== ${n} schools: name search only`);
+    const data = join(ROOT, 'bench/data', String(n));
+    if (regen || !existsSync(join(data, 'country.json'))) writeCountry(data, generateCountry({ schools: n, seed }));
+    const site = join(OUT, `search-${n}`);
+    const reuse = reuseIndex && existsSync(join(site, 'search-index/table.idx'));
+    const index = reuse
+      ? 'reused'
+      : await timed('search index (names only)', process.execPath, ['scripts/search-index.ts', '--site', site, '--names-only'], {
+          cwd: ROOT,
+          env: { DATA_ROOT: data },
+        });
+    if (index !== 'reused' && !index.ok) continue;
+    const results = await measureNameSearch(join(site, 'search-index'), benchQueries(data));
+    const lines = summarise(results);
+    console.log(lines.map((l) => `  ${l}`).join('\n'));
+    const answered = results.filter((r) => r.how !== 'none');
+    const worstKB = Math.max(...answered.map((r) => r.bytes)) / 1000;
+    const worstMs = Math.max(...answered.map((r) => r.ms));
+    const worstCpu = Math.max(...answered.map((r) => r.cpuMs));
+    console.log(
+      `  worst query: ${worstKB.toFixed(1)} kB of index files (budget ${NAME_SEARCH_BUDGET.kB} kB), ` +
+        `${worstMs.toFixed(0)} ms wall, ${worstCpu.toFixed(0)} ms CPU (budget ${NAME_SEARCH_BUDGET.ms} ms) — Node on this machine, page script not included`,
+    );
+    all.push({ schools: n, index, summary: lines, results });
+  }
+  writeFileSync(join(OUT, 'search-results.json'), `${JSON.stringify({ date: new Date().toISOString(), seed, sizes: all }, null, 2)}\n`);
+  console.log(`\nResults: ${join(OUT, 'search-results.json')}`);
+}
+
 async function main() {
   mkdirSync(OUT, { recursive: true });
   if (withPeer && spawnSync('hugo', ['version']).status !== 0) {
@@ -486,4 +530,4 @@ async function main() {
   console.log(`\nResults: ${resultsFile}`);
 }
 
-await main();
+await (searchOnly ? searchOnlyMain() : main());
