@@ -6,7 +6,7 @@
  */
 import type { Dataset } from '../data/dataset.ts';
 import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
-import { canonical } from '../search/normalize.ts';
+import { canonical, toSimplified } from '../search/normalize.ts';
 import { groupSlug, schoolSlug, uniqueId, unitSlug } from './ids.ts';
 import type { ListedGroup, ListedName, Place, Warning } from './model.ts';
 import { cleanName, groupCore, GROUP_WORD, groupKind, prefixStripper, stageOf, unitOf } from './names.ts';
@@ -242,14 +242,14 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
     return undefined;
   };
 
-  const typeOf = (g: ListedGroup): string => {
+  const typeOf = (g: ListedGroup, name: string): string => {
     if (g.type) {
       const c = canonical(g.type);
       const term = groupTypes.find((t) => [t.id, t.term, ...t.aliases].some((n) => canonical(n) === c));
       if (term) return term.id;
       plan.warnings.push({ at: g.at, message: `集团类型“${g.type}”不在 data/terms.csv 的集团类型里，记为 unspecified（未说明）` });
     }
-    const kind = groupKind(g.name);
+    const kind = groupKind(name);
     return kind === 'group' ? 'unspecified' : kind;
   };
 
@@ -361,7 +361,7 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
       const id = uniqueId(groupSlug(clean.name, prefixOf(region), regionNames), takenGroupIds);
       group = { id, name: clean.name, region, planned: true, ...groups.keys([clean.name]) };
       groups.add(group);
-      const type = typeOf(g);
+      const type = typeOf(g, clean.name);
       const alliedWith = /^(.+集团)联盟学校$/.exec(clean.name)?.[1];
       const relatedGroup = alliedWith ? groups.exact(alliedWith, regions)[0]?.id : undefined;
       plan.groups.push({ id, name: clean.name, status: 'new', region, type, at: g.at });
@@ -405,7 +405,7 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
       if (!s) continue;
       leadSchools.push(s.name);
       addMembership(
-        { group: groupId, school: s.id, role: 'lead', role_term: g.leadTerm ?? '', at: l.at },
+        { group: groupId, school: s.id, role: 'lead', role_term: toSimplified(g.leadTerm ?? ''), at: l.at },
         inferredLead ? '名单没有标注牵头校；集团以这所学校命名，所以记为牵头校。' : '',
       );
     }
@@ -414,7 +414,7 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
       const s = resolveSchool(m, region, { groupName: clean.name, ...(leadSchools[0] ? { parentHint: leadSchools[0] } : {}) });
       if (!s) continue;
       const role = s.unit === 'campus' ? 'campus' : type === 'alliance' ? 'alliance' : 'member';
-      addMembership({ group: groupId, school: s.id, role, role_term: role === 'member' ? (g.memberTerm ?? '') : '', at: m.at }, '');
+      addMembership({ group: groupId, school: s.id, role, role_term: role === 'member' ? toSimplified(g.memberTerm ?? '') : '', at: m.at }, '');
     }
   }
   return plan;
