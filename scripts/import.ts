@@ -85,7 +85,8 @@ export function parseImportArgs(argv: string[]): ImportArgs {
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError('');
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? '缺少要导入的文件' : `只能导入一个文件，收到 ${positionals.length} 个`);
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? '缺少要导入的文件' : `只能导入一个文件，收到 ${positionals.length} 个`);
   if (!values.source) throw new UsageError('缺少 --source：名单出自哪个来源（data/sources.csv 的标识）');
   if (values.format && !inputFormats.includes(values.format as InputFormat))
     throw new UsageError(`--format 只能是 ${inputFormats.join('、')}`);
@@ -141,7 +142,10 @@ export interface ImportResult {
   plan?: Plan;
 }
 
-export async function runImport(args: ImportArgs, io: { stdin?: () => Promise<Uint8Array>; interactive?: boolean } = {}): Promise<ImportResult> {
+export async function runImport(
+  args: ImportArgs,
+  io: { stdin?: () => Promise<Uint8Array>; interactive?: boolean } = {},
+): Promise<ImportResult> {
   const lines: string[] = [];
   const bytes = args.file === '-' ? await (io.stdin ?? readStdin)() : readFileSync(args.file);
   const label = args.file === '-' ? '（粘贴的文字）' : args.file;
@@ -151,21 +155,36 @@ export async function runImport(args: ImportArgs, io: { stdin?: () => Promise<Ui
   const listing = listGroups(doc, columns.map);
   if (listing.errors.length > 0 || listing.groups.length === 0) {
     lines.push(...listing.errors.map((e) => `错误：${e}`));
-    if (listing.groups.length === 0) lines.push(`错误：${label} 里没有找到集团名单（表格要有集团名称和学校列；文字要写成“某某教育集团：甲校、乙校”等形式，见 CONTRIBUTING）`);
+    if (listing.groups.length === 0)
+      lines.push(
+        `错误：${label} 里没有找到集团名单（表格要有集团名称和学校列；文字要写成“某某教育集团：甲校、乙校”等形式，见 CONTRIBUTING）`,
+      );
     return { code: 1, output: lines.join('\n') };
   }
 
   const files = readProjectFiles(args.root);
   const { dataset } = validateProject(files);
   if (!dataset.sources.some((s) => s.id === args.source)) {
-    const hint = didYouMean(args.source, dataset.sources.map((s) => s.id));
-    throw new UsageError(`来源 ${args.source} 不在 data/sources.csv 里${hint ? `；是不是 ${hint}？` : '：先登记来源（见 CONTRIBUTING 第 7 节）'}`);
+    const hint = didYouMean(
+      args.source,
+      dataset.sources.map((s) => s.id),
+    );
+    throw new UsageError(
+      `来源 ${args.source} 不在 data/sources.csv 里${hint ? `；是不是 ${hint}？` : '：先登记来源（见 CONTRIBUTING 第 7 节）'}`,
+    );
   }
   if (args.region && !dataset.regions.some((r) => r.id === args.region)) {
-    const hint = didYouMean(args.region, dataset.regions.map((r) => r.id));
+    const hint = didYouMean(
+      args.region,
+      dataset.regions.map((r) => r.id),
+    );
     throw new UsageError(`地区 ${args.region} 不在 data/regions.csv 里${hint ? `；是不是 ${hint}？` : ''}`);
   }
-  const options: PlanOptions = { source: args.source, ...(args.region ? { region: args.region } : {}), ...(args.date ? { date: args.date } : {}) };
+  const options: PlanOptions = {
+    source: args.source,
+    ...(args.region ? { region: args.region } : {}),
+    ...(args.date ? { date: args.date } : {}),
+  };
   let plan = makePlan(dataset, listing.groups, options);
   let answers = answersFrom(plan, args, new Map());
   if (plan.questions.length > 0 && io.interactive) answers = new Map([...answers, ...(await askOnTerminal(plan))]);
@@ -173,7 +192,10 @@ export async function runImport(args: ImportArgs, io: { stdin?: () => Promise<Ui
   plan.warnings.unshift(...listing.warnings);
 
   lines.push(...listing.columnReports);
-  const names = { schools: new Map(dataset.schools.map((s) => [s.id, s.name])), groups: new Map(dataset.groups.map((g) => [g.id, g.name])) };
+  const names = {
+    schools: new Map(dataset.schools.map((s) => [s.id, s.name])),
+    groups: new Map(dataset.groups.map((g) => [g.id, g.name])),
+  };
   lines.push(formatPreview(plan, names), '');
   if (!args.write) {
     lines.push('这是预览，没有写入。确认无误后加 --write 写入。');

@@ -32,7 +32,8 @@ const dataFiles = (root: string) =>
   Object.fromEntries(['schools', 'groups', 'memberships'].map((f) => [f, readFileSync(join(root, 'data', `${f}.csv`), 'utf8')]));
 
 const expectedRows = (file: string) =>
-  Papa.parse<Record<string, string>>(readFileSync(join(FIXTURES, 'expected-jinan', file), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  Papa.parse<Record<string, string>>(readFileSync(join(FIXTURES, 'expected-jinan', file), 'utf8'), { header: true, skipEmptyLines: true })
+    .data;
 
 /** The 济南 groups, schools and memberships, by name (today's ids are not all derivable from names). */
 function jinanByName(dataset: {
@@ -55,7 +56,13 @@ function jinanByName(dataset: {
     .sort((a, b) => a.name.localeCompare(b.name));
   const schools = dataset.schools
     .filter((s) => s.region === 'shandong-jinan-shizhong')
-    .map((s) => ({ name: s.name, region: s.region, unit: s.unit, stage: s.stage, parent: s.parent_school ? schoolName.get(s.parent_school) : undefined }))
+    .map((s) => ({
+      name: s.name,
+      region: s.region,
+      unit: s.unit,
+      stage: s.stage,
+      parent: s.parent_school ? schoolName.get(s.parent_school) : undefined,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { groups, schools };
 }
@@ -68,7 +75,9 @@ const expectedJinan = () =>
   });
 
 async function importFile(root: string, file: string, extra: string[] = []) {
-  return runImport(parseImportArgs([file, '--source', 'jinan-shizhong-signing', '--region', 'shandong-jinan-shizhong', '--root', root, ...extra]));
+  return runImport(
+    parseImportArgs([file, '--source', 'jinan-shizhong-signing', '--region', 'shandong-jinan-shizhong', '--root', root, ...extra]),
+  );
 }
 
 describe('re-importing the 济南 list into a dataset without it', () => {
@@ -162,11 +171,24 @@ describe('near-duplicates and answers', () => {
     const root = freshDataset();
     await importFile(root, join(FIXTURES, 'jinan-shizhong.txt'), ['--write']);
     const before = dataFiles(root);
-    const args = parseImportArgs(['-', '--source', 'jinan-shizhong-signing', '--region', 'shandong-jinan-shizhong', '--root', root, '--write']);
+    const args = parseImportArgs([
+      '-',
+      '--source',
+      'jinan-shizhong-signing',
+      '--region',
+      'shandong-jinan-shizhong',
+      '--root',
+      root,
+      '--write',
+    ]);
     const result = await runImport(args, { stdin: paste('经五教育集团：济南市经五小学、济南市经纬小学。') });
     expect(result.code).toBe(0);
     expect(result.plan!.questions).toEqual([
-      expect.objectContaining({ kind: 'school', text: '济南市经五小学', candidates: [{ id: 'jinan-jingwulu-primary', name: '济南市经五路小学' }] }),
+      expect.objectContaining({
+        kind: 'school',
+        text: '济南市经五小学',
+        candidates: [{ id: 'jinan-jingwulu-primary', name: '济南市经五路小学' }],
+      }),
     ]);
     expect(result.output).toContain('可能是同一所');
     expect(dataFiles(root)).toEqual(before);
@@ -181,7 +203,9 @@ describe('near-duplicates and answers', () => {
     });
     expect(same.plan!.questions).toEqual([]);
     expect(same.plan!.newSchools).toEqual([]);
-    const fresh = await runImport(parseImportArgs([...base, '--new', '济南市经五小学']), { stdin: paste('经五教育集团：济南市经五小学、济南市经纬小学。') });
+    const fresh = await runImport(parseImportArgs([...base, '--new', '济南市经五小学']), {
+      stdin: paste('经五教育集团：济南市经五小学、济南市经纬小学。'),
+    });
     expect(fresh.plan!.newSchools.map((s) => s.name)).toEqual(['济南市经五小学']);
   });
 

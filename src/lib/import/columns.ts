@@ -123,7 +123,8 @@ export function readTable(table: Table, forced: Map<ColumnRole, string> = new Ma
   const taken = new Set<number>();
   for (const [role, ref] of forced) {
     const index = columnIndex(ref, header);
-    if (index === undefined) return { groups: [], columns, warnings, error: `--columns ${columnRoleLabels[role]}=${ref}：表头里没有这一列` };
+    if (index === undefined)
+      return { groups: [], columns, warnings, error: `--columns ${columnRoleLabels[role]}=${ref}：表头里没有这一列` };
     columns.push({ role, index, header: header[index] ?? ref, forced: true });
     taken.add(index);
   }
@@ -196,5 +197,5 @@ export function readTable(table: Table, forced: Map<ColumnRole, string> = new Ma
       else current.members.push(...names(row, school));
     }
   }
-  return { groups, columns, headerAt: headerIndex >= 0 ? rows[headerIndex]!.at : undefined, warnings };
+  return { groups, columns, ...(headerIndex >= 0 ? { headerAt: rows[headerIndex]!.at } : {}), warnings };
 }

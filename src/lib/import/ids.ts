@@ -49,7 +49,7 @@ export function pinyinSlug(text: string): string {
 /** Strips a region written before a name: 济南市经五路小学 → 经五路小学. */
 export function stripRegion(name: string, regionNames: readonly string[]): string {
   let s = name;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const r of regionNames) {
       if (r.length >= 2 && s.startsWith(r) && s.length > r.length + 1) {

@@ -56,7 +56,8 @@ export function splitNames(text: string): string[] {
 }
 
 /** Words that end a group's name, longest first. */
-export const GROUP_WORD = /(?:教育集团联盟学校|集团联盟学校|联盟学校|教育发展共同体|发展共同体|教育共同体|共同体|教育集团|教育联盟|集团|联盟)$/;
+export const GROUP_WORD =
+  /(?:教育集团联盟学校|集团联盟学校|联盟学校|教育发展共同体|发展共同体|教育共同体|共同体|教育集团|教育联盟|集团|联盟)$/;
 
 export function groupKind(name: string): 'alliance' | 'community' | 'group' {
   if (/联盟(?:学校)?$/.test(name)) return 'alliance';
@@ -81,7 +82,8 @@ export function stageOf(name: string): string {
 /** 泉景中学小学部 → { school: 泉景中学, unit: division }; 金山路校区 → { school: '', unit: campus }. */
 export function unitOf(name: string): { unit: 'school' | 'campus' | 'division'; school: string; part: string } {
   const division = /^(.*?)((?:小学|初中|高中|初级中学|高级中学)?部)$/.exec(name);
-  if (division && /(?:学|校)$/.test(division[1]!) && division[2]!.length > 1) return { unit: 'division', school: division[1]!, part: division[2]! };
+  if (division && /(?:学|校)$/.test(division[1]!) && division[2]!.length > 1)
+    return { unit: 'division', school: division[1]!, part: division[2]! };
   const campus = /^(.*?(?:学|校))?([^学校]*?(?:校区|分校))$/.exec(name);
   if (campus) return { unit: 'campus', school: campus[1] ?? '', part: campus[2]! };
   return { unit: 'school', school: name, part: '' };
@@ -95,7 +97,7 @@ export function prefixStripper(regionNames: Iterable<string>): (canonicalName: s
   const prefixes = [...new Set([...regionNames].map((n) => canonical(n)).filter((p) => p.length >= 2))].sort((a, b) => b.length - a.length);
   return (c) => {
     let s = c;
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const p of prefixes) {
         if (s.startsWith(p) && s.length > p.length + 1) {

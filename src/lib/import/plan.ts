@@ -190,7 +190,12 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
     if (set) return set;
     set = new Set(ancestors(id));
     const stack = [id];
-    while (stack.length) for (const c of children.get(stack.pop()!) ?? []) set.add(c) && stack.push(c);
+    while (stack.length) {
+      for (const c of children.get(stack.pop()!) ?? []) {
+        set.add(c);
+        stack.push(c);
+      }
+    }
     related.set(id, set);
     return set;
   };
@@ -203,7 +208,9 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
   const resolveRegion = (text: string, at: Place): string | undefined => {
     const ids = [...(regionKeys.get(canonical(text)) ?? [])];
     if (ids.length === 1) return ids[0];
-    const near = options.region ? ids.filter((id) => relatedRegions(options.region!).has(id) || ancestors(id).includes(options.region!)) : [];
+    const near = options.region
+      ? ids.filter((id) => relatedRegions(options.region!).has(id) || ancestors(id).includes(options.region!))
+      : [];
     if (near.length === 1) return near[0];
     plan.warnings.push({
       at,
@@ -219,10 +226,18 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
   const schools = new NameIndex(strip);
   for (const s of dataset.schools) {
     const names = [s.name, ...s.aliases, ...s.former_names];
-    schools.add({ id: s.id, name: s.name, region: s.region, planned: false, ...(s.parent_school ? { parent: s.parent_school } : {}), ...schools.keys(names) });
+    schools.add({
+      id: s.id,
+      name: s.name,
+      region: s.region,
+      planned: false,
+      ...(s.parent_school ? { parent: s.parent_school } : {}),
+      ...schools.keys(names),
+    });
   }
   const groups = new NameIndex(strip);
-  for (const g of dataset.groups) groups.add({ id: g.id, name: g.name, region: g.region, planned: false, ...groups.keys([g.name, ...g.aliases]) });
+  for (const g of dataset.groups)
+    groups.add({ id: g.id, name: g.name, region: g.region, planned: false, ...groups.keys([g.name, ...g.aliases]) });
   const takenSchoolIds = new Set(dataset.schools.map((s) => s.id));
   const takenGroupIds = new Set(dataset.groups.map((g) => g.id));
   const existingMemberships = new Set(dataset.memberships.filter((m) => !m.left.text).map((m) => `${m.group}|${m.school}`));
@@ -262,7 +277,8 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
     const clean = cleanName(raw.text);
     let name = clean.name;
     if (!name) return undefined;
-    let { unit, school: schoolPart, part } = unitOf(name);
+    const { unit, part } = unitOf(name);
+    let schoolPart = unitOf(name).school;
     // A campus written without its school (金山路校区) belongs to the group's school.
     let parentId: string | undefined;
     if (unit !== 'school' && !schoolPart) {
@@ -303,10 +319,7 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
     }
     const parentIdFinal = parentId;
     const prefix = prefixOf(region);
-    const id = uniqueId(
-      parentIdFinal ? unitSlug(part, parentIdFinal) : schoolSlug(name, prefix, regionNames),
-      takenSchoolIds,
-    );
+    const id = uniqueId(parentIdFinal ? unitSlug(part, parentIdFinal) : schoolSlug(name, prefix, regionNames), takenSchoolIds);
     const stage = unit === 'campus' && parentIdFinal ? 'unknown' : stageOf(name);
     const notes = clean.notes.map((n) => `名单原文注明“${n}”。`);
     const entry: Entry = { id, name, region, planned: true, ...schools.keys([name, ...clean.formerNames]) };
@@ -333,7 +346,8 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
     const planned = { ...m, status } as PlannedMembership;
     plannedMemberships.set(key, planned);
     plan.memberships.push(planned);
-    if (status === 'new') push('memberships', { ...m, joined: options.date, source: options.source, note });
+    const { group, school, role, role_term } = m;
+    if (status === 'new') push('memberships', { group, school, role, role_term, joined: options.date, source: options.source, note });
   };
 
   for (const g of listed) {
@@ -342,7 +356,9 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
     if (!region || !regionById.has(region)) {
       plan.warnings.push({
         at: g.at,
-        message: region ? `--region ${region} 在 data/regions.csv 里找不到` : `集团“${clean.name}”没有地区：表格加一列“所在区县”，或用 --region 指定默认地区`,
+        message: region
+          ? `--region ${region} 在 data/regions.csv 里找不到`
+          : `集团“${clean.name}”没有地区：表格加一列“所在区县”，或用 --region 指定默认地区`,
       });
       continue;
     }
@@ -409,12 +425,16 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
         inferredLead ? '名单没有标注牵头校；集团以这所学校命名，所以记为牵头校。' : '',
       );
     }
-    if (leads.length === 0) plan.warnings.push({ at: g.at, message: `“${clean.name}”：名单没有标出牵头校，集团名称也对不上哪所成员校，只记成员` });
+    if (leads.length === 0)
+      plan.warnings.push({ at: g.at, message: `“${clean.name}”：名单没有标出牵头校，集团名称也对不上哪所成员校，只记成员` });
     for (const m of members) {
       const s = resolveSchool(m, region, { groupName: clean.name, ...(leadSchools[0] ? { parentHint: leadSchools[0] } : {}) });
       if (!s) continue;
       const role = s.unit === 'campus' ? 'campus' : type === 'alliance' ? 'alliance' : 'member';
-      addMembership({ group: groupId, school: s.id, role, role_term: role === 'member' ? toSimplified(g.memberTerm ?? '') : '', at: m.at }, '');
+      addMembership(
+        { group: groupId, school: s.id, role, role_term: role === 'member' ? toSimplified(g.memberTerm ?? '') : '', at: m.at },
+        '',
+      );
     }
   }
   return plan;

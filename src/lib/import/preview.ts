@@ -17,7 +17,9 @@ export function formatPreview(plan: Plan, names: { schools: Map<string, string>;
     out.push(`${g.status === 'new' ? '+ 新增' : '= 已有'} ${g.id}  ${g.name}（${g.region}，${g.type}）  ← ${formatPlace(g.at)}`);
     for (const m of plan.memberships.filter((x) => x.group === g.id)) {
       const label = membershipRoleLabels[m.role as keyof typeof membershipRoleLabels] ?? m.role;
-      out.push(`    ${m.status === 'new' ? '+' : '='} ${label}${m.role_term ? `（${m.role_term}）` : ''} ${schoolName(m.school)} [${m.school}]`);
+      out.push(
+        `    ${m.status === 'new' ? '+' : '='} ${label}${m.role_term ? `（${m.role_term}）` : ''} ${schoolName(m.school)} [${m.school}]`,
+      );
     }
   }
   if (plan.newSchools.length > 0) {

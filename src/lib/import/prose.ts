@@ -13,8 +13,12 @@ import { GROUP_WORD, NUMBERING, splitNames } from './names.ts';
 
 const HAN_NAME = '[\\p{Script=Han}A-Za-z0-9（）()·]';
 /** A group's name: a run of name characters ending in a group word. */
-const GROUP_NAME = new RegExp(`(${HAN_NAME}{2,40}?(?:教育集团联盟学校|集团联盟学校|联盟学校|教育发展共同体|发展共同体|教育共同体|共同体|教育集团|教育联盟|集团|联盟))`, 'gu');
-const LEAD_WORD = '(?:龙头学校|龙头校|龙头|牵头学校|牵头校|牵头单位|牵头|核心学校|核心校|核心|引领学校|引领校|领衔学校|领衔校|总校|理事长单位)';
+const GROUP_NAME = new RegExp(
+  `(${HAN_NAME}{2,40}?(?:教育集团联盟学校|集团联盟学校|联盟学校|教育发展共同体|发展共同体|教育共同体|共同体|教育集团|教育联盟|集团|联盟))`,
+  'gu',
+);
+const LEAD_WORD =
+  '(?:龙头学校|龙头校|龙头|牵头学校|牵头校|牵头单位|牵头|核心学校|核心校|核心|引领学校|引领校|领衔学校|领衔校|总校|理事长单位)';
 const MEMBER_WORD = '(?:成员学校|成员校|成员单位|成员|联盟学校|联盟校)';
 
 /** Shape 1: [numbering] GROUP：A、B、C */
@@ -22,7 +26,10 @@ const COLON_LIST = /^(.{2,40}?)[:：](.+)$/u;
 /** Shape 2: 以X为龙头校，A、B为成员校 */
 const LEAD_THEN_MEMBERS = new RegExp(`以(.+?)为${LEAD_WORD}[，,、；;]\\s*(.+?)为${MEMBER_WORD}`, 'u');
 /** Shape 3: 以X为龙头，首批成员单位为——A、B、C */
-const LEAD_THEN_LIST = new RegExp(`以(.+?)为${LEAD_WORD}[，,、；;]\\s*(?:首批|第.批|现有)?${MEMBER_WORD}(?:为|有|包括|是)[—―–\\-:：\\s]*(.+?)(?:[。；;]|$)`, 'u');
+const LEAD_THEN_LIST = new RegExp(
+  `以(.+?)为${LEAD_WORD}[，,、；;]\\s*(?:首批|第.批|现有)?${MEMBER_WORD}(?:为|有|包括|是)[—―–\\-:：\\s]*(.+?)(?:[。；;]|$)`,
+  'u',
+);
 const LEAD_WORD_ALONE = new RegExp(LEAD_WORD, 'u');
 const MEMBER_WORD_ALONE = new RegExp(MEMBER_WORD, 'u');
 

@@ -69,7 +69,8 @@ export function readCsv(file: string, text: string): InputDocument {
     step: (result) => {
       const start = offset;
       offset = result.meta.cursor;
-      table.rows.push({ at: { file, line: lineOf(start) }, cells: result.data.map((c) => c.trim()) });
+      const cells = result.data.map((c) => c.trim());
+      if (cells.some((c) => c !== '')) table.rows.push({ at: { file, line: lineOf(start) }, cells });
     },
   });
   return { file, tables: [table], lines: [] };
