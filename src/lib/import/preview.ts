@@ -18,7 +18,7 @@ export function formatPreview(plan: Plan, names: { schools: Map<string, string>;
     for (const m of plan.memberships.filter((x) => x.group === g.id)) {
       const label = membershipRoleLabels[m.role as keyof typeof membershipRoleLabels] ?? m.role;
       out.push(
-        `    ${m.status === 'new' ? '+' : '='} ${label}${m.role_term ? `（${m.role_term}）` : ''} ${schoolName(m.school)} [${m.school}]`,
+        `    ${m.status === 'new' ? '+' : '='} ${label}${m.role_term && m.role_term !== label ? `（${m.role_term}）` : ''} ${schoolName(m.school)} [${m.school}]`,
       );
     }
   }
