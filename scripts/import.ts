@@ -187,7 +187,8 @@ export async function runImport(
   };
   let plan = makePlan(dataset, listing.groups, options);
   let answers = answersFrom(plan, args, new Map());
-  if (plan.questions.length > 0 && io.interactive) answers = new Map([...answers, ...(await askOnTerminal(plan))]);
+  const open = plan.questions.filter((q) => !answers.has(q.key));
+  if (open.length > 0 && io.ask) answers = new Map([...answers, ...(await io.ask({ ...plan, questions: open }))]);
   if (answers.size > 0) plan = makePlan(dataset, listing.groups, { ...options, answers });
   plan.warnings.unshift(...listing.warnings);
 
@@ -225,7 +226,7 @@ if (import.meta.main) {
   try {
     const args = parseImportArgs(process.argv.slice(2));
     const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY && args.file !== '-');
-    const result = await runImport(args, { interactive });
+    const result = await runImport(args, interactive ? { ask: askOnTerminal } : {});
     console.log(result.output);
     process.exitCode = result.code;
   } catch (err) {

@@ -218,3 +218,25 @@ describe('near-duplicates and answers', () => {
     expect(dataFiles(root)).toEqual(before);
   });
 });
+
+describe('on a terminal', () => {
+  it('asks about each close match and uses the answer', async () => {
+    const root = freshDataset();
+    await importFile(root, join(FIXTURES, 'jinan-shizhong.txt'), ['--write']);
+    const asked: string[] = [];
+    const result = await runImport(
+      parseImportArgs(['-', '--source', 'jinan-shizhong-signing', '--region', 'shandong-jinan-shizhong', '--root', root, '--write']),
+      {
+        stdin: async () => new TextEncoder().encode('经五教育集团：济南市经五小学、济南市经纬小学、济南市经七路小学\n'),
+        ask: async (plan) => {
+          asked.push(...plan.questions.map((q) => q.text));
+          return new Map(plan.questions.map((q) => [q.key, 'jinan-jingwulu-primary']));
+        },
+      },
+    );
+    expect(asked).toEqual(['济南市经五小学']);
+    expect(result.code, result.output).toBe(0);
+    expect(result.plan!.newSchools.map((s) => s.name)).toEqual(['济南市经七路小学']);
+    expect(result.plan!.memberships.filter((m) => m.status === 'new').map((m) => m.school)).toEqual(['jinan-jingqilu-primary']);
+  });
+});

@@ -172,4 +172,21 @@ describe('campuses written without their school', () => {
     expect(plan.groups.map((g) => g.region)).toEqual(['henan-zhengzhou-zhongyuan', 'henan-zhengzhou-zhongyuan', 'henan-zhengzhou']);
     expect(plan.warnings.map((w) => w.message)).toEqual([expect.stringContaining('火星区')]);
   });
+  it('takes the region a name starts with when the list has no region column', () => {
+    const { dataset } = validateProject(readProjectFiles('tests/fixtures/import/dataset'));
+    const listed = readProse(
+      lines('郑州市中原区甲路小学教育集团：郑州市中原区甲路小学、郑州市乙路小学\n郑州市第九十九中学教育集团：郑州市第九十九中学'),
+    );
+    const plan = makePlan(dataset, listed, { source: 'henan-media-visit' });
+    expect(plan.groups.map((g) => [g.id, g.region])).toEqual([
+      ['zhengzhou-jialu-primary-group', 'henan-zhengzhou-zhongyuan'],
+      ['zhengzhou-no99-middle-group', 'henan-zhengzhou'],
+    ]);
+    expect(plan.newSchools.map((s) => [s.name, s.region])).toEqual([
+      ['郑州市中原区甲路小学', 'henan-zhengzhou-zhongyuan'],
+      ['郑州市乙路小学', 'henan-zhengzhou-zhongyuan'],
+      ['郑州市第九十九中学', 'henan-zhengzhou'],
+    ]);
+    expect(plan.warnings).toEqual([]);
+  });
 });

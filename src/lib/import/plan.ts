@@ -122,11 +122,13 @@ export function nearlySame(a: string, b: string): boolean {
 class NameIndex {
   private byKey = new Map<string, Entry[]>();
   private byRegion = new Map<string, Entry[]>();
+  readonly byId = new Map<string, Entry>();
   private readonly strip: (c: string) => string;
   constructor(strip: (c: string) => string) {
     this.strip = strip;
   }
   add(e: Entry): void {
+    this.byId.set(e.id, e);
     for (const k of new Set([...e.fulls, ...e.cores])) {
       const list = this.byKey.get(k) ?? [];
       list.push(e);
@@ -222,6 +224,20 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
     return undefined;
   };
 
+  const regionKeysByLength = [...regionKeys.keys()].sort((a, b) => b.length - a.length);
+  /** The region a name starts with (郑州市中原区西岗中学 → henan-zhengzhou-zhongyuan), if exactly one. */
+  const regionInName = (name: string): string | undefined => {
+    const c = canonical(name);
+    const key = regionKeysByLength.find((k) => c.startsWith(k) && c.length > k.length);
+    const ids = key ? [...regionKeys.get(key)!] : [];
+    return ids.length === 1 ? ids[0] : undefined;
+  };
+  /** A name's own region when it is inside the given one (a district named in a city's list), else the given one. */
+  const narrowRegion = (name: string, region: string): string => {
+    const named = regionInName(name);
+    return named && named !== region && ancestors(named).includes(region) ? named : region;
+  };
+
   // Schools and groups already in the data.
   const schools = new NameIndex(strip);
   for (const s of dataset.schools) {
@@ -305,9 +321,9 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
       const answer = ask('school', name, raw.at, region, near);
       if (!answer || answer === 'skip') return undefined;
       if (answer !== 'new') {
-        const chosen = near.find((e) => e.id === answer) ?? schools.exact(answer, regions)[0];
+        const chosen = schools.byId.get(answer);
         if (chosen) return { id: chosen.id, name: chosen.name, unit };
-        plan.warnings.push({ at: raw.at, message: `回答的标识 ${answer} 不是候选之一，跳过“${name}”` });
+        plan.warnings.push({ at: raw.at, message: `回答的标识 ${answer} 不在 data/schools.csv 里，跳过“${name}”` });
         return undefined;
       }
     }
@@ -318,17 +334,18 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
       parentId = p.id;
     }
     const parentIdFinal = parentId;
-    const prefix = prefixOf(region);
+    const schoolRegion = narrowRegion(name, region);
+    const prefix = prefixOf(schoolRegion);
     const id = uniqueId(parentIdFinal ? unitSlug(part, parentIdFinal) : schoolSlug(name, prefix, regionNames), takenSchoolIds);
     const stage = unit === 'campus' && parentIdFinal ? 'unknown' : stageOf(name);
     const notes = clean.notes.map((n) => `名单原文注明“${n}”。`);
-    const entry: Entry = { id, name, region, planned: true, ...schools.keys([name, ...clean.formerNames]) };
+    const entry: Entry = { id, name, region: schoolRegion, planned: true, ...schools.keys([name, ...clean.formerNames]) };
     schools.add(entry);
-    plan.newSchools.push({ id, name, region, stage, unit, ...(parentIdFinal ? { parent: parentIdFinal } : {}), at: raw.at });
+    plan.newSchools.push({ id, name, region: schoolRegion, stage, unit, ...(parentIdFinal ? { parent: parentIdFinal } : {}), at: raw.at });
     push('schools', {
       id,
       name,
-      region,
+      region: schoolRegion,
       stage,
       parent_school: parentIdFinal,
       unit,
@@ -352,7 +369,13 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
 
   for (const g of listed) {
     const clean = cleanName(g.name);
-    const region = g.region ? (resolveRegion(g.region, g.at) ?? options.region) : options.region;
+    // The list's region column, else the region the group's name starts with (narrowed by --region), else --region.
+    const named = regionInName(clean.name);
+    const region = g.region
+      ? (resolveRegion(g.region, g.at) ?? options.region)
+      : named && !(options.region && (options.region === named || ancestors(options.region).includes(named)))
+        ? named
+        : options.region;
     if (!region || !regionById.has(region)) {
       plan.warnings.push({
         at: g.at,
