@@ -46,7 +46,7 @@ const USAGE = `用法：npm run import -- 文件 --source 来源标识 [--region
   --format    不按扩展名判断格式：${inputFormats.join('、')}
   --root      数据目录所在的项目根目录（默认当前目录）`;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 export interface ImportArgs {
   file: string;
@@ -147,7 +147,14 @@ export async function runImport(
   io: { stdin?: () => Promise<Uint8Array>; interactive?: boolean } = {},
 ): Promise<ImportResult> {
   const lines: string[] = [];
-  const bytes = args.file === '-' ? await (io.stdin ?? readStdin)() : readFileSync(args.file);
+  let bytes: Uint8Array;
+  try {
+    bytes = args.file === '-' ? await (io.stdin ?? readStdin)() : readFileSync(args.file);
+  } catch (err) {
+    throw new InputError(
+      `读不了 ${args.file}：${(err as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在，检查路径' : (err as Error).message}`,
+    );
+  }
   const label = args.file === '-' ? '（粘贴的文字）' : args.file;
   const doc = await readInput(label, bytes, args.format ?? (args.file === '-' ? 'text' : formatOf(args.file)));
   const columns = parseColumnsFlag(args.columns);
@@ -174,11 +181,24 @@ export async function runImport(
     );
   }
   if (args.region && !dataset.regions.some((r) => r.id === args.region)) {
-    const hint = didYouMean(
-      args.region,
-      dataset.regions.map((r) => r.id),
-    );
-    throw new UsageError(`地区 ${args.region} 不在 data/regions.csv 里${hint ? `；是不是 ${hint}？` : ''}`);
+    // A region's name (中原区, 郑州市中原区) is as good as its id when it names exactly one.
+    const byName = dataset.regions.filter((r) => {
+      const parent = dataset.regions.find((p) => p.id === r.parent);
+      const names = [r.name, ...r.aliases, ...(parent ? [parent.name + r.name] : [])];
+      return names.some((n) => canonical(n) === canonical(args.region!));
+    });
+    if (byName.length === 1) args = { ...args, region: byName[0]!.id };
+    else {
+      const hint = didYouMean(
+        args.region,
+        dataset.regions.map((r) => r.id),
+      );
+      throw new UsageError(
+        byName.length > 1
+          ? `--region ${args.region} 对应多个地区（${byName.map((r) => r.id).join('、')}），请写地区标识`
+          : `地区 ${args.region} 不在 data/regions.csv 里${hint ? `；是不是 ${hint}？` : ''}`,
+      );
+    }
   }
   const options: PlanOptions = {
     source: args.source,

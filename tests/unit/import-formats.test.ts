@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseImportArgs, runImport } from '../../scripts/import.ts';
+import { parseImportArgs, runImport, UsageError } from '../../scripts/import.ts';
+import { InputError } from '../../src/lib/import/read.ts';
 import type { Dataset } from '../../src/lib/data/dataset.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
@@ -238,5 +239,23 @@ describe('on a terminal', () => {
     expect(result.code, result.output).toBe(0);
     expect(result.plan!.newSchools.map((s) => s.name)).toEqual(['济南市经七路小学']);
     expect(result.plan!.memberships.filter((m) => m.status === 'new').map((m) => m.school)).toEqual(['jinan-jingqilu-primary']);
+  });
+});
+
+describe('bad input', () => {
+  it('names what is wrong instead of crashing', async () => {
+    const root = freshDataset();
+    expect(() => parseImportArgs(['list.txt'])).toThrow(UsageError);
+    expect(() => parseImportArgs(['list.txt'])).toThrow(/--source/);
+    await expect(importFile(root, join(root, 'missing.xlsx'))).rejects.toThrow(/missing\.xlsx：文件不存在/);
+    writeFileSync(join(root, 'fake.xlsx'), 'not a spreadsheet');
+    await expect(importFile(root, join(root, 'fake.xlsx'))).rejects.toThrow(InputError);
+    writeFileSync(join(root, 'plain.txt'), '今天天气很好。\n');
+    const none = await importFile(root, join(root, 'plain.txt'));
+    expect(none.code).toBe(1);
+    expect(none.output).toMatch(/plain\.txt 里没有找到集团名单/);
+    await expect(runImport(parseImportArgs([join(FIXTURES, 'jinan-shizhong.txt'), '--source', 'nowhere', '--root', root]))).rejects.toThrow(
+      /来源 nowhere 不在 data\/sources\.csv/,
+    );
   });
 });
