@@ -136,16 +136,20 @@ async function askOnTerminal(plan: Plan): Promise<Map<string, string>> {
   return answers;
 }
 
+export interface ImportIo {
+  /** Pasted text for FILE `-`. */
+  stdin?: () => Promise<Uint8Array>;
+  /** Asks about close matches; given only on a terminal, so scripts and CI never wait. */
+  ask?: (plan: Plan) => Promise<Map<string, string>>;
+}
+
 export interface ImportResult {
   code: number;
   output: string;
   plan?: Plan;
 }
 
-export async function runImport(
-  args: ImportArgs,
-  io: { stdin?: () => Promise<Uint8Array>; interactive?: boolean } = {},
-): Promise<ImportResult> {
+export async function runImport(args: ImportArgs, io: ImportIo = {}): Promise<ImportResult> {
   const lines: string[] = [];
   let bytes: Uint8Array;
   try {
