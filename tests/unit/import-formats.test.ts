@@ -130,7 +130,9 @@ describe('re-importing the 济南 list into a dataset without it', () => {
     expect(jinanRows.length).toBe(11 + 24 + 26);
     expect(new Set(jinanRows.map((r) => r.source))).toEqual(new Set(['jinan-shizhong-signing']));
 
+    // Rows are appended: every line that was there before is still there, byte for byte.
     const afterFirst = dataFiles(root);
+    for (const f of ['schools', 'groups', 'memberships']) expect(afterFirst[f]!.startsWith(before[f]!)).toBe(true);
     const again = await importFile(root, file, ['--write']);
     expect(again.code).toBe(0);
     expect(again.output).toContain('没有要写入的新内容');

@@ -80,7 +80,9 @@ export interface Plan {
 
 /** A row with every column of the dataset's schema, so columns added later flow through empty. */
 export function rowOf(dataset: CsvDatasetName, values: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.keys(csvDatasets[dataset].schema.shape).map((k) => [k, values[k] ?? '']));
+  // A schema that lists several sources per record (a `sources` column) gets --source there too.
+  const given = (k: string) => values[k] ?? (k === 'sources' ? values.source : undefined) ?? '';
+  return Object.fromEntries(Object.keys(csvDatasets[dataset].schema.shape).map((k) => [k, given(k)]));
 }
 
 interface Entry {
