@@ -206,6 +206,9 @@ describe('near-duplicates and answers', () => {
     });
     expect(same.plan!.questions).toEqual([]);
     expect(same.plan!.newSchools).toEqual([]);
+    expect(same.plan!.matched).toContainEqual(
+      expect.objectContaining({ text: '济南市经五小学', id: 'jinan-jingwulu-primary', via: '编辑确认' }),
+    );
     const fresh = await runImport(parseImportArgs([...base, '--new', '济南市经五小学']), {
       stdin: paste('经五教育集团：济南市经五小学、济南市经纬小学。'),
     });

@@ -324,7 +324,13 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
       if (!answer || answer === 'skip') return undefined;
       if (answer !== 'new') {
         const chosen = schools.byId.get(answer);
-        if (chosen) return { id: chosen.id, name: chosen.name, unit };
+        if (chosen) {
+          if (!matchedOnce.has(chosen.id)) {
+            matchedOnce.add(chosen.id);
+            plan.matched.push({ text: name, at: raw.at, id: chosen.id, name: chosen.name, via: '编辑确认' });
+          }
+          return { id: chosen.id, name: chosen.name, unit };
+        }
         plan.warnings.push({ at: raw.at, message: `回答的标识 ${answer} 不在 data/schools.csv 里，跳过“${name}”` });
         return undefined;
       }
