@@ -38,7 +38,7 @@ const expectedRows = (file: string) =>
 
 /** The 济南 groups, schools and memberships, by name (today's ids are not all derivable from names). */
 function jinanByName(dataset: {
-  groups: Pick<Dataset['groups'][number], 'id' | 'name' | 'region' | 'type'>[];
+  groups: (Pick<Dataset['groups'][number], 'id' | 'name' | 'region' | 'type'> & { related_group?: string | undefined })[];
   schools: { id: string; name: string; region: string; unit: string; parent_school?: string | undefined; stage: string }[];
   memberships: { group: string; school: string; role: string }[];
 }) {
@@ -49,6 +49,7 @@ function jinanByName(dataset: {
       name: g.name,
       region: g.region,
       type: g.type,
+      related: dataset.groups.find((r) => r.id === g.related_group)?.name,
       members: dataset.memberships
         .filter((m) => m.group === g.id)
         .map((m) => `${schoolName.get(m.school)}:${m.role}`)
