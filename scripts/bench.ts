@@ -10,7 +10,8 @@
  * each size and prints one table: pages, validate / Astro / search-index wall time and
  * peak RSS (whole process, from /usr/bin/time -v), output size, a school-name search in
  * Chromium (bytes transferred, time to first result), and the same data built by a
- * minimal Hugo site for comparison. Results also go to bench/out/results.json.
+ * minimal Hugo site for comparison, and the time `npm run import` takes on a 1,000-row
+ * list (scripts/bench-import.ts). Results also go to bench/out/results.json.
  *
  * The site is built from a snapshot of src/ taken at the start (bench/out/site), so
  * edits made while a long run is going do not mix into it, and its Astro caches stay
@@ -22,6 +23,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { generateCountry, writeCountry } from './generate-country.ts';
 import { buildHugoSite } from './bench-hugo.ts';
+import { benchImport } from './bench-import.ts';
 import { buildSearchRecords } from '../src/lib/search/record.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
 import { validateProject } from '../src/lib/validate/validate.ts';
@@ -515,18 +517,23 @@ async function main() {
       resultsFile,
       `${JSON.stringify({ date: new Date().toISOString(), seed, machine, budget: BUDGET, results, ...extra }, null, 2)}\n`,
     );
+  // An editor's 1,000-row list through npm run import (issue #14: seconds, not minutes).
+  const importTiming = await benchImport(1000);
+  const importSecs = importTiming.previewSecs + importTiming.writeSecs;
+  console.log(`import of 1000 rows: preview ${f1(importTiming.previewSecs)} s + write ${f1(importTiming.writeSecs)} s (budget 10 s)`);
   for (const n of sizes) {
     results.push(await runSize(n));
-    save();
+    save({ importTiming });
   }
   const largest = Math.max(...sizes);
   const planted = plantedErrorDemo(largest);
   const last = results[results.length - 1]!;
   const verdict = budgets(last);
-  save({ plantedError: planted, budgets: { schools: last.schools, checks: verdict } });
+  save({ importTiming, plantedError: planted, budgets: { schools: last.schools, checks: verdict } });
   console.log(`\n${table(results)}\n`);
   console.log(`Budgets at ${last.schools} schools:`);
   for (const b of verdict) console.log(`  ${b.met ? '✓' : '✗'} ${b.name}: ${f1(b.value)} ${b.unit} (budget ${b.limit} ${b.unit})`);
+  console.log(`  ${importSecs <= 10 ? '✓' : '✗'} import of 1000 rows (preview + write): ${f1(importSecs)} s (budget 10 s)`);
   console.log(`\nResults: ${resultsFile}`);
 }
 
