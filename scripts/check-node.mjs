@@ -35,7 +35,9 @@ export function nodeProblem(version, range) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  /** @type {unknown} */
+  const parsed = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const pkg = /** @type {{ engines?: { node?: string } }} */ (parsed);
   const problem = nodeProblem(process.versions.node, (pkg.engines && pkg.engines.node) || '');
   if (problem) {
     console.error(problem);

@@ -110,7 +110,9 @@ function indexFile<T>(name: string): Promise<T> {
 
 async function keyBundles(keys: string[]): Promise<{ bundles: (KeyBundle | undefined)[]; crowded: boolean }> {
   const table = await indexFile<NameIndexTable>(tableFile());
-  const bundles = await Promise.all(bundlesFor(table, keys).map((name) => (name ? indexFile<KeyBundle>(bundleFile(name)) : undefined)));
+  const bundles = await Promise.all(
+    bundlesFor(table, keys).map((name) => (name ? indexFile<KeyBundle>(bundleFile(name)) : Promise.resolve(undefined))),
+  );
   return { bundles, crowded: keys.some((key) => isCrowded(table, key)) };
 }
 
@@ -157,7 +159,8 @@ function stateFromForm(): State {
   const data = new FormData(form);
   const filters: State['filters'] = {};
   for (const f of FILTERS) {
-    const v = String(data.get(f) ?? '').trim();
+    const entry = data.get(f); // a string: the form has no file inputs
+    const v = typeof entry === 'string' ? entry.trim() : '';
     if (v) filters[f] = v;
   }
   return { q: input.value.trim(), filters };
@@ -180,7 +183,7 @@ function writeForm(state: State): void {
 function urlFor(state: State): string {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  for (const f of FILTERS) if (state.filters[f]) params.set(f, state.filters[f]!);
+  for (const f of FILTERS) if (state.filters[f]) params.set(f, state.filters[f]);
   const qs = params.toString();
   return `${location.pathname}${qs ? `?${qs}` : ''}`;
 }
@@ -189,7 +192,7 @@ const filterLabel = (state: State): string => {
   const parts: string[] = [];
   for (const f of FILTERS) {
     const select = form.elements.namedItem(f) as HTMLSelectElement | null;
-    if (state.filters[f] && select) parts.push(select.selectedOptions[0]?.textContent?.trim() ?? state.filters[f]!);
+    if (state.filters[f] && select) parts.push(select.selectedOptions[0]?.textContent?.trim() ?? state.filters[f]);
   }
   return parts.length > 0 ? `（筛选：${parts.join('、')}）` : '';
 };
@@ -210,7 +213,7 @@ const stripTokens = (text: string) =>
 function itemsOf(data: PagefindData): Item[] {
   const words = data.content.match(TOKEN) ?? [];
   if (!words.some((w) => w.startsWith('qb'))) {
-    const lines = ['l1', 'l2', 'l3'].flatMap((k) => (data.meta[k] ? [data.meta[k]!] : []));
+    const lines = ['l1', 'l2', 'l3'].flatMap((k) => (data.meta[k] ? [data.meta[k]] : []));
     if (lines.length === 0 && data.excerpt) lines.push(stripTokens(data.excerpt));
     return [{ url: data.url, title: data.meta.title ?? data.url, kind: data.meta.kind ?? '', lines }];
   }
@@ -248,7 +251,7 @@ const noResults = (attempt: Attempt, crowded = false): Outcome => ({
   loaded: 0,
   ambiguous: false,
   crowded,
-  next: async () => [],
+  next: () => Promise.resolve([]),
 });
 
 /** A name attempt: every record matching all keys, ranked; the first batch shown. */
@@ -281,7 +284,7 @@ async function textBatch(attempt: Attempt, hits: PagefindHit[], from: number): P
 /** The full-text attempt: Pagefind over the pages' prose. */
 async function textOutcome(attempt: Attempt, filters: State['filters']): Promise<Outcome | null> {
   const pf = await loadPagefind();
-  const res = await pf.search(attempt.pagefindQuery, { filters: filters as Record<string, string> });
+  const res = await pf.search(attempt.pagefindQuery, { filters });
   if (res.results.length === 0) return null;
   const next = (from: number) => textBatch(attempt, res.results, from);
   const items = await next(0);
@@ -416,10 +419,23 @@ async function search(state: State, { focus }: { focus: boolean }): Promise<void
   list.dataset.ms = String(Math.round(performance.now()));
 }
 
-more.addEventListener('click', async () => {
-  if (!outcome) return;
+/** The next batch of the current results. A failed download says so and leaves the button to try again. */
+let loadingMore = false; // (not more.disabled: a disabled button would drop the keyboard focus)
+async function showMore(): Promise<void> {
+  if (!outcome || loadingMore) return;
   const current = outcome;
-  const items = await current.next(current.loaded);
+  loadingMore = true;
+  let items: Item[];
+  try {
+    items = await current.next(current.loaded);
+  } catch (err) {
+    if (outcome !== current) return;
+    console.error(err);
+    status.textContent = '更多结果没有加载成功，请稍后再按“显示更多结果”重试。';
+    return;
+  } finally {
+    loadingMore = false;
+  }
   if (outcome !== current) return;
   current.loaded = Math.min(current.total, current.loaded + BATCH);
   current.items.push(...items);
@@ -427,7 +443,8 @@ more.addEventListener('click', async () => {
   more.hidden = current.loaded >= current.total;
   status.textContent = `已显示 ${current.items.length} 条结果。`;
   (first ?? resultsHeading).focus();
-});
+}
+more.addEventListener('click', () => void showMore());
 
 // ---------------------------------------------------------------------------
 // Wiring

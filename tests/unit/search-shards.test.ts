@@ -85,7 +85,7 @@ function answer(query: string, lookup: Lookup): { attempt: Attempt; ranked: Rank
   return undefined;
 }
 
-const url = (ranked: Ranked<number>[] | undefined, i = 0) => (ranked?.[i] ? records[ranked[i]!.item]!.url : '(nothing)');
+const url = (ranked: Ranked<number>[] | undefined, i = 0) => (ranked?.[i] ? records[ranked[i].item]!.url : '(nothing)');
 
 /** Every whole-character (qz) or whole-letter (qp) prefix of a key body, from the shortest a route can have. */
 function prefixKeys(body: string): string[] {
@@ -529,7 +529,7 @@ describe('rankRecords', () => {
       const all = rankRecords([key], shardedLookup(tinyIndex)([key]));
       for (const name of filterNames) {
         for (const value of new Set(records.flatMap((r) => r.filters[name]))) {
-          const got = rankRecords([key], shardedLookup(tinyIndex)([key]), { [name]: value } as ActiveFilters);
+          const got = rankRecords([key], shardedLookup(tinyIndex)([key]), { [name]: value });
           const expected = all.filter((r) => records[r.item]!.filters[name].includes(value));
           expect(got, `${key} ${name}=${value}`).toEqual(expected);
           if (got.length > 0 && got.length < all.length) narrowed++;
