@@ -36,7 +36,12 @@ function decodable(url: string): boolean {
   }
 }
 
-export function serveDir(dir: string, port = 0): Promise<{ server: Server; url: string }> {
+export interface ServeOptions {
+  /** Told of every response: its path (as requested) and the bytes of its body (scripts/bench.ts counts downloads). */
+  onResponse?: (path: string, bytes: number) => void;
+}
+
+export function serveDir(dir: string, port = 0, options: ServeOptions = {}): Promise<{ server: Server; url: string }> {
   const root = resolve(dir);
   const notFound = (res: ServerResponse) => {
     const page = join(root, '404.html');
@@ -57,6 +62,10 @@ export function serveDir(dir: string, port = 0): Promise<{ server: Server; url: 
     },
   });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // The body's size as sirv declares it (a streamed 404 page declares none and counts 0).
+    const { onResponse } = options;
+    if (onResponse)
+      res.on('finish', () => onResponse(new URL(req.url ?? '/', 'http://x').pathname, Number(res.getHeader('content-length') ?? 0)));
     if (!decodable(req.url ?? '/')) {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('400 Bad Request');
       return;

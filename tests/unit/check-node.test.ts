@@ -12,7 +12,7 @@ import { nodeProblem } from '../../scripts/check-node.mjs';
 const SYSTEM_NODE = '/usr/bin/node';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string }; scripts: Record<string, string> };
 
-describe('check-node', () => {
+describe('check-node', { timeout: 60_000 }, () => {
   it('accepts exactly the engines range', () => {
     const range = pkg.engines.node;
     expect(range).toBe('>=24 <25');

@@ -58,7 +58,7 @@ async function frictionlessProblems(dir: string): Promise<string[]> {
   return problems;
 }
 
-describe('datapackage.json', () => {
+describe('datapackage.json', { timeout: 30_000 }, () => {
   it('has one resource per CSV with every column, in UTF-8 by its IANA name', () => {
     expect(pkg.resources.map((r) => r.path)).toEqual(
       expect.arrayContaining(['schools.csv', 'groups.csv', 'memberships.csv', 'statistics.csv']),

@@ -58,6 +58,19 @@ describe('serveDir', () => {
     expect(await get('/data.csv')).toMatchObject({ status: 200, type: 'text/csv; charset=utf-8' });
   });
 
+  it('tells onResponse what each response sent (scripts/bench.ts counts downloads with it)', async () => {
+    const seen: string[] = [];
+    const counting = await serveDir(dist, 0, { onResponse: (path, bytes) => seen.push(`${path} ${bytes}`) });
+    try {
+      const { port } = new URL(counting.url);
+      const body = await (await fetch(`http://127.0.0.1:${port}/data.csv`)).text();
+      expect(body).toBe('id,name\n');
+      await expect.poll(() => seen).toEqual(['/data.csv 8']);
+    } finally {
+      await new Promise<void>((done) => counting.server.close(() => done()));
+    }
+  });
+
   it('answers a missing page with the site 404 page', async () => {
     const missing = await get('/nope/');
     expect(missing.status).toBe(404);
@@ -84,12 +97,12 @@ describe('serveDir', () => {
   });
 });
 
-describe('npm run serve', () => {
+describe('npm run serve', { timeout: 120_000 }, () => {
   const serve = (env: NodeJS.ProcessEnv, args: string[] = []) =>
     spawnSync(process.execPath, [join(process.cwd(), 'scripts/serve.ts'), dist, ...args], {
       encoding: 'utf8',
       env: { ...process.env, ...env },
-      timeout: 20_000,
+      timeout: 50_000,
     });
   const expectOneLine = (result: ReturnType<typeof serve>, pattern: RegExp) => {
     expect(result.status).not.toBe(0);

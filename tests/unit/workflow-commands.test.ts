@@ -28,7 +28,7 @@ describe('workflow-command escaping', () => {
   });
 });
 
-describe('validate --github', () => {
+describe('validate --github', { timeout: 60_000 }, () => {
   const root = mkdtempSync(join(tmpdir(), 'validate-github-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
