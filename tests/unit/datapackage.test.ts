@@ -1,25 +1,24 @@
 /**
  * The published data package, read by a Frictionless implementation (the `datapackage`
- * library): datapackage.json and the CSV downloads as the site publishes them (here from
- * the mini fixture); every resource read, every row cast against its Table Schema (types,
+ * library): datapackage.json and the CSV downloads as the site publishes them (from the
+ * mini and portal fixtures); every resource read, every row cast against its Table Schema (types,
  * required, enum, pattern, lengths, primary key) and every foreign key resolved.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Package } from 'datapackage';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { dataPackage } from '../../src/lib/open-data/datapackage.ts';
 import { csvDownload } from '../../src/site/data-files.ts';
+import { PORTAL } from '../fixture-data.ts';
 
 type Pkg = ReturnType<typeof dataPackage>;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const pkg = dataPackage({ version: 'test', homepage: 'https://example.org/data/' });
 
+const MINI = 'tests/fixtures/mini';
 const temps: string[] = [];
-beforeAll(() => {
-  vi.stubEnv('DATA_ROOT', 'tests/fixtures/mini');
-});
 afterAll(() => {
   vi.unstubAllEnvs();
   for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
@@ -30,7 +29,8 @@ afterAll(() => {
  * (datapackage 1.1) does not drop a UTF-8 BOM before the header as Python frictionless,
  * pandas and readr do, so it gets the bytes after the BOM; the BOM itself is checked apart.
  */
-function publish(descriptor: Pkg): string {
+function publish(descriptor: Pkg, root = MINI): string {
+  vi.stubEnv('DATA_ROOT', root); // where csvDownload reads the committed files
   const dir = mkdtempSync(join(tmpdir(), 'datapackage-'));
   temps.push(dir);
   writeFileSync(join(dir, 'datapackage.json'), JSON.stringify(descriptor));
@@ -71,8 +71,8 @@ describe('datapackage.json', { timeout: 30_000 }, () => {
     expect(new Set(pkg.resources.map((r) => r.encoding))).toEqual(new Set(['utf-8']));
   });
 
-  it('is read by Frictionless: every resource, every row cast, every foreign key resolved', async () => {
-    expect(await frictionlessProblems(publish(pkg))).toEqual([]);
+  it.each([MINI, PORTAL])('is read by Frictionless from %s: every resource, every row cast, every foreign key resolved', async (root) => {
+    expect(await frictionlessProblems(publish(pkg, root))).toEqual([]);
   });
 
   it('reports a row that breaks the schema (the check can fail)', async () => {
