@@ -48,8 +48,7 @@ async function frictionlessProblems(dir: string): Promise<string[]> {
   const problems = loaded.errors.map((e) => `datapackage.json: ${e.message}`);
   for (const resource of loaded.resources) {
     try {
-      const rows = await resource.read({ keyed: true, cast: true, relations: true });
-      if (rows.length === 0) problems.push(`${resource.name}: no rows`);
+      await resource.read({ keyed: true, cast: true, relations: true }); // a table may be empty (designations)
     } catch (error) {
       const { message, errors } = error as Error & { errors?: Error[] };
       problems.push(`${resource.name}: ${message}`, ...(errors ?? []).map((e) => `${resource.name}: ${e.message}`));
