@@ -19,11 +19,12 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
 import { generateCountry, writeCountry } from './generate-country.ts';
 import { buildHugoSite } from './bench-hugo.ts';
 import { benchImport } from './bench-import.ts';
+import { serveDir } from './serve.ts';
 import { buildSearchRecords } from '../src/lib/search/record.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
 import { validateProject } from '../src/lib/validate/validate.ts';
@@ -141,37 +142,16 @@ function snapshotSite(): void {
 
 /* ------------------------------------------------------------ search in Chromium */
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-};
-
-/** A static server that counts the bytes it sends (no compression, like `npm run serve`). */
-function serveCounting(dir: string): Promise<{ server: Server; url: string; sent: { bytes: number; requests: string[] } }> {
-  const root = resolve(dir);
+/** The site served as `npm run serve` serves it (no compression), counting the bytes it sends. */
+async function serveCounting(dir: string): Promise<{ server: Server; url: string; sent: { bytes: number; requests: string[] } }> {
   const sent = { bytes: 0, requests: [] as string[] };
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root)) return void res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end();
-    const body = readFileSync(file);
-    sent.bytes += body.length;
-    sent.requests.push(`${path} ${body.length}`);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    res.end(body);
+  const { server, url } = await serveDir(dir, 0, {
+    onResponse: (path, bytes) => {
+      sent.bytes += bytes;
+      sent.requests.push(`${path} ${bytes}`);
+    },
   });
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => {
-      const a = server.address();
-      done({ server, url: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`, sent });
-    }),
-  );
+  return { server, url, sent };
 }
 
 const PROBE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>bench search</title>

@@ -34,7 +34,12 @@ const vitest = (project: string): Step => ({
 });
 
 const steps: Step[] = [
-  { name: 'lint', label: 'ESLint', cmd: [bin('eslint'), '--max-warnings', '0', '.'] },
+  // Typed lint reads astro:content's types, which `astro sync` writes to .astro/ (absent in a fresh clone).
+  {
+    name: 'lint',
+    label: 'ESLint（类型感知）',
+    cmd: ['sh', '-c', `"${bin('astro')}" sync >/dev/null && "${bin('eslint')}" --max-warnings 0 .`],
+  },
   { name: 'format', label: 'Prettier', cmd: [bin('prettier'), '--check', '.'] },
   { name: 'check', label: 'astro check（类型）', cmd: [bin('astro'), 'check'] },
   { name: 'validate', label: '数据校验', cmd: [process.execPath, 'scripts/validate.ts'] },

@@ -1,9 +1,10 @@
 /**
  * npm run validate [-- --root DIR] [--github]
  * Prints every problem as file:line:column and exits 1 when there are any.
- * --github also prints GitHub Actions annotations (::error file=…,line=…,col=…::).
+ * --github also prints GitHub Actions annotations (::error file=…,line=…,col=…::, escaped).
  */
 import { resolve } from 'node:path';
+import { errorCommand, oneLine } from '../src/lib/ci/workflow-commands.ts';
 import { formatProblem } from '../src/lib/validate/problem.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
 import { validateProject } from '../src/lib/validate/validate.ts';
@@ -18,11 +19,10 @@ const { dataset, problems } = validateProject(readProjectFiles(root));
 const ms = Math.round(performance.now() - started);
 
 for (const p of problems) {
-  console.error(formatProblem(p));
-  if (github) {
-    const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    console.log(`::error file=${p.file},line=${p.line},col=${p.column}::${esc(p.message + (p.fix ? `。修改建议：${p.fix}` : ''))}`);
-  }
+  // One line per problem, whatever the data holds: a line break in a quoted cell must not start a
+  // line of its own (in a GitHub log it could be read as a workflow command).
+  console.error(oneLine(formatProblem(p)));
+  if (github) console.log(errorCommand({ ...p, message: p.message + (p.fix ? `。修改建议：${p.fix}` : '') }));
 }
 const counts = `${dataset.regions.length} 个地区、${dataset.schools.length} 所学校、${dataset.groups.length} 个集团、${dataset.memberships.length} 条成员关系、${dataset.statistics.length} 条统计、${dataset.policies.length} 份政策`;
 if (problems.length > 0) {

@@ -20,10 +20,12 @@ function rowId(row: Record<string, unknown>): string {
 function csvLoader(name: CsvDatasetName): Loader {
   return {
     name: `csv-${name}`,
-    load: async ({ store }) => {
+    // Synchronous work (the data is read and validated once); the loader interface wants a promise.
+    load: ({ store }) => {
       const rows = loadValidatedDataset()[name] as unknown as Record<string, unknown>[];
       store.clear();
       for (const row of rows) store.set({ id: rowId(row), data: row });
+      return Promise.resolve();
     },
   };
 }

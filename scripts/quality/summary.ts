@@ -6,8 +6,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const ROWS_DIR = 'test-results/quality';
-export const SUMMARY_FILE = 'test-results/quality-summary.txt';
+/** QUALITY_RESULTS moves both elsewhere (a nested run in tests/quality/guards.test.ts must not reset this run's rows). */
+const RESULTS = process.env.QUALITY_RESULTS ?? 'test-results';
+export const ROWS_DIR = `${RESULTS}/quality`;
+export const SUMMARY_FILE = `${RESULTS}/quality-summary.txt`;
 
 export interface Row {
   /** Sort key and file name. */
@@ -64,7 +66,7 @@ export function formatSummary(rows: Row[]): string {
 
 export function writeSummary(): string {
   const text = formatSummary(readRows());
-  mkdirSync('test-results', { recursive: true });
+  mkdirSync(RESULTS, { recursive: true });
   writeFileSync(SUMMARY_FILE, `${text}\n`);
   return text;
 }

@@ -123,7 +123,8 @@ function stateFromForm(): State {
   const data = new FormData(form);
   const filters: State['filters'] = {};
   for (const f of FILTERS) {
-    const v = String(data.get(f) ?? '').trim();
+    const entry = data.get(f); // a string: the form has no file inputs
+    const v = typeof entry === 'string' ? entry.trim() : '';
     if (v) filters[f] = v;
   }
   return { q: input.value.trim(), filters };
@@ -146,7 +147,7 @@ function writeForm(state: State): void {
 function urlFor(state: State): string {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  for (const f of FILTERS) if (state.filters[f]) params.set(f, state.filters[f]!);
+  for (const f of FILTERS) if (state.filters[f]) params.set(f, state.filters[f]);
   const qs = params.toString();
   return `${location.pathname}${qs ? `?${qs}` : ''}`;
 }
@@ -155,7 +156,7 @@ const filterLabel = (state: State): string => {
   const parts: string[] = [];
   for (const f of FILTERS) {
     const select = form.elements.namedItem(f) as HTMLSelectElement | null;
-    if (state.filters[f] && select) parts.push(select.selectedOptions[0]?.textContent?.trim() ?? state.filters[f]!);
+    if (state.filters[f] && select) parts.push(select.selectedOptions[0]?.textContent?.trim() ?? state.filters[f]);
   }
   return parts.length > 0 ? `（筛选：${parts.join('、')}）` : '';
 };
@@ -177,7 +178,7 @@ const stripTokens = (text: string) =>
 function itemsOf(data: PagefindData): Item[] {
   const words = data.content.match(BLOCK_WORD) ?? [];
   if (words.length === 0) {
-    const lines = ['l1', 'l2', 'l3'].flatMap((k) => (data.meta[k] ? [data.meta[k]!] : []));
+    const lines = ['l1', 'l2', 'l3'].flatMap((k) => (data.meta[k] ? [data.meta[k]] : []));
     if (lines.length === 0 && data.excerpt) lines.push(stripTokens(data.excerpt));
     return [{ url: data.url, title: data.meta.title ?? data.url, kind: data.meta.kind ?? '', lines }];
   }
@@ -213,7 +214,7 @@ async function textBatch(attempt: Attempt, hits: PagefindHit[], from: number, co
 /** The full-text fallback: Pagefind over the pages' prose (null when no hit holds every word). */
 async function fullText(attempt: Attempt, filters: ActiveFilters): Promise<TextResults | null> {
   const pf = await loadPagefind();
-  const res = await pf.search(attempt.pagefindQuery, { filters: filters as Record<string, string> });
+  const res = await pf.search(attempt.pagefindQuery, { filters });
   if (res.results.length === 0) return null;
   const first = await textBatch(attempt, res.results, 0, BATCH);
   if (first.length === 0) return null;
@@ -362,10 +363,23 @@ async function search(state: State, { focus }: { focus: boolean }): Promise<void
   list.dataset.ms = String(Math.round(performance.now()));
 }
 
-more.addEventListener('click', async () => {
-  if (!shown) return;
+/** The next batch of the current results. A failed download says so and leaves the button to try again. */
+let loadingMore = false; // (not more.disabled: a disabled button would drop the keyboard focus)
+async function showMore(): Promise<void> {
+  if (!shown || loadingMore) return;
   const current = shown;
-  const items = await batch(current.outcome, current.loaded);
+  loadingMore = true;
+  let items: Item[];
+  try {
+    items = await batch(current.outcome, current.loaded);
+  } catch (err) {
+    if (shown !== current) return;
+    console.error(err);
+    status.textContent = '更多结果没有加载成功，请稍后再按“显示更多结果”重试。';
+    return;
+  } finally {
+    loadingMore = false;
+  }
   if (shown !== current) return;
   const from = current.loaded;
   current.loaded = Math.min(current.outcome.total, current.loaded + BATCH);
@@ -374,7 +388,8 @@ more.addEventListener('click', async () => {
   more.hidden = current.loaded >= current.outcome.total;
   status.textContent = `已显示 ${current.items} 条结果。`;
   (first ?? resultsHeading).focus();
-});
+}
+more.addEventListener('click', () => void showMore());
 
 // ---------------------------------------------------------------------------
 // Wiring
@@ -405,7 +420,7 @@ input.addEventListener('input', () => {
   if (first && first.kind !== 'text') {
     void (async () => {
       const table = await indexFile<NameIndexTable>(tableFile());
-      await Promise.all(bundlesFor(table, first.keys).map((name) => name && indexFile(bundleFile(name))));
+      await Promise.all(bundlesFor(table, first.keys).map((name) => (name ? indexFile(bundleFile(name)) : Promise.resolve(undefined))));
     })().catch(() => undefined);
   }
   typingTimer = setTimeout(() => {

@@ -158,6 +158,27 @@ describe('search page', () => {
     await page.close();
   });
 
+  it('says so when more results fail to load, and loads them when asked again', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message)); // an unhandled rejection lands here
+    // A word only in the pages' prose: full-text results, each batch downloaded when shown.
+    await page.goto(`${baseUrl()}/search/?q=${encodeURIComponent('政策')}`);
+    await settled(page);
+    const before = await resultPaths(page);
+    await expect(page.locator('#search-more').isVisible()).resolves.toBe(true);
+    await page.route('**/pagefind/fragment/**', (route) => route.abort());
+    await page.click('#search-more');
+    await expect.poll(() => page.locator('#search-status').textContent()).toContain('更多结果没有加载成功');
+    expect(await resultPaths(page)).toEqual(before);
+    await page.unroute('**/pagefind/fragment/**');
+    await page.click('#search-more');
+    await expect.poll(async () => (await resultPaths(page)).length).toBeGreaterThan(before.length);
+    await expect(page.locator('#search-status').textContent()).resolves.toMatch(/已显示 \d+ 条结果/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('does not drop a word that matches nothing', async () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl()}/search/?q=${encodeURIComponent('经八路 火星')}`);

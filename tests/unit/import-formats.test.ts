@@ -84,7 +84,7 @@ async function importFile(root: string, file: string, extra: string[] = []) {
 
 describe('re-importing the 济南 list into a dataset without it', () => {
   const formats: [string, () => Promise<string>][] = [
-    ['text (the seed article, list repeated twice)', async () => join(FIXTURES, 'jinan-shizhong.txt')],
+    ['text (the seed article, list repeated twice)', () => Promise.resolve(join(FIXTURES, 'jinan-shizhong.txt'))],
     [
       'xlsx (title row, members in one cell)',
       async () => {
@@ -169,7 +169,7 @@ describe('lists that overlap the data add nothing twice', () => {
 });
 
 describe('near-duplicates and answers', () => {
-  const paste = (text: string) => async () => new TextEncoder().encode(text);
+  const paste = (text: string) => () => Promise.resolve(new TextEncoder().encode(text));
 
   it('reports a near-duplicate school name instead of merging it, and leaves it out', async () => {
     const root = freshDataset();
@@ -234,10 +234,10 @@ describe('on a terminal', () => {
     const result = await runImport(
       parseImportArgs(['-', '--source', 'jinan-shizhong-signing', '--region', 'shandong-jinan-shizhong', '--root', root, '--write']),
       {
-        stdin: async () => new TextEncoder().encode('经五教育集团：济南市经五小学、济南市经纬小学、济南市经七路小学\n'),
-        ask: async (plan) => {
+        stdin: () => Promise.resolve(new TextEncoder().encode('经五教育集团：济南市经五小学、济南市经纬小学、济南市经七路小学\n')),
+        ask: (plan) => {
           asked.push(...plan.questions.map((q) => q.text));
-          return new Map(plan.questions.map((q) => [q.key, 'jinan-jingwulu-primary']));
+          return Promise.resolve(new Map(plan.questions.map((q) => [q.key, 'jinan-jingwulu-primary'])));
         },
       },
     );

@@ -545,7 +545,7 @@ describe('rankRecords', () => {
       const all = rankRecords([key], shardedLookup(tinyIndex)([key]));
       for (const name of filterNames) {
         for (const value of new Set(records.flatMap((r) => r.filters[name]))) {
-          const got = rankRecords([key], shardedLookup(tinyIndex)([key]), { [name]: value } as ActiveFilters);
+          const got = rankRecords([key], shardedLookup(tinyIndex)([key]), { [name]: value });
           const expected = all.filter((r) => records[r.item]!.filters[name].includes(value));
           expect(got, `${key} ${name}=${value}`).toEqual(expected);
           if (got.length > 0 && got.length < all.length) narrowed++;

@@ -67,7 +67,7 @@ describe('seed sources', () => {
       ['memberships', memberships],
       ['statistics', statistics],
     ] as const) {
-      for (const r of rows) expect(ids.has(r.source!), `${name}: ${JSON.stringify(r)}`).toBe(true);
+      for (const r of rows) expect(ids.has(r.source), `${name}: ${JSON.stringify(r)}`).toBe(true);
     }
     for (const r of [...regions, ...terms]) if (r.source) expect(ids.has(r.source)).toBe(true);
   });

@@ -145,7 +145,7 @@ export function buildChangeLog(revisions: Revision[]): ChangeLog {
   const byId = new Map<CsvDatasetName, Map<string, Row>>();
   const idMap = (dataset: CsvDatasetName) => {
     let m = byId.get(dataset);
-    if (!m) byId.set(dataset, (m = new Map()));
+    if (!m) byId.set(dataset, (m = new Map<string, Row>()));
     return m;
   };
   const docs = { policies: new Map<string, MdxDoc>(), groupProfiles: new Map<string, MdxDoc>() };

@@ -270,7 +270,7 @@ function allCitations(idx: DatasetIndex): Map<string, Citation[]> {
   };
   const addOne = (sourceId: string, kind: (typeof kinds)[number], key: string, make: () => Citation) => {
     let perKind = bySource.get(sourceId);
-    if (!perKind) bySource.set(sourceId, (perKind = new Map(kinds.map((k) => [k, new Map()]))));
+    if (!perKind) bySource.set(sourceId, (perKind = new Map(kinds.map((k) => [k, new Map<string, Citation>()]))));
     const list = perKind.get(kind)!;
     if (!list.has(key)) list.set(key, make());
   };

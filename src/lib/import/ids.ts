@@ -38,7 +38,7 @@ export function pinyinSlug(text: string): string {
     lead = `no${/^\d+$/.test(ordinal[1]!) ? ordinal[1] : (chineseNumeralToArabic(ordinal[1]!) ?? '')}`;
     rest = rest.slice(ordinal[0].length);
   }
-  const words = pinyin(rest, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }) as string[];
+  const words = pinyin(rest, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
   const body = words
     .join('')
     .toLowerCase()

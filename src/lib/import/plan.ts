@@ -368,7 +368,7 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
     const key = `${m.group}|${m.school}`;
     if (plannedMemberships.has(key)) return;
     const status = existingMemberships.has(key) ? 'existing' : 'new';
-    const planned = { ...m, status } as PlannedMembership;
+    const planned: PlannedMembership = { ...m, status };
     plannedMemberships.set(key, planned);
     plan.memberships.push(planned);
     const { group, school, role, role_term } = m;

@@ -125,7 +125,8 @@ export function dataPackage(options: { version: string; created?: string; homepa
       path: `${name}.csv`,
       format: 'csv',
       mediatype: 'text/csv',
-      encoding: 'utf-8-sig',
+      // An IANA name, as the spec asks (utf-8-sig is Python's alone); the files start with a BOM so Excel reads them as UTF-8.
+      encoding: 'utf-8',
       schema: tableSchema(name),
     })),
   };

@@ -96,7 +96,7 @@ export const FEW_EXACT = 3;
 function nameIndexReader(fetchers: SearchFetchers) {
   const table = () => fetchers.indexFile(tableFile()) as Promise<NameIndexTable>;
   const named = (names: readonly (string | undefined)[]): Promise<(KeyBundle | undefined)[]> =>
-    Promise.all(names.map((name) => (name ? (fetchers.indexFile(bundleFile(name)) as Promise<KeyBundle>) : undefined)));
+    Promise.all(names.map((name) => (name ? (fetchers.indexFile(bundleFile(name)) as Promise<KeyBundle>) : Promise.resolve(undefined))));
   const bundles = async (keys: readonly string[]) => named(bundlesFor(await table(), keys));
   /** What the results list shows for these records, in this order. */
   const display = async (records: readonly number[]): Promise<ResultItem[]> => {

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { decodeUtf8, parseCsv } from '../csv/read-csv.ts';
-import type { Dataset, GroupProfileEntry, Located, PolicyEntry } from '../data/dataset.ts';
+import type { Dataset, Located } from '../data/dataset.ts';
 import { checkMdxBody } from '../mdx/body-policy.ts';
 import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
 import { groupProfileSchema, policySchema } from '../schemas/policy.ts';
@@ -27,6 +27,7 @@ export interface ValidationResult {
 
 function describeValue(value: unknown): string {
   if (value === undefined || value === '') return '（空）';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- any cell or front-matter value, shown as String() spells it
   const s = String(value);
   return `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
 }
@@ -187,8 +188,8 @@ export function validateProject(files: ProjectFiles): ValidationResult {
     memberships: csv('memberships'),
     designations: csv('designations'),
     statistics: csv('statistics'),
-    policies: readMdxCollection('content/policies', policySchema, files, problems, locators) as PolicyEntry[],
-    groupProfiles: readMdxCollection('content/groups', groupProfileSchema, files, problems, locators) as GroupProfileEntry[],
+    policies: readMdxCollection('content/policies', policySchema, files, problems, locators),
+    groupProfiles: readMdxCollection('content/groups', groupProfileSchema, files, problems, locators),
   };
   problems.push(...checkCrossFileRules(dataset, unreadable, locators));
   return { dataset, problems: sortProblems(problems) };

@@ -6,4 +6,4 @@ import { getIndex } from '../../../site/index.ts';
 export const getStaticPaths: GetStaticPaths = async () => feedRegions(await getIndex()).map((r) => ({ params: { region: r.id } }));
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(feedXml(await getIndex(), params.region!), { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
+  new Response(feedXml(await getIndex(), params.region), { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
