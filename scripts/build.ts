@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { formatProblem } from '../src/lib/validate/problem.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
@@ -15,8 +16,10 @@ const args = process.argv.slice(2);
 const outArg = args.indexOf('--out');
 const out = resolve(outArg >= 0 ? args[outArg + 1]! : 'dist');
 const tmp = `${out}.tmp-${process.pid}`;
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_OUT_DIR: tmp };
 const dataRoot = resolve(process.env.DATA_ROOT ?? '.');
+// One content cache per data root: kept between builds (no --force), never shared by two roots.
+const cacheDir = resolve('node_modules/.astro', `data-${createHash('sha256').update(dataRoot).digest('hex').slice(0, 12)}`);
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_OUT_DIR: tmp, ASTRO_CACHE_DIR: cacheDir };
 
 function step(name: string, fn: () => boolean): void {
   const started = performance.now();
@@ -38,8 +41,7 @@ step('数据校验', () => {
   for (const p of problems) console.error(formatProblem(p));
   return problems.length === 0;
 });
-// --force: the content cache may hold another data root's files (tests, benchmarks).
-step('Astro 构建', () => run(bin('astro'), ['build', '--silent', '--force']));
+step('Astro 构建', () => run(bin('astro'), ['build', '--silent']));
 step('搜索索引', () => run(process.execPath, ['scripts/search-index.ts', '--site', tmp]));
 step('替换 dist', () => {
   rmSync(out, { recursive: true, force: true });
