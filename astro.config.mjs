@@ -11,7 +11,7 @@ export default defineConfig({
   output: 'static',
   outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
   // scripts/build.ts gives each data root its own cache, so a build never reads another root's content store.
-  cacheDir: process.env.ASTRO_CACHE_DIR,
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: Number(process.env.ASTRO_CONCURRENCY ?? 4) },
   integrations: [mdx(), sitemap()],
   // Astro hashes its own scripts and styles into a CSP <meta>: no 'unsafe-inline'.
