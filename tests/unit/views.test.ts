@@ -3,7 +3,9 @@ import { indexDataset } from '../../src/lib/data/queries.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
 import { groupView } from '../../src/lib/views/group.ts';
 import { policyView } from '../../src/lib/views/policy.ts';
-import { regionView } from '../../src/lib/views/region.ts';
+import { regionLetterPages, regionLetterView, regionView } from '../../src/lib/views/region.ts';
+import { sourcePageView, sourcesIndexView } from '../../src/lib/views/sources.ts';
+import { depthThatFits, regionTree } from '../../src/lib/views/tree.ts';
 import { schoolView } from '../../src/lib/views/school.ts';
 import { miniFiles } from './fixture-project.ts';
 
@@ -136,5 +138,57 @@ describe('policy view', () => {
     expect(view.governedGroups.map((g) => g.id)).toEqual(['fx-no1-group']);
     expect(view.ancestors.map((r) => r.id)).toEqual(['fx-prov', 'fx-city']);
     expect(view.files).toEqual([{ file: 'content/policies/fx-plan.mdx' }]);
+  });
+});
+
+/** Limits small enough that the mini fixture counts as a country. */
+const tiny = { treeNodes: 2, groups: 1, schools: 3, citations: 2, figures: 1, chartRegions: 1 };
+
+describe('pages that stay light at country size', () => {
+  it('a region over the limits lists only its own groups and schools and counts the rest below', () => {
+    const city = regionView(idx, 'fx-city', tiny);
+    expect(city.groups.map((g) => g.group.id)).toEqual(['fx-no2-group']);
+    expect(city.groupsBelow).toBe(1);
+    expect(city.letters).toEqual([]);
+    expect(city.schoolsBelow).toBe(4);
+    expect(city.letterPages).toEqual([]);
+  });
+  it('a region without child regions moves its long A–Z list to per-letter pages', () => {
+    const dist = regionView(idx, 'fx-dist', tiny);
+    expect(dist.letters).toEqual([]);
+    expect(dist.schoolsBelow).toBe(0);
+    expect(dist.letterPages).toEqual([{ letter: 'S', slug: 's', count: 4 }]);
+    expect(regionLetterPages(idx, tiny)).toEqual([{ id: 'fx-dist', slug: 's' }]);
+    expect(regionLetterPages(idx)).toEqual([]);
+    const page = regionLetterView(idx, 'fx-dist', 's');
+    expect(page.letter.schools.map((r) => r.school.id)).toHaveLength(4);
+    expect(page.letters).toEqual([{ letter: 'S', slug: 's', count: 4 }]);
+    expect(() => regionLetterView(idx, 'fx-dist', 'q')).toThrow('q');
+  });
+  it('within the limits a region lists its whole subtree', () => {
+    const city = regionView(idx, 'fx-city');
+    expect(city.groupsBelow).toBe(0);
+    expect(city.schoolsBelow).toBe(0);
+    expect(city.letters.flatMap((l) => l.schools)).toHaveLength(4);
+  });
+  it('the region tree stops at the deepest level that fits', () => {
+    expect(depthThatFits(idx, 100)).toBe(Infinity);
+    expect(depthThatFits(idx, 2)).toBe(1);
+    expect(depthThatFits(idx, 1)).toBe(0);
+    const tree = regionTree(idx, 1);
+    expect(tree.map((n) => n.region.id)).toEqual(['fx-prov']);
+    expect(tree[0]!.children.map((n) => [n.region.id, n.hiddenChildren, n.children.length])).toEqual([['fx-city', 1, 0]]);
+    expect(tree[0]!.totals.schools).toBe(4);
+  });
+  it('sources move to per-source pages with capped citation lists', () => {
+    expect(sourcesIndexView(idx).split).toBe(false);
+    const index = sourcesIndexView(idx, tiny);
+    expect(index.split).toBe(true);
+    expect(index.sources.map((s) => s.source.id)).toEqual(['fx-news']);
+    const page = sourcePageView(idx, 'fx-news', tiny);
+    expect(page.total).toBe(index.sources[0]!.citations.length);
+    const schools = page.kinds.find((k) => k.kind === '学校')!;
+    expect([schools.total, schools.shown.length]).toEqual([4, 2]);
+    expect(page.kinds.reduce((n, k) => n + k.total, 0)).toBe(page.total);
   });
 });
