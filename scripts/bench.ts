@@ -21,6 +21,7 @@ import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateCountry, writeCountry } from './generate-country.ts';
 import { buildHugoSite } from './bench-hugo.ts';
+import { astroNodeOptions } from './astro-heap.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
@@ -388,7 +389,10 @@ async function runSize(n: number): Promise<SizeResult> {
   const env = { DATA_ROOT: data, ASTRO_OUT_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' };
 
   const validate = await timed('validate', process.execPath, ['scripts/validate.ts', '--root', data]);
-  const astro = await timed('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { env });
+  // The same heap limit as scripts/build.ts gives Astro.
+  const astro = await timed('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
+    env: { ...env, NODE_OPTIONS: astroNodeOptions(data) },
+  });
   const searchIndex = astro.ok
     ? await timed('search index', process.execPath, ['scripts/search-index.ts', '--site', dist], { env })
     : { secs: NaN, cpuSecs: NaN, rssMB: NaN, ok: false };

@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { formatProblem } from '../src/lib/validate/problem.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
 import { validateProject } from '../src/lib/validate/validate.ts';
+import { astroNodeOptions } from './astro-heap.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const out = resolve(values.out);
@@ -27,6 +28,7 @@ const dataRoot = resolve(process.env.DATA_ROOT ?? '.');
 // One content cache per data root: kept between builds (no --force), never shared by two roots.
 const cacheDir = resolve('node_modules/.astro', `data-${createHash('sha256').update(dataRoot).digest('hex').slice(0, 12)}`);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_OUT_DIR: tmp, ASTRO_CACHE_DIR: cacheDir, DATA_ROOT: dataRoot };
+const astroEnv = { ...env, NODE_OPTIONS: astroNodeOptions(dataRoot) };
 const lockFile = resolve('.astro/build.lock');
 
 let child: ChildProcess | undefined;
@@ -125,9 +127,9 @@ async function step(name: string, fn: () => boolean | Promise<boolean>): Promise
   console.log(`✓ ${name}（${secs} s）`);
 }
 
-function run(cmd: string, cmdArgs: string[]): Promise<boolean> {
+function run(cmd: string, cmdArgs: string[], runEnv: NodeJS.ProcessEnv = env): Promise<boolean> {
   return new Promise((done) => {
-    child = spawn(cmd, cmdArgs, { stdio: 'inherit', env, detached: true });
+    child = spawn(cmd, cmdArgs, { stdio: 'inherit', env: runEnv, detached: true });
     child.on('error', () => done(false));
     child.on('close', (code) => done(code === 0));
   });
@@ -150,7 +152,7 @@ await step('数据校验', () => {
 });
 await acquireLock();
 removeStaleLeftovers();
-await step('Astro 构建', () => run(bin('astro'), ['build', '--silent']));
+await step('Astro 构建', () => run(bin('astro'), ['build', '--silent'], astroEnv));
 await step('搜索索引', () => run(process.execPath, ['scripts/search-index.ts', '--site', tmp]));
 await step('替换 dist', swapIntoPlace);
 releaseLock();
