@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Some tests run the CLI scripts (npm run new, release) as child processes: seconds each on a busy 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {

@@ -22,6 +22,9 @@ import { gzipSync } from 'node:zlib';
 import { generateCountry, writeCountry } from './generate-country.ts';
 import { buildHugoSite } from './bench-hugo.ts';
 import { astroNodeOptions } from './astro-heap.ts';
+import { buildSearchRecords } from '../src/lib/search/record.ts';
+import { readProjectFiles } from '../src/lib/validate/read-project.ts';
+import { validateProject } from '../src/lib/validate/validate.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
@@ -58,6 +61,8 @@ const BUDGET = {
   /** Every HTML page, gzipped; record pages (schools, groups, regions, policies) tighter. */
   pageGzKB: 100,
   recordPageGzKB: 50,
+  /** Mean key text per school or group record (Pagefind indexes it on every page). */
+  hiddenChars: 600,
 };
 const RECORD_TEMPLATES = new Set(['/schools/[id]/', '/groups/[id]/', '/regions/[id]/', '/policies/[id]/']);
 
@@ -369,6 +374,8 @@ interface SizeResult {
   msPerPage: number;
   search: SearchResult[];
   weights: TemplateWeight[];
+  /** Hidden key text of school and group search records (a sample of about 5,000): mean and longest, in characters. */
+  hiddenText: { records: number; mean: number; max: number };
   peer?: { tool: string; version: string; pages: number; build: Step; ratio: number; buildRatio: number };
 }
 
@@ -415,6 +422,7 @@ async function runSize(n: number): Promise<SizeResult> {
     msPerPage: (buildSecs * 1000) / Math.max(1, stats.pages),
     search,
     weights,
+    hiddenText: hiddenTextSizes(data),
   };
   console.log(`  dist: ${stats.files} files, ${(stats.bytes / 2 ** 20).toFixed(0)} MB`);
   if (weights.length) console.log(`\n${weightTable(weights)}\n`);
@@ -431,6 +439,18 @@ async function runSize(n: number): Promise<SizeResult> {
   }
   if (!keepDist && n >= 50_000 && !(keepLargest && n === Math.max(...sizes))) rmSync(dist, { recursive: true, force: true });
   return result;
+}
+
+/** The key text search records hide in each page, over one slice of about 5,000 records. */
+function hiddenTextSizes(data: string): SizeResult['hiddenText'] {
+  const { dataset } = validateProject(readProjectFiles(data));
+  const total = dataset.schools.length + dataset.groups.length + dataset.regions.length + dataset.policies.length + dataset.terms.length;
+  const parts = Math.max(1, Math.ceil(total / 5000));
+  const sizes = buildSearchRecords(dataset, { part: 0, parts })
+    .filter((r) => r.kind === 'school' || r.kind === 'group')
+    .map((r) => r.tokens.join(' ').length);
+  const mean = sizes.length ? sizes.reduce((a, b) => a + b, 0) / sizes.length : 0;
+  return { records: sizes.length, mean, max: sizes.length ? Math.max(...sizes) : 0 };
 }
 
 /* ------------------------------------------------------------ planted error */
@@ -532,6 +552,12 @@ function budgets(r: SizeResult) {
     check('largest record page, gzipped', gzKB(r.weights.filter((w) => RECORD_TEMPLATES.has(w.template))), BUDGET.recordPageGzKB, 'kB'),
     check('search download (worst query)', kb, BUDGET.searchKB, 'kB'),
     check('search time to first result (worst query)', ms, BUDGET.searchMs, 'ms'),
+    check(
+      `hidden search text per school or group (mean of ${r.hiddenText.records}; longest ${r.hiddenText.max})`,
+      r.hiddenText.mean,
+      BUDGET.hiddenChars,
+      'chars',
+    ),
   ];
 }
 

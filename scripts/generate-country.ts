@@ -228,7 +228,7 @@ export function generateCountry(opts: CountryOptions): CountryFiles {
     'id,name,region,type,models,founded,ended,reported_members,reported_members_note,cycle_years,related_group,aliases,source,note',
   );
   const memberships = new Csv('group,school,role,role_term,joined,left,source,note');
-  const designations = new Csv('group,level,title,date,source,note');
+  const designations = new Csv('group,region,level,title,date,source,note');
   const statistics = new Csv('region,metric,date,value,qualifier,kind,source,note');
   const files = new Map<string, string>();
 
@@ -569,6 +569,7 @@ export function generateCountry(opts: CountryOptions): CountryFiles {
       if (r.chance(0.05))
         designations.row(
           id,
+          '',
           r.chance(0.3) ? 'provincial' : 'city',
           r.chance(0.3) ? '省级优质教育集团' : '市级优质教育集团',
           year(r.int(Math.max(founded, 2020), 2024)),

@@ -49,7 +49,7 @@ describe('group view', () => {
     expect(view.files[0]).toEqual({ file: 'data/groups.csv', line: 2 });
     expect(view.files.at(-1)).toEqual({ file: 'content/groups/fx-no1-group.mdx' });
     expect(view.files).toHaveLength(1 + 4 + 1);
-    expect(view.description).toBe('示例市第一小学教育集团（东区）：牵头校示例市第一小学，已列出 3 所学校。');
+    expect(view.description).toBe('示例市第一小学教育集团（东区）：牵头校示例市第一小学，已列出 2 所学校，1 个校区。');
   });
   it('says when a source lists no members', () => {
     const files = miniFiles();

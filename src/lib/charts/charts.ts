@@ -35,6 +35,8 @@ export interface ChartOptions {
   siteName: string;
   /** The absolute URL of a chart's permalink page. */
   chartUrl: (id: string) => string;
+  /** The data version a citation names (release tag or commit date), so a quoted figure can be traced. */
+  version?: string;
 }
 
 export interface TableCell {
@@ -50,7 +52,7 @@ export interface ChartTable {
   rows: TableCell[][];
 }
 
-export type ChartType = 'time' | 'bar' | 'progress';
+export type ChartType = 'time' | 'bar' | 'progress' | 'tile';
 
 export interface ChartBundle {
   id: string;
@@ -140,7 +142,7 @@ function rowTable(rows: ChartRow[]): ChartTable {
       { text: r.dateLabel },
       { text: valueText(r.value, r.unit, r.qualifier), num: true },
       { text: r.note },
-      { text: r.sourceTitle, sourceId: r.source },
+      { text: r.sourceTitle, sourceId: r.sources[0]! },
     ]),
   };
 }
@@ -151,7 +153,8 @@ function sourceLine(sources: SourceRef[]): string {
 
 function citation(opts: ChartOptions, id: string, title: string, asOf: string, sources: SourceRef[]): string {
   const original = sources.map((s) => `${s.publisher ? `${s.publisher}《` : '《'}${s.title}》`).join('；');
-  return `${opts.siteName}：《${title}》（图表，数据截至${asOf}），原始来源：${original}。${opts.chartUrl(id)}`;
+  const version = opts.version ? `，数据版本 ${opts.version}` : '';
+  return `${opts.siteName}：《${title}》（图表，数据截至${asOf}${version}），原始来源：${original}。${opts.chartUrl(id)}`;
 }
 
 interface Parts {
@@ -441,7 +444,7 @@ export function buildProgressChart(ctx: ChartContext, opts: ChartOptions): Chart
             ? '已达到目标'
             : `完成${p.share !== undefined ? percentOf(p.share) : '—'}，还差${differenceWords(p.gap ?? 0, metric.unit, word)}`,
       },
-      { text: p.target.sourceTitle, sourceId: p.target.source },
+      { text: p.target.sourceTitle, sourceId: p.target.sources[0]! },
     ]),
   };
   const latestRows = items.flatMap((i) => (i.progress.latest ? [i.progress.latest] : []));
@@ -478,7 +481,7 @@ const memo = new WeakMap<Dataset, Map<string, AllCharts>>();
 
 /** All charts for a dataset, built once per dataset and options. */
 export function allCharts(data: Dataset, opts: ChartOptions): AllCharts {
-  const key = `${opts.siteName}|${opts.chartUrl('x')}`;
+  const key = `${opts.siteName}|${opts.chartUrl('x')}|${opts.version ?? ''}`;
   const cached = memo.get(data)?.get(key);
   if (cached) return cached;
   const ctx = chartContext(data);

@@ -13,6 +13,7 @@ import {
   regionAncestors,
   type DatasetIndex,
 } from '../data/queries.ts';
+import { groupUnitCounts, unitCountWords } from '../data/editorial.ts';
 import type { RecordFile } from './record.ts';
 
 export interface GroupMemberRow {
@@ -55,9 +56,9 @@ export function groupView(idx: DatasetIndex, id: string): GroupView {
   const profile = groupProfileOf(idx, group.id);
   const allMemberships = [...current, ...former];
   const sourceIds = new Set([
-    group.source,
-    ...allMemberships.map((m) => m.source),
-    ...designations.map((d) => d.source),
+    ...group.source,
+    ...allMemberships.flatMap((m) => m.source),
+    ...designations.flatMap((d) => d.source),
     ...(profile ? [profile.source, ...profile.sources] : []),
   ]);
   const named = current.length;
@@ -79,6 +80,6 @@ export function groupView(idx: DatasetIndex, id: string): GroupView {
       ...allMemberships.map((m) => ({ file: m._file, line: m._line })),
       ...(profile ? [{ file: profile._file }] : []),
     ],
-    description: `${group.name}（${region.name}）：${leadSchool ? `牵头校${leadSchool.name}，` : ''}${named > 0 ? `已列出 ${named} 所学校` : '来源未列出成员名单'}。`,
+    description: `${group.name}（${region.name}）：${leadSchool ? `牵头校${leadSchool.name}，` : ''}${named > 0 ? `已列出 ${unitCountWords(groupUnitCounts(idx, group.id))}` : '来源未列出成员名单'}。`,
   };
 }

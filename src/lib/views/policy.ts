@@ -10,6 +10,8 @@ export interface PolicyView {
   region: Located<Region>;
   ancestors: Located<Region>[];
   source: Located<Source>;
+  /** The main source and the others the policy names. */
+  sources: Located<Source>[];
   /** Governance points the policy states, and the labels of those it leaves out. */
   governance: { label: string; value: string }[];
   missing: string[];
@@ -29,6 +31,7 @@ export function policyView(idx: DatasetIndex, id: string): PolicyView {
     region: idx.region.get(policy.region)!,
     ancestors: regionAncestors(idx, policy.region),
     source: idx.source.get(policy.source)!,
+    sources: [policy.source, ...policy.sources].flatMap((s) => idx.source.get(s) ?? []),
     governance: keys.flatMap((key) => {
       const value = policy.governance[key];
       return value ? [{ label: governanceLabels[key], value }] : [];

@@ -84,7 +84,7 @@ export function regionView(idx: DatasetIndex, id: string, limits: PageLimits = P
   if (!region) throw new Error(`没有标识为 ${id} 的地区`);
   const totals = regionTotals(idx, region.id);
   const statistics = regionStatistics(idx, region.id);
-  const sourceIds = new Set([...(region.source ? [region.source] : []), ...statistics.map((s) => s.source)]);
+  const sourceIds = new Set([...region.source, ...statistics.flatMap((s) => s.source)]);
   const hasChildren = (idx.childRegions.get(region.id)?.length ?? 0) > 0;
   const groupsDeep = totals.groups <= limits.groups || !hasChildren;
   const groups = groupsInRegion(idx, region.id, { deep: groupsDeep });

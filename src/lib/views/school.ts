@@ -51,7 +51,7 @@ export function schoolView(idx: DatasetIndex, id: string): SchoolView {
     currentGroups,
     policies: [...new Map(history.flatMap((m) => policiesForGroup(idx, m.group)).map((p) => [p.id, p])).values()],
     unitLabel: unitLabels[school.unit],
-    sources: [...new Set([school.source, ...history.map((m) => m.source)])].flatMap((s) => idx.source.get(s) ?? []),
+    sources: [...new Set([...school.source, ...history.flatMap((m) => m.source)])].flatMap((s) => idx.source.get(s) ?? []),
     files: [{ file: school._file, line: school._line }, ...history.map((m) => ({ file: m._file, line: m._line }))],
     description: `${school.name}（${region.name}）${currentGroups.length ? `属于${currentGroups.map((g) => g.name).join('、')}` : '：暂无集团记录'}。`,
   };
