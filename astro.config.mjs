@@ -1,8 +1,10 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { SITE_URL, BASE_PATH } from './src/site/config.ts';
+import { mdxBodyGuard } from './src/site/mdx-guard.ts';
 
 export default defineConfig({
   site: SITE_URL,
@@ -13,6 +15,8 @@ export default defineConfig({
   // scripts/build.ts gives each data root its own cache, so a build never reads another root's content store.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: Number(process.env.ASTRO_CONCURRENCY ?? 4) },
+  // Astro's default processor plus a guard: no MDX body compiles unless it passes the body policy.
+  markdown: { processor: satteri({ mdastPlugins: [mdxBodyGuard] }) },
   integrations: [mdx(), sitemap()],
   // Astro hashes its own scripts and styles into a CSP <meta>: no 'unsafe-inline'.
   security: {
