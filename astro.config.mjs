@@ -12,6 +12,8 @@ export default defineConfig({
   trailingSlash: 'always',
   output: 'static',
   outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
+  // scripts/build.ts gives each data root its own cache, so a build never reads another root's content store.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: Number(process.env.ASTRO_CONCURRENCY ?? 4) },
   // Astro's default processor plus a guard: no MDX body compiles unless it passes the body policy.
   markdown: { processor: satteri({ mdastPlugins: [mdxBodyGuard] }) },

@@ -10,6 +10,8 @@ export const absoluteUrl = (path: string) => new URL(url(path), SITE_URL).href;
 export const schoolUrl = (id: string) => url(`/schools/${id}/`);
 export const groupUrl = (id: string) => url(`/groups/${id}/`);
 export const regionUrl = (id: string) => url(`/regions/${id}/`);
+/** One letter of a large region's A–Z school list. */
+export const regionLetterUrl = (id: string, slug: string) => url(`/regions/${id}/schools/${slug}/`);
 export const policyUrl = (id: string) => url(`/policies/${id}/`);
 export const termUrl = (id: string) => url(`/glossary/#${id}`);
 export const sourceUrl = (id: string) => url(`/sources/#${id}`);

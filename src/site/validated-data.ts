@@ -1,6 +1,6 @@
 /**
- * Runs the one validator once per build and hands its dataset to the content
- * loaders. Any problem stops the build with the same messages `npm run validate` prints.
+ * Runs the one validator once per build process and hands its dataset to the pages
+ * (src/site/data.ts). Any problem stops the build with the same messages `npm run validate` prints.
  */
 import { formatProblem } from '../lib/validate/problem.ts';
 import { readProjectFiles } from '../lib/validate/read-project.ts';

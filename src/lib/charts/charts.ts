@@ -260,6 +260,44 @@ export function buildRegionCharts(ctx: ChartContext, opts: ChartOptions, regionI
   return metricOrder(ctx).flatMap((m) => timeChart(ctx, opts, regionId, m) ?? []);
 }
 
+/**
+ * A chart across regions draws at most this many regions. At country size it keeps the
+ * regions of the top levels that fit (bars for thousands of districts would weigh
+ * megabytes and say little); the others' figures are on their own region pages.
+ */
+export const MAX_REGIONS_ACROSS = 60;
+
+/** The items whose regions lie in the top levels that together fit MAX_REGIONS_ACROSS (at least the top level). */
+export function topRegionLevels<T>(ctx: ChartContext, items: T[], regionOf: (item: T) => string): T[] {
+  const regions = new Set(items.map(regionOf));
+  if (regions.size <= MAX_REGIONS_ACROSS) return items;
+  const depthOf = new Map<string, number>();
+  for (const id of regions) {
+    let depth = 0;
+    const seen = new Set<string>();
+    for (let r = ctx.region.get(id); r?.parent && !seen.has(r.id); r = ctx.region.get(r.parent)) {
+      seen.add(r.id);
+      depth++;
+    }
+    depthOf.set(id, depth);
+  }
+  const perDepth = new Map<number, number>();
+  for (const d of depthOf.values()) perDepth.set(d, (perDepth.get(d) ?? 0) + 1);
+  const depths = [...perDepth.keys()].sort((a, b) => a - b);
+  let keep = depths[0]!;
+  let count = perDepth.get(keep)!;
+  for (const d of depths.slice(1)) {
+    count += perDepth.get(d)!;
+    if (count > MAX_REGIONS_ACROSS) break;
+    keep = d;
+  }
+  return items.filter((i) => depthOf.get(regionOf(i))! <= keep);
+}
+
+/** What a chart across regions says when it left some regions out. */
+const leftOutNote = (shown: number, all: number) =>
+  shown < all ? `本图只比较上层的 ${shown} 个地区，其余 ${all - shown} 个地区的数字见各自的地区页面。` : '';
+
 /** The latest figure per region for one metric, largest first: the rows of a comparison chart. */
 export function comparisonRows(ctx: ChartContext, metricId: string): ChartRow[] {
   const rows = ctx.data.regions.flatMap((r) => latestObserved(rowsFor(ctx, r.id, metricId, 'main')) ?? []);
@@ -270,7 +308,8 @@ export function comparisonRows(ctx: ChartContext, metricId: string): ChartRow[] 
 /** A bar chart per metric that at least two regions report. */
 export function buildComparisonCharts(ctx: ChartContext, opts: ChartOptions): ChartBundle[] {
   return metricOrder(ctx).flatMap((m) => {
-    const rows = comparisonRows(ctx, m.id);
+    const allRows = comparisonRows(ctx, m.id);
+    const rows = topRegionLevels(ctx, allRows, (r) => r.region);
     if (rows.length < 2) return [];
     const word = unitWord(m);
     const id = chartId.compare(m.id);
@@ -282,7 +321,7 @@ export function buildComparisonCharts(ctx: ChartContext, opts: ChartOptions): Ch
         id,
         type: 'bar',
         title: `各地${m.name}（最新数据）`,
-        subtitle: `${definitionLine(m)}${caution}`,
+        subtitle: `${definitionLine(m)}${caution}${leftOutNote(rows.length, allRows.length)}`,
         definition: m.definition,
         unit: unitLine(m),
         asOf: asOfWords(rows, sources),
@@ -344,7 +383,8 @@ const PROGRESS_HEADER = [
 ];
 
 export function buildProgressChart(ctx: ChartContext, opts: ChartOptions): ChartBundle | null {
-  const items = targetProgress(ctx);
+  const allItems = targetProgress(ctx);
+  const items = topRegionLevels(ctx, allItems, (i) => i.progress.target.region);
   if (items.length === 0) return null;
   const id = chartId.targets;
   const rows = items.flatMap((i) => [i.progress.target, ...(i.progress.latest ? [i.progress.latest] : [])]);
@@ -412,7 +452,10 @@ export function buildProgressChart(ctx: ChartContext, opts: ChartOptions): Chart
     id,
     type: 'progress',
     title: '目标进度：离各项目标还有多远',
-    subtitle: '每一行是一项政策目标；横条为按最新数据计算的完成度（最新值 ÷ 目标值），右端虚线为目标。比率指标的差距以百分点计。',
+    subtitle: `每一行是一项政策目标；横条为按最新数据计算的完成度（最新值 ÷ 目标值），右端虚线为目标。比率指标的差距以百分点计。${leftOutNote(
+      new Set(items.map((i) => i.progress.target.region)).size,
+      new Set(allItems.map((i) => i.progress.target.region)).size,
+    )}`,
     unit: '单位：完成度（%）',
     asOf: asOfWords(latestRows, sources),
     sources,

@@ -3,8 +3,8 @@
  * a group's members on a date, a school's history, a region's subtree and totals.
  */
 import { dateBounds, dateSortKey, type FuzzyDate } from '../fuzzy-date.ts';
-import type { Group, Membership, Region, School, Source, Term } from '../schemas/index.ts';
-import type { Dataset, Located, PolicyEntry } from './dataset.ts';
+import type { Designation, Group, Membership, Metric, Region, School, Source, Statistic, Term } from '../schemas/index.ts';
+import type { Dataset, GroupProfileEntry, Located, PolicyEntry } from './dataset.ts';
 
 export interface DatasetIndex {
   data: Dataset;
@@ -13,6 +13,8 @@ export interface DatasetIndex {
   group: Map<string, Located<Group>>;
   source: Map<string, Located<Source>>;
   term: Map<string, Located<Term>>;
+  metric: Map<string, Located<Metric>>;
+  policy: Map<string, PolicyEntry>;
   childRegions: Map<string, Located<Region>[]>;
   membershipsByGroup: Map<string, Located<Membership>[]>;
   membershipsBySchool: Map<string, Located<Membership>[]>;
@@ -45,6 +47,11 @@ interface Derived {
   groupsByRegion: Map<string, Located<Group>[]>;
   unitsBySchool: Map<string, Located<School>[]>;
   policiesByGroup: Map<string, PolicyEntry[]>;
+  statisticsByRegion: Map<string, Located<Statistic>[]>;
+  designationsByGroup: Map<string, Located<Designation>[]>;
+  /** Groups whose related_group names the key. */
+  groupsRelatedTo: Map<string, Located<Group>[]>;
+  profileByGroup: Map<string, GroupProfileEntry>;
   order: Map<object, number>;
   citations?: Map<string, Citation[]>;
 }
@@ -69,6 +76,11 @@ function derived(idx: DatasetIndex): Derived {
     groupsByRegion: groupBy(idx.data.groups, (g) => g.region),
     unitsBySchool: groupBy(idx.data.schools, (s) => s.parent_school),
     policiesByGroup,
+    statisticsByRegion: groupBy(idx.data.statistics, (s) => s.region),
+    designationsByGroup: groupBy(idx.data.designations, (x) => x.group),
+    groupsRelatedTo: groupBy(idx.data.groups, (g) => g.related_group),
+    // The first profile for a group wins, as a scan with find() would give.
+    profileByGroup: new Map([...idx.data.groupProfiles].reverse().map((p) => [p.group, p])),
     order,
   };
   derivedCache.set(idx, d);
@@ -96,6 +108,8 @@ export function indexDataset(data: Dataset): DatasetIndex {
     group: new Map(data.groups.map((g) => [g.id, g])),
     source: new Map(data.sources.map((s) => [s.id, s])),
     term: new Map(data.terms.map((t) => [t.id, t])),
+    metric: new Map(data.metrics.map((m) => [m.id, m])),
+    policy: new Map(data.policies.map((p) => [p.id, p])),
     childRegions,
     membershipsByGroup: groupBy(data.memberships, (m) => m.group),
     membershipsBySchool: groupBy(data.memberships, (m) => m.school),
@@ -242,6 +256,17 @@ export function schoolPeers(idx: DatasetIndex, schoolId: string): { group: Locat
 
 /** Campuses and divisions recorded under a school. */
 export const schoolUnits = (idx: DatasetIndex, schoolId: string) => [...(derived(idx).unitsBySchool.get(schoolId) ?? [])];
+
+/** A region's own statistics rows, in file order. */
+export const regionStatistics = (idx: DatasetIndex, regionId: string) => [...(derived(idx).statisticsByRegion.get(regionId) ?? [])];
+
+/** A group's designations, in file order. */
+export const groupDesignations = (idx: DatasetIndex, groupId: string) => [...(derived(idx).designationsByGroup.get(groupId) ?? [])];
+
+/** Groups that name this one as their related group, in file order. */
+export const groupsRelatedTo = (idx: DatasetIndex, groupId: string) => [...(derived(idx).groupsRelatedTo.get(groupId) ?? [])];
+
+export const groupProfileOf = (idx: DatasetIndex, groupId: string): GroupProfileEntry | undefined => derived(idx).profileByGroup.get(groupId);
 
 export function policiesForGroup(idx: DatasetIndex, groupId: string): PolicyEntry[] {
   return [...(derived(idx).policiesByGroup.get(groupId) ?? [])];

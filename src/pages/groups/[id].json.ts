@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { jsonBody, toJsonRecord } from '../../lib/open-data/json-records.ts';
+import { groupDesignations } from '../../lib/data/queries.ts';
 import { getIndex } from '../../site/index.ts';
 
 export async function getStaticPaths() {
@@ -11,7 +12,7 @@ export const GET: APIRoute = async ({ params }) => {
   const idx = await getIndex();
   const group = idx.group.get(params.id!)!;
   const memberships = (idx.membershipsByGroup.get(group.id) ?? []).map(toJsonRecord);
-  const designations = idx.data.designations.filter((d) => d.group === group.id).map(toJsonRecord);
+  const designations = groupDesignations(idx, group.id).map(toJsonRecord);
   return new Response(jsonBody({ ...toJsonRecord(group), memberships, designations }), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });

@@ -9,7 +9,7 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute = async ({ params }) => {
   const idx = await getIndex();
-  const p = idx.data.policies.find((x) => x.id === params.id)!;
+  const p = idx.policy.get(params.id!)!;
   return new Response(jsonBody({ ...toJsonRecord(p), targets: p.targets.map(toJsonRecord), summary_markdown: p._body.trim() }), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });

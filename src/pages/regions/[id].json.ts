@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { jsonBody, toJsonRecord } from '../../lib/open-data/json-records.ts';
+import { regionStatistics } from '../../lib/data/queries.ts';
 import { getIndex } from '../../site/index.ts';
 
 export async function getStaticPaths() {
@@ -10,7 +11,7 @@ export async function getStaticPaths() {
 export const GET: APIRoute = async ({ params }) => {
   const idx = await getIndex();
   const region = idx.region.get(params.id!)!;
-  const statistics = idx.data.statistics.filter((s) => s.region === region.id).map(toJsonRecord);
+  const statistics = regionStatistics(idx, region.id).map(toJsonRecord);
   return new Response(jsonBody({ ...toJsonRecord(region), statistics }), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });

@@ -1,0 +1,97 @@
+/**
+ * Builds that share a checkout do not mix, and an interrupted build leaves nothing behind:
+ * two builds of different data roots started at once each get their own pages; a SIGTERM
+ * during the Astro step ends its child, removes dist.tmp-* and leaves the old output whole.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = mkdtempSync(join(tmpdir(), 'concurrent-builds-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+interface Build {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+}
+
+/** Starts scripts/build.ts; `onOutput` sees stdout and stderr as they arrive. */
+function startBuild(out: string, dataRoot: string | undefined, onOutput?: (text: string, pid: number) => void) {
+  const env = { ...process.env };
+  if (dataRoot) env.DATA_ROOT = dataRoot;
+  else delete env.DATA_ROOT;
+  const child = spawn(process.execPath, ['scripts/build.ts', '--out', out], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const take = (d: Buffer) => {
+    output += d.toString();
+    onOutput?.(output, child.pid!);
+  };
+  child.stdout.on('data', take);
+  child.stderr.on('data', take);
+  const done = new Promise<Build>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, output })));
+  return { child, done };
+}
+
+/** Processes whose environment names the given output directory (the Astro child of a build). */
+function processesWriting(dir: string): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(`ASTRO_OUT_DIR=${dir}`)) pids.push(Number(name));
+    } catch {
+      // gone, or not ours
+    }
+  }
+  return pids;
+}
+
+describe('builds sharing one checkout', () => {
+  const mini = join(root, 'mini');
+  cpSync('tests/fixtures/mini', mini, { recursive: true });
+  const outMini = join(root, 'out-mini');
+  const outProject = join(root, 'out-project');
+
+  it('two builds of different data started at once each produce their own site', async () => {
+    const [a, b] = await Promise.all([startBuild(outMini, mini).done, startBuild(outProject, undefined).done]);
+    expect(a.code, a.output).toBe(0);
+    expect(b.code, b.output).toBe(0);
+    // Each site holds its own data and none of the other's.
+    expect(existsSync(join(outMini, 'regions/fx-city/index.html'))).toBe(true);
+    expect(existsSync(join(outMini, 'regions/henan/index.html'))).toBe(false);
+    expect(existsSync(join(outProject, 'regions/henan/index.html'))).toBe(true);
+    expect(existsSync(join(outProject, 'regions/fx-city/index.html'))).toBe(false);
+    expect(readFileSync(join(outMini, 'index.html'), 'utf8')).toContain('示例省');
+    expect(readFileSync(join(outProject, 'index.html'), 'utf8')).not.toContain('示例省');
+  });
+
+  it('a SIGTERM during the Astro step ends the child, removes dist.tmp-* and keeps the old site', async () => {
+    const before = readFileSync(join(outMini, 'index.html'), 'utf8');
+    let tmp = '';
+    const build = startBuild(outMini, mini, (text, pid) => {
+      // Validation has passed and Astro is writing into the temporary directory: interrupt it.
+      if (!tmp && text.includes('✓ 数据校验')) {
+        tmp = `${outMini}.tmp-${pid}`;
+        const waitForAstro = () => {
+          if (processesWriting(tmp).length > 0) build.child.kill('SIGTERM');
+          else setTimeout(waitForAstro, 100);
+        };
+        waitForAstro();
+      }
+    });
+    const result = await build.done;
+    expect(tmp).not.toBe('');
+    expect(result.code, result.output).toBe(143);
+    expect(result.output).toContain('构建被中止');
+    // The Astro child is gone (give the kernel a moment to reap it), and so is its output.
+    for (let i = 0; i < 50 && processesWriting(tmp).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(processesWriting(tmp)).toEqual([]);
+    expect(existsSync(tmp)).toBe(false);
+    expect(readdirSync(root).filter((n) => n.includes('.tmp-') || n.includes('.old-'))).toEqual([]);
+    expect(readFileSync(join(outMini, 'index.html'), 'utf8')).toBe(before);
+    expect(existsSync('.astro/build.lock')).toBe(false);
+  });
+});
