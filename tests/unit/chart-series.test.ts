@@ -4,12 +4,16 @@
  * parent region), the words that describe it, its CSV, and that two builds match.
  */
 import { describe, expect, it } from 'vitest';
-import { allCharts, chartId, type ChartBundle } from '../../src/lib/charts/charts.ts';
+import { allCharts } from '../../src/lib/charts/charts.ts';
+import { chartId, type ChartBundle } from '../../src/lib/charts/core/bundle.ts';
 import { parseCsv } from '../../src/lib/charts/csv.ts';
-import { describeTimeChart } from '../../src/lib/charts/describe.ts';
-import { COLORS } from '../../src/lib/charts/scene.ts';
-import { chartContext, latestObserved, rowsFor } from '../../src/lib/charts/series.ts';
-import { DASH, layoutTimeChart, NARROW, segments, targetSegments, WIDE } from '../../src/lib/charts/time-chart.ts';
+import { describeTimeChart } from '../../src/lib/charts/time/describe.ts';
+import { COLORS } from '../../src/lib/charts/core/scene.ts';
+import { chartContext, latestObserved, rowsFor } from '../../src/lib/charts/core/series.ts';
+import { DASH } from '../../src/lib/charts/core/dash.ts';
+import { NARROW, WIDE } from '../../src/lib/charts/core/sizes.ts';
+import { layoutTimeChart, targetSegments } from '../../src/lib/charts/time/layout.ts';
+import { segments } from '../../src/lib/charts/time/marks.ts';
 import type { Dataset } from '../../src/lib/data/dataset.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
 import { miniFiles, text } from './fixture-project.ts';

@@ -1,5 +1,5 @@
 /** Dates for charts: where a figure sits on a time axis, and how to say its date in words. */
-import { dateAsYears, dateBounds, formatFuzzyDateZh, type DatePoint, type FuzzyDate } from '../fuzzy-date.ts';
+import { dateAsYears, dateBounds, formatFuzzyDateZh, type DatePoint, type FuzzyDate } from '../../fuzzy-date.ts';
 
 export interface AxisDate {
   /** Earliest and latest day the date can mean, as fractional years (latest day counted as elapsed). */

@@ -2,8 +2,8 @@
  * From validated statistics to what a chart plots: one row per figure, with its
  * place on the time axis, its kind and its source. No Astro, no DOM.
  */
-import type { Dataset, Located } from '../data/dataset.ts';
-import type { Metric, Region, Source, Statistic } from '../schemas/index.ts';
+import type { Dataset, Located } from '../../data/dataset.ts';
+import type { Metric, Region, Source, Statistic } from '../../schemas/index.ts';
 import { axisDate, dateWords, deadlineWords } from './dates.ts';
 
 export type StatisticKind = Statistic['kind'];
@@ -140,6 +140,12 @@ export function rowsFor(ctx: ChartContext, regionId: string, metricId: string, s
 
 export const isObserved = (r: ChartRow) => r.kind !== 'target';
 
+/** The middle of a figure's possible dates, in years: where it sits on a time axis. */
+export const mid = (r: ChartRow) => (r.from + r.to) / 2;
+
+/** Observed figures in time order (by middle, then earliest date). */
+export const inTimeOrder = (rows: ChartRow[]) => [...rows].sort((a, b) => mid(a) - mid(b) || a.from - b.from);
+
 /**
  * The most recent observed figure: latest possible day first, then earliest, and
  * an actual figure before a derived one for the same date.
@@ -200,4 +206,10 @@ export function definitionLine(m: MetricInfo): string {
 
 export function unitLine(m: MetricInfo): string {
   return m.unit === 'percent' ? '单位：%' : `单位：${unitWord(m)}`;
+}
+
+/** Metrics in file order, rates before counts (coverage is the headline). */
+export function metricOrder(ctx: ChartContext): MetricInfo[] {
+  const list = ctx.data.metrics.map(metricInfo);
+  return [...list.filter((m) => m.unit === 'percent'), ...list.filter((m) => m.unit !== 'percent')];
 }
