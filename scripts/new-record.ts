@@ -13,6 +13,8 @@
  *
  * Exit code: 0 added (or would be, with --dry-run), 1 refused, 2 usage error.
  */
+import { BOM, stripBom } from '../src/lib/csv/bom.ts';
+import { csvText } from '../src/lib/csv/write.ts';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -145,25 +147,20 @@ export function fieldsOf(kind: Kind): Field[] {
   }));
 }
 
-/** One CSV cell: quoted when it holds a comma, a quote or a line break. */
-export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /** The file's bytes with one row appended, keeping its header order, line ending and BOM. */
 export function appendRow(existing: Uint8Array | undefined, header: readonly string[], values: Record<string, string>): Uint8Array {
   let text = existing ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(existing) : '';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let order = [...header];
-  if (text.replace(/^\uFEFF/, '').trim() === '') {
-    text = `${text.startsWith('\uFEFF') ? '\uFEFF' : ''}${header.join(',')}${eol}`;
+  if (stripBom(text).trim() === '') {
+    text = `${text.startsWith(BOM) ? BOM : ''}${header.join(',')}${eol}`;
   } else {
-    const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!;
+    const first = stripBom(text).split(/\r?\n/, 1)[0]!;
     const fileHeader = first.split(',').map((h) => h.trim());
     if (fileHeader.length === header.length && header.every((h) => fileHeader.includes(h))) order = fileHeader;
     if (!text.endsWith('\n')) text += eol;
   }
-  text += order.map((h) => csvCell(values[h] ?? '')).join(',') + eol;
+  text += csvText([order.map((h) => values[h] ?? '')], eol);
   return new TextEncoder().encode(text);
 }
 

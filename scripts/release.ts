@@ -17,11 +17,10 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { withBomBytes } from '../src/lib/csv/bom.ts';
 import { formatProblem } from '../src/lib/validate/problem.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
 import { validateProject } from '../src/lib/validate/validate.ts';
-
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 export interface SnapshotFile {
   name: string;
@@ -51,11 +50,8 @@ export function snapshotFiles(root: string): SnapshotFile[] {
     .filter((n) => n.endsWith('.csv') || n === 'LICENSE.md')
     .sort();
   return names.map((name) => {
-    let bytes = readFileSync(join(dataDir, name));
-    if (name.endsWith('.csv')) {
-      const body = bytes.subarray(0, 3).equals(BOM) ? bytes.subarray(3) : bytes;
-      bytes = Buffer.concat([BOM, body]);
-    }
+    const file = readFileSync(join(dataDir, name));
+    const bytes = name.endsWith('.csv') ? Buffer.from(withBomBytes(file).buffer) : file;
     return { name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
   });
 }

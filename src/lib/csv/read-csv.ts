@@ -4,7 +4,8 @@
  * encoding (GBK from Excel), full-width commas, unclosed quotes, ragged rows.
  */
 import Papa from 'papaparse';
-import type { Problem } from '../validate/problem.ts';
+import type { Problem } from '../problem.ts';
+import { stripBom } from './bom.ts';
 
 export interface CsvRow {
   /** 1-based line of the row's first character in the file. */
@@ -18,13 +19,11 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
-const UTF8_BOM = 0xfeff;
-
 /** Decodes bytes as UTF-8; a GBK file (Excel's default on Chinese Windows) is named as such. */
 export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | { problem: Problem } {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.charCodeAt(0) === UTF8_BOM ? text.slice(1) : text };
+    return { text: stripBom(text) };
   } catch {
     const line = lineOfFirstInvalidByte(bytes);
     let looksGbk = false;

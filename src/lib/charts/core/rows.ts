@@ -1,5 +1,6 @@
 /** One statistic per row: the table and the CSV of the time and comparison charts. */
-import { toCsv } from '../csv.ts';
+import { BOM } from '../../csv/bom.ts';
+import { csvText } from '../../csv/write.ts';
 import type { ChartTable } from './bundle.ts';
 import { csvNumber, kindLabel, valueText } from './format.ts';
 import type { ChartRow } from './series.ts';
@@ -25,27 +26,30 @@ const ROW_HEADER = [
 ];
 
 export function rowCsv(id: string, rows: ChartRow[]): string {
-  return toCsv(
-    ROW_HEADER,
-    rows.map((r) => [
-      id,
-      r.series,
-      r.region,
-      r.regionName,
-      r.metric,
-      r.metricName,
-      r.unit,
-      r.kind,
-      csvNumber(r.value),
-      r.qualifier,
-      r.date,
-      r.dateLabel,
-      r.earliest,
-      r.latest,
-      r.source,
-      r.sourceTitle,
-      r.note,
-    ]),
+  return (
+    BOM +
+    csvText([
+      ROW_HEADER,
+      ...rows.map((r) => [
+        id,
+        r.series,
+        r.region,
+        r.regionName,
+        r.metric,
+        r.metricName,
+        r.unit,
+        r.kind,
+        csvNumber(r.value),
+        r.qualifier,
+        r.date,
+        r.dateLabel,
+        r.earliest,
+        r.latest,
+        r.source,
+        r.sourceTitle,
+        r.note,
+      ]),
+    ])
   );
 }
 

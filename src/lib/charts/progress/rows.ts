@@ -1,5 +1,6 @@
 /** The progress chart's rows: one per target, as CSV and as the table beside the chart. */
-import { toCsv } from '../csv.ts';
+import { BOM } from '../../csv/bom.ts';
+import { csvText } from '../../csv/write.ts';
 import type { ChartTable } from '../core/bundle.ts';
 import { csvComputed, csvNumber, differenceWords, percentOf, valueText } from '../core/format.ts';
 import type { TargetProgress } from './chart.ts';
@@ -27,29 +28,32 @@ const PROGRESS_HEADER = [
 ];
 
 export function progressCsv(id: string, items: TargetProgress[]): string {
-  return toCsv(
-    PROGRESS_HEADER,
-    items.map(({ progress: p, metric }) => [
-      id,
-      p.target.region,
-      p.target.regionName,
-      metric.id,
-      metric.name,
-      metric.unit,
-      csvNumber(p.target.value),
-      p.target.qualifier,
-      p.target.date,
-      p.target.dateLabel,
-      p.target.source,
-      p.latest ? csvNumber(p.latest.value) : '',
-      p.latest?.kind ?? '',
-      p.latest?.date ?? '',
-      p.latest?.dateLabel ?? '',
-      p.latest?.source ?? '',
-      p.latest ? (p.reached ? 'yes' : 'no') : '',
-      p.gap !== undefined ? csvComputed(p.gap) : '',
-      p.share !== undefined ? csvComputed(p.share) : '',
-    ]),
+  return (
+    BOM +
+    csvText([
+      PROGRESS_HEADER,
+      ...items.map(({ progress: p, metric }) => [
+        id,
+        p.target.region,
+        p.target.regionName,
+        metric.id,
+        metric.name,
+        metric.unit,
+        csvNumber(p.target.value),
+        p.target.qualifier,
+        p.target.date,
+        p.target.dateLabel,
+        p.target.source,
+        p.latest ? csvNumber(p.latest.value) : '',
+        p.latest?.kind ?? '',
+        p.latest?.date ?? '',
+        p.latest?.dateLabel ?? '',
+        p.latest?.source ?? '',
+        p.latest ? (p.reached ? 'yes' : 'no') : '',
+        p.gap !== undefined ? csvComputed(p.gap) : '',
+        p.share !== undefined ? csvComputed(p.share) : '',
+      ]),
+    ])
   );
 }
 
