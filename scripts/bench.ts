@@ -15,7 +15,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { generateCountry, writeCountry } from './generate-country.ts';
+import { generateCountry, writeCountry } from './lib/country/index.ts';
 import { buildHugoSite } from './bench-hugo.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
