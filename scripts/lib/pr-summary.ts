@@ -1,0 +1,333 @@
+/**
+ * What a change does to the records: regions, schools, groups, memberships
+ * (joined / left), figures, policies … added, changed or removed, as Markdown.
+ * Each side is a snapshot of data/ and content/, read from a git ref or a directory.
+ * The command line is scripts/pr-summary.ts.
+ */
+import { resolve } from 'node:path';
+import { decodeUtf8, parseCsv } from '../../src/lib/csv/read-csv.ts';
+import { csvDatasets, type CsvDatasetName } from '../../src/lib/schemas/index.ts';
+import { membershipRoleLabels } from '../../src/lib/schemas/membership.ts';
+import { regionLevelLabels } from '../../src/lib/schemas/region.ts';
+import { statisticKindLabels } from '../../src/lib/schemas/statistic.ts';
+import { parseFrontmatter } from '../../src/lib/validate/frontmatter.ts';
+import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
+import type { ProjectFiles } from '../../src/lib/validate/validate.ts';
+import { gitFiles, mergeBase, shortSha } from './git-files.ts';
+
+type Row = Record<string, string>;
+
+interface MdxDoc {
+  data: Record<string, unknown> | undefined;
+  body: string;
+}
+
+/** One side of the comparison: raw rows (not validated, so nothing is hidden) and MDX files. */
+export interface Snapshot {
+  tables: Record<CsvDatasetName, Row[]>;
+  /** Files that could not be read (bad encoding, bad header): their changes are not listed. */
+  unreadable: Set<string>;
+  policies: Map<string, MdxDoc>;
+  profiles: Map<string, MdxDoc>;
+}
+
+export function snapshotOf(files: ProjectFiles): Snapshot {
+  const tables = {} as Record<CsvDatasetName, Row[]>;
+  const unreadable = new Set<string>();
+  for (const [name, { file, schema }] of Object.entries(csvDatasets) as [CsvDatasetName, (typeof csvDatasets)[CsvDatasetName]][]) {
+    const path = `data/${file}`;
+    const bytes = files.get(path);
+    tables[name] = [];
+    if (!bytes) continue;
+    const decoded = decodeUtf8(path, bytes);
+    if ('problem' in decoded) {
+      unreadable.add(path);
+      continue;
+    }
+    const { table, problems } = parseCsv(path, decoded.text, Object.keys(schema.shape));
+    if (problems.length > 0) unreadable.add(path);
+    tables[name] = table.rows.map((r) => Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, v.trim()])));
+  }
+  const mdx = (dir: string) => {
+    const out = new Map<string, MdxDoc>();
+    for (const [path, bytes] of files) {
+      if (!path.startsWith(`${dir}/`) || !path.endsWith('.mdx')) continue;
+      const decoded = decodeUtf8(path, bytes);
+      const text = 'text' in decoded ? decoded.text : '';
+      const fm = parseFrontmatter(text);
+      const data = fm?.data && typeof fm.data === 'object' ? (fm.data as Record<string, unknown>) : undefined;
+      out.set(path.slice(dir.length + 1, -'.mdx'.length), { data, body: fm ? fm.body : text });
+    }
+    return out;
+  };
+  return { tables, unreadable, policies: mdx('content/policies'), profiles: mdx('content/groups') };
+}
+
+// ── Matching rows between the two sides ──────────────────────────────────────
+
+/** How rows are matched: by the first key, then (among rows still unmatched) by the next. */
+const keyColumns: Record<CsvDatasetName, string[][]> = {
+  sources: [['id']],
+  terms: [['id']],
+  metrics: [['id']],
+  regions: [['id']],
+  schools: [['id']],
+  groups: [['id']],
+  // A corrected joined date is a change to the same membership, not a new one.
+  memberships: [
+    ['group', 'school', 'joined'],
+    ['group', 'school'],
+  ],
+  designations: [
+    ['group', 'level', 'title'],
+    ['group', 'title'],
+  ],
+  statistics: [['region', 'metric', 'date', 'kind']],
+};
+
+export interface TableDiff {
+  added: Row[];
+  removed: Row[];
+  changed: { before: Row; after: Row; columns: string[] }[];
+}
+
+export function diffRows(base: Row[], head: Row[], keys: string[][], columns: string[]): TableDiff {
+  const position = new Map(base.map((r, i) => [r, i]));
+  let restBase = [...base];
+  let restHead = [...head];
+  const pairs: [Row, Row][] = [];
+  for (const cols of keys) {
+    const key = (r: Row) => cols.map((c) => r[c] ?? '').join('\u0000');
+    const queue = new Map<string, Row[]>();
+    for (const r of restBase) {
+      const k = key(r);
+      const list = queue.get(k);
+      if (list) list.push(r);
+      else queue.set(k, [r]);
+    }
+    const unmatchedHead: Row[] = [];
+    for (const h of restHead) {
+      const b = queue.get(key(h))?.shift();
+      if (b) pairs.push([b, h]);
+      else unmatchedHead.push(h);
+    }
+    restHead = unmatchedHead;
+    restBase = [...queue.values()].flat();
+    // keep base order stable for the report
+    restBase.sort((a, b) => position.get(a)! - position.get(b)!);
+  }
+  const changed = pairs
+    .map(([before, after]) => ({ before, after, columns: columns.filter((c) => (before[c] ?? '') !== (after[c] ?? '')) }))
+    .filter((c) => c.columns.length > 0);
+  return { added: restHead, removed: restBase, changed };
+}
+
+export interface DocDiff {
+  added: string[];
+  removed: string[];
+  changed: { id: string; fields: string[] }[];
+}
+
+export function diffDocs(base: Map<string, MdxDoc>, head: Map<string, MdxDoc>): DocDiff {
+  const out: DocDiff = { added: [], removed: [], changed: [] };
+  for (const id of [...head.keys()].sort()) {
+    const b = base.get(id);
+    const h = head.get(id)!;
+    if (!b) {
+      out.added.push(id);
+      continue;
+    }
+    const keys = [...new Set([...Object.keys(b.data ?? {}), ...Object.keys(h.data ?? {})])];
+    const fields = keys.filter((k) => JSON.stringify(b.data?.[k]) !== JSON.stringify(h.data?.[k]));
+    if (b.body.trim() !== h.body.trim()) fields.push('正文');
+    if (fields.length > 0) out.changed.push({ id, fields });
+  }
+  for (const id of [...base.keys()].sort()) if (!head.has(id)) out.removed.push(id);
+  return out;
+}
+
+/**
+ * Rows by id, per dataset, built on first use: the head's row where both sides
+ * have the id (the first with that id on a side, as a search from the top finds).
+ */
+function idMaps(head: Snapshot, base: Snapshot): (dataset: CsvDatasetName) => Map<string, Row> {
+  const maps = new Map<CsvDatasetName, Map<string, Row>>();
+  return (dataset) => {
+    let map = maps.get(dataset);
+    if (!map) {
+      map = new Map();
+      for (const r of [...head.tables[dataset], ...base.tables[dataset]]) if (r.id !== undefined && !map.has(r.id)) map.set(r.id, r);
+      maps.set(dataset, map);
+    }
+    return map;
+  };
+}
+
+// ── Markdown ─────────────────────────────────────────────────────────────────
+
+/** Text from the data, made inert in Markdown (the job summary renders it). */
+export const md = (s: string) => s.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+const code = (s: string) => `\`${s.replace(/`/g, '')}\``;
+const quoted = (s: string | undefined) => (s ? `“${md(s)}”` : '（空）');
+
+const MAX_ITEMS = 100;
+
+export interface SummaryOptions {
+  baseLabel: string;
+  headLabel: string;
+}
+
+/** The Markdown summary of everything that changed between two snapshots. */
+export function summarize(base: Snapshot, head: Snapshot, options: SummaryOptions): string {
+  const byId = idMaps(head, base);
+  const name = (dataset: CsvDatasetName, id: string | undefined, field = 'name') => {
+    if (!id) return '';
+    return byId(dataset).get(id)?.[field] ?? '';
+  };
+  const named = (dataset: CsvDatasetName, id: string | undefined, field = 'name') => {
+    const n = name(dataset, id, field);
+    return n ? `${md(n)}（${code(id ?? '')}）` : code(id ?? '');
+  };
+  const statLine = (r: Row) => {
+    const unit = name('metrics', r.metric, 'unit') === 'percent' ? '%' : '';
+    const q = r.qualifier === 'gte' ? '≥ ' : r.qualifier === 'lte' ? '≤ ' : '';
+    const kind = statisticKindLabels[r.kind as keyof typeof statisticKindLabels] ?? r.kind ?? '';
+    return `${named('regions', r.region)} · ${named('metrics', r.metric)} · ${md(r.date || '日期不详')} · ${md(kind)} ${q}${md(r.value ?? '')}${unit}`;
+  };
+  const describe: Record<CsvDatasetName, (r: Row) => string> = {
+    regions: (r) =>
+      `${named('regions', r.id)}，${regionLevelLabels[r.level as keyof typeof regionLevelLabels] ?? md(r.level ?? '')}${r.parent ? `，上级 ${named('regions', r.parent)}` : ''}`,
+    schools: (r) => `${named('schools', r.id)}，${named('regions', r.region)}`,
+    groups: (r) => `${named('groups', r.id)}，${named('regions', r.region)}`,
+    memberships: (r) =>
+      `${named('schools', r.school)} — ${named('groups', r.group)}（${membershipRoleLabels[r.role as keyof typeof membershipRoleLabels] ?? md(r.role ?? '')}）`,
+    statistics: statLine,
+    sources: (r) =>
+      `${r.title ? `《${md(r.title)}》` : ''}（${code(r.id ?? '')}${r.publisher ? `，${md(r.publisher)}` : ''}${r.date ? `，${md(r.date)}` : ''}）`,
+    metrics: (r) => named('metrics', r.id),
+    terms: (r) => `${md(r.term ?? '')}（${code(r.id ?? '')}，${md(r.kind ?? '')}）`,
+    designations: (r) => `${named('groups', r.group)}：${md(r.title ?? '')}（${md(r.level ?? '')}${r.date ? `，${md(r.date)}` : ''}）`,
+  };
+  const changes = (c: TableDiff['changed'][number]) =>
+    c.columns.map((col) => `${col}：${quoted(c.before[col])} → ${quoted(c.after[col])}`).join('；');
+
+  const order: CsvDatasetName[] = [
+    'regions',
+    'schools',
+    'groups',
+    'memberships',
+    'statistics',
+    'designations',
+    'sources',
+    'metrics',
+    'terms',
+  ];
+  const counts: { label: string; added: number; changed: number; removed: number }[] = [];
+  const sections: string[] = [];
+  const warnings: string[] = [];
+  const section = (title: string, items: string[]) => {
+    if (items.length === 0) return;
+    const shown = items.slice(0, MAX_ITEMS);
+    const more = items.length > shown.length ? `\n- ……另有 ${items.length - shown.length} 条未列出` : '';
+    sections.push(`### ${title}\n\n${shown.map((i) => `- ${i}`).join('\n')}${more}`);
+  };
+
+  for (const dataset of order) {
+    const { file, title, schema } = csvDatasets[dataset];
+    const path = `data/${file}`;
+    if (base.unreadable.has(path) || head.unreadable.has(path)) {
+      warnings.push(`${code(path)} 有一侧无法完整读取（编码、表头或某行的列数有误，见数据校验），这一类的变化没有列出。`);
+      continue;
+    }
+    const d = diffRows(base.tables[dataset], head.tables[dataset], keyColumns[dataset], Object.keys(schema.shape));
+    if (d.added.length + d.changed.length + d.removed.length === 0) continue;
+    counts.push({ label: title, added: d.added.length, changed: d.changed.length, removed: d.removed.length });
+    const items: string[] = [];
+    if (dataset === 'memberships') {
+      for (const r of d.added)
+        items.push(
+          r.left
+            ? `补录（已退出）：${describe.memberships(r)}，${md(r.joined || '日期不详')} 至 ${md(r.left)}`
+            : `加入：${describe.memberships(r)}${r.joined ? `，${md(r.joined)} 起` : ''}`,
+        );
+      for (const c of d.changed) {
+        if (!c.before.left && c.after.left) {
+          const rest = c.columns.filter((col) => col !== 'left');
+          items.push(
+            `退出：${describe.memberships(c.after)}，${md(c.after.left)} 退出${rest.length ? `；另改 ${changes({ ...c, columns: rest })}` : ''}`,
+          );
+        } else items.push(`修改：${describe.memberships(c.after)}：${changes(c)}`);
+      }
+      for (const r of d.removed) items.push(`⚠️ 删除：${describe.memberships(r)}`);
+      if (d.removed.length > 0)
+        warnings.push(`删除了 ${d.removed.length} 条成员关系。学校退出集团时不要删除那一行，请在 left 列填写退出日期，保留历史。`);
+    } else {
+      for (const r of d.added) items.push(`新增：${describe[dataset](r)}`);
+      for (const c of d.changed) items.push(`修改：${describe[dataset](c.after)}：${changes(c)}`);
+      for (const r of d.removed) items.push(`删除：${describe[dataset](r)}`);
+    }
+    section(dataset === 'statistics' ? '统计数据（数字）' : title, items);
+  }
+
+  const docSection = (label: string, b: Map<string, MdxDoc>, h: Map<string, MdxDoc>, dir: string) => {
+    const d = diffDocs(b, h);
+    if (d.added.length + d.changed.length + d.removed.length === 0) return;
+    counts.push({ label, added: d.added.length, changed: d.changed.length, removed: d.removed.length });
+    const docTitle = (id: string) => {
+      const data = h.get(id)?.data ?? b.get(id)?.data;
+      const t =
+        typeof data?.title === 'string' ? `《${md(data.title)}》` : typeof data?.group === 'string' ? named('groups', data.group) : '';
+      return `${t}（${code(`${dir}/${id}.mdx`)}）`;
+    };
+    section(label, [
+      ...d.added.map((id) => `新增：${docTitle(id)}`),
+      ...d.changed.map((c) => `修改：${docTitle(c.id)}：${c.fields.map(md).join('、')}`),
+      ...d.removed.map((id) => `删除：${docTitle(id)}`),
+    ]);
+  };
+  docSection('政策', base.policies, head.policies, 'content/policies');
+  docSection('集团简介', base.profiles, head.profiles, 'content/groups');
+
+  const out = ['## 数据变更摘要', '', `比较 ${options.baseLabel} → ${options.headLabel}`, ''];
+  if (counts.length === 0) out.push('数据和内容没有变化。', '');
+  else {
+    out.push('| 类别 | 新增 | 修改 | 删除 |', '| --- | ---: | ---: | ---: |');
+    for (const c of counts) out.push(`| ${c.label} | ${c.added} | ${c.changed} | ${c.removed} |`);
+    out.push('');
+  }
+  for (const w of warnings) out.push(`> ⚠️ ${w}`, '');
+  for (const s of sections) out.push(s, '');
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+// ── The two sides ────────────────────────────────────────────────────────────
+
+export interface Side {
+  files: ProjectFiles;
+  label: string;
+}
+
+export interface SideOptions {
+  base?: string | undefined;
+  head?: string | undefined;
+  'base-dir'?: string | undefined;
+  'head-dir'?: string | undefined;
+  repo?: string | undefined;
+}
+
+export function loadSides(args: SideOptions): { base: Side; head: Side } {
+  const repo = resolve(args.repo ?? '.');
+  const headRef = args.head ?? 'HEAD';
+  const head: Side = args['head-dir']
+    ? { files: readProjectFiles(resolve(args['head-dir'])), label: code(args['head-dir']) }
+    : { files: gitFiles(headRef, repo), label: `${code(headRef)}${shortSha(headRef, repo) ? `（${shortSha(headRef, repo)}）` : ''}` };
+  let base: Side;
+  if (args['base-dir']) base = { files: readProjectFiles(resolve(args['base-dir'])), label: code(args['base-dir']) };
+  else {
+    const baseRef = args.base ?? 'origin/main';
+    const from = args['head-dir'] ? undefined : mergeBase(baseRef, headRef, repo);
+    const sha = from ? from.slice(0, 7) : shortSha(baseRef, repo);
+    base = { files: gitFiles(from ?? baseRef, repo), label: `${code(baseRef)}${sha ? `（${from ? '合并基点 ' : ''}${sha}）` : ''}` };
+  }
+  return { base, head };
+}
