@@ -8,7 +8,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendRow, fieldsOf, parseArgs, policyMdx } from '../../scripts/new-record.ts';
+import { appendRow, fieldsOf, policyMdx } from '../../scripts/lib/new-record.ts';
+import { parseArgs } from '../../scripts/new-record.ts';
 import { csvDatasets } from '../../src/lib/schemas/index.ts';
 import { governanceSchema, policySchema, policyTargetSchema } from '../../src/lib/schemas/policy.ts';
 import { parseFrontmatter } from '../../src/lib/validate/frontmatter.ts';
