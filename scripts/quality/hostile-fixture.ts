@@ -157,7 +157,7 @@ export function buildHostileFixture(variant: Variant, out: string, src = 'tests/
   return { root: out, variant, accepted, rejected, shortened };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.main) {
   const [name, out, src] = process.argv.slice(2);
   const variant = loadVariants().find((v) => v.name === name);
   if (!variant || !out) {

@@ -189,7 +189,7 @@ export function formatLinkProblems(problems: LinkProblem[], limit = 50): string 
   return lines.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.main) {
   const dir = process.argv[2] ?? 'dist';
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     console.error(`${dir} 不存在`);
