@@ -34,7 +34,7 @@ export function tokenize(html: string): Tag[] {
           tag.text = node.childNodes.map((c) => ('value' in c && c.nodeName === '#text' ? c.value : '')).join('');
         tags.push(tag);
       }
-      if (node.tagName === 'template') visit(node.content);
+      if ('content' in node) visit(node.content);
     }
     if ('childNodes' in node) for (const c of node.childNodes) visit(c);
   };
