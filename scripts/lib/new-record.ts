@@ -20,7 +20,7 @@ import { formatProblem } from '../../src/lib/validate/problem.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import { validateProject, type ValidationResult } from '../../src/lib/validate/validate.ts';
 
-export const csvKinds = {
+const csvKinds = {
   region: 'regions',
   school: 'schools',
   group: 'groups',
@@ -164,7 +164,7 @@ const DEFAULT_POLICY_BODY =
   '\n## 背景\n\n（用自己的话概述这份文件为什么出台。）\n\n## 主要内容\n\n（概述集团化办学的目标、模式、保障措施。）\n';
 
 /** The body of templates/policy.mdx (everything after its frontmatter), or a default. */
-export function policyBody(): string {
+function policyBody(): string {
   const template = new URL('../../templates/policy.mdx', import.meta.url);
   try {
     const text = readFileSync(template, 'utf8');

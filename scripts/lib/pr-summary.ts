@@ -122,13 +122,13 @@ export function diffRows(base: Row[], head: Row[], keys: string[][], columns: st
   return { added: restHead, removed: restBase, changed };
 }
 
-export interface DocDiff {
+interface DocDiff {
   added: string[];
   removed: string[];
   changed: { id: string; fields: string[] }[];
 }
 
-export function diffDocs(base: Map<string, MdxDoc>, head: Map<string, MdxDoc>): DocDiff {
+function diffDocs(base: Map<string, MdxDoc>, head: Map<string, MdxDoc>): DocDiff {
   const out: DocDiff = { added: [], removed: [], changed: [] };
   for (const id of [...head.keys()].sort()) {
     const b = base.get(id);

@@ -18,7 +18,7 @@ import { describeBarChart } from './describe.ts';
 import { layoutBarChart } from './layout.ts';
 
 /** The latest figure per region for one metric, largest first: the rows of a comparison chart. */
-export function comparisonRows(ctx: ChartContext, metricId: string): ChartRow[] {
+function comparisonRows(ctx: ChartContext, metricId: string): ChartRow[] {
   const rows = ctx.data.regions.flatMap((r) => latestObserved(rowsFor(ctx, r.id, metricId, 'main')) ?? []);
   const order = new Map(ctx.data.regions.map((r, i) => [r.id, i]));
   return rows.sort((a, b) => b.value - a.value || order.get(a.region)! - order.get(b.region)!);

@@ -13,7 +13,7 @@ export interface ChartOptions {
   chartUrl: (id: string) => string;
 }
 
-export interface TableCell {
+interface TableCell {
   text: string;
   /** Set on the source column: the page links it to /sources/#id. */
   sourceId?: string;
@@ -26,7 +26,7 @@ export interface ChartTable {
   rows: TableCell[][];
 }
 
-export type ChartType = 'time' | 'bar' | 'progress';
+type ChartType = 'time' | 'bar' | 'progress';
 
 export interface ChartBundle {
   id: string;

@@ -43,11 +43,3 @@ export function deadlineWords(d: FuzzyDate): string {
   if (p.month === undefined || isYearEnd(p)) return `${p.year}年底前`;
   return `${pointWords(p)}前`;
 }
-
-/** A short date for tight labels: "2024.9", "2023年底", "2024–2025". */
-export function shortDateWords(d: FuzzyDate): string {
-  const short = (p: DatePoint) => (isYearEnd(p) ? `${p.year}年底` : p.month === undefined ? `${p.year}年` : `${p.year}.${p.month}`);
-  if (d.kind === 'point') return short(d.point);
-  if (d.kind === 'range') return `${short(d.from)}–${short(d.to)}`;
-  return formatFuzzyDateZh(d);
-}

@@ -6,7 +6,7 @@ import type { Dataset, Located } from '../../data/dataset.ts';
 import type { Metric, Region, Source, Statistic } from '../../schemas/index.ts';
 import { axisDate, dateWords, deadlineWords } from './dates.ts';
 
-export type StatisticKind = Statistic['kind'];
+type StatisticKind = Statistic['kind'];
 export type Unit = Metric['unit'];
 export type Qualifier = Statistic['qualifier'];
 
@@ -60,7 +60,7 @@ export interface MetricInfo {
 const kindOrder: Record<StatisticKind, number> = { actual: 0, derived: 1, target: 2 };
 
 /** Time order; at the same start, the narrower date first, then actual before derived before target. */
-export function compareRows(a: ChartRow, b: ChartRow): number {
+function compareRows(a: ChartRow, b: ChartRow): number {
   return a.from - b.from || a.to - b.to || kindOrder[a.kind] - kindOrder[b.kind] || a.record.localeCompare(b.record);
 }
 
@@ -89,7 +89,7 @@ export function chartContext(data: Dataset): ChartContext {
   };
 }
 
-export function metricInfo(m: Metric): MetricInfo {
+function metricInfo(m: Metric): MetricInfo {
   return {
     id: m.id,
     name: m.name,
@@ -101,7 +101,7 @@ export function metricInfo(m: Metric): MetricInfo {
 }
 
 /** A chart row for one statistic, or null when its date cannot be placed on an axis. */
-export function toRow(ctx: ChartContext, s: Located<Statistic>, series: ChartRow['series']): ChartRow | null {
+function toRow(ctx: ChartContext, s: Located<Statistic>, series: ChartRow['series']): ChartRow | null {
   const axis = axisDate(s.date.parsed);
   const metric = ctx.metric.get(s.metric);
   const region = ctx.region.get(s.region);

@@ -23,7 +23,7 @@ export interface TargetProgress {
 }
 
 /** Every target with the latest figure for its region and metric, in region order then deadline. */
-export function targetProgress(ctx: ChartContext): TargetProgress[] {
+function targetProgress(ctx: ChartContext): TargetProgress[] {
   const metrics = new Map(metricOrder(ctx).map((m, i) => [m.id, { m, i }]));
   const out: TargetProgress[] = [];
   for (const region of ctx.data.regions) {

@@ -67,7 +67,7 @@ function tipFor(r: ChartRow, unitWord: string): string[] {
 }
 
 /** One sentence for screen readers: "郑州市，实际值，69.5%，时间：2024年9月，来源：…". */
-export function hitLabel(r: ChartRow, unitWord: string): string {
+function hitLabel(r: ChartRow, unitWord: string): string {
   return tipFor(r, unitWord).join('，');
 }
 
