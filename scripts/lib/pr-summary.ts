@@ -177,24 +177,28 @@ export interface SummaryOptions {
   headLabel: string;
 }
 
-/** The Markdown summary of everything that changed between two snapshots. */
-export function summarize(base: Snapshot, head: Snapshot, options: SummaryOptions): string {
+type Named = (dataset: CsvDatasetName, id: string | undefined, field?: string) => string;
+
+/** A field of a record by id (head first), and the same as "名称（`id`）" for the summary. */
+function lookups(base: Snapshot, head: Snapshot): { name: Named; named: Named } {
   const byId = idMaps(head, base);
-  const name = (dataset: CsvDatasetName, id: string | undefined, field = 'name') => {
-    if (!id) return '';
-    return byId(dataset).get(id)?.[field] ?? '';
-  };
-  const named = (dataset: CsvDatasetName, id: string | undefined, field = 'name') => {
+  const name: Named = (dataset, id, field = 'name') => (id ? (byId(dataset).get(id)?.[field] ?? '') : '');
+  const named: Named = (dataset, id, field = 'name') => {
     const n = name(dataset, id, field);
     return n ? `${md(n)}（${code(id ?? '')}）` : code(id ?? '');
   };
+  return { name, named };
+}
+
+/** One line per kind of record, naming what it points to. */
+function describers({ name, named }: { name: Named; named: Named }): Record<CsvDatasetName, (r: Row) => string> {
   const statLine = (r: Row) => {
     const unit = name('metrics', r.metric, 'unit') === 'percent' ? '%' : '';
     const q = r.qualifier === 'gte' ? '≥ ' : r.qualifier === 'lte' ? '≤ ' : '';
     const kind = statisticKindLabels[r.kind as keyof typeof statisticKindLabels] ?? r.kind ?? '';
     return `${named('regions', r.region)} · ${named('metrics', r.metric)} · ${md(r.date || '日期不详')} · ${md(kind)} ${q}${md(r.value ?? '')}${unit}`;
   };
-  const describe: Record<CsvDatasetName, (r: Row) => string> = {
+  return {
     regions: (r) =>
       `${named('regions', r.id)}，${regionLevelLabels[r.level as keyof typeof regionLevelLabels] ?? md(r.level ?? '')}${r.parent ? `，上级 ${named('regions', r.parent)}` : ''}`,
     schools: (r) => `${named('schools', r.id)}，${named('regions', r.region)}`,
@@ -208,95 +212,115 @@ export function summarize(base: Snapshot, head: Snapshot, options: SummaryOption
     terms: (r) => `${md(r.term ?? '')}（${code(r.id ?? '')}，${md(r.kind ?? '')}）`,
     designations: (r) => `${named('groups', r.group)}：${md(r.title ?? '')}（${md(r.level ?? '')}${r.date ? `，${md(r.date)}` : ''}）`,
   };
-  const changes = (c: TableDiff['changed'][number]) =>
-    c.columns.map((col) => `${col}：${quoted(c.before[col])} → ${quoted(c.after[col])}`).join('；');
+}
 
-  const order: CsvDatasetName[] = [
-    'regions',
-    'schools',
-    'groups',
-    'memberships',
-    'statistics',
-    'designations',
-    'sources',
-    'metrics',
-    'terms',
-  ];
-  const counts: { label: string; added: number; changed: number; removed: number }[] = [];
-  const sections: string[] = [];
-  const warnings: string[] = [];
-  const section = (title: string, items: string[]) => {
-    if (items.length === 0) return;
-    const shown = items.slice(0, MAX_ITEMS);
-    const more = items.length > shown.length ? `\n- ……另有 ${items.length - shown.length} 条未列出` : '';
-    sections.push(`### ${title}\n\n${shown.map((i) => `- ${i}`).join('\n')}${more}`);
-  };
+const changes = (c: TableDiff['changed'][number]) =>
+  c.columns.map((col) => `${col}：${quoted(c.before[col])} → ${quoted(c.after[col])}`).join('；');
 
-  for (const dataset of order) {
-    const { file, title, schema } = csvDatasets[dataset];
-    const path = `data/${file}`;
-    if (base.unreadable.has(path) || head.unreadable.has(path)) {
-      warnings.push(`${code(path)} 有一侧无法完整读取（编码、表头或某行的列数有误，见数据校验），这一类的变化没有列出。`);
-      continue;
-    }
-    const d = diffRows(base.tables[dataset], head.tables[dataset], keyColumns[dataset], Object.keys(schema.shape));
-    if (d.added.length + d.changed.length + d.removed.length === 0) continue;
-    counts.push({ label: title, added: d.added.length, changed: d.changed.length, removed: d.removed.length });
-    const items: string[] = [];
-    if (dataset === 'memberships') {
-      for (const r of d.added)
-        items.push(
-          r.left
-            ? `补录（已退出）：${describe.memberships(r)}，${md(r.joined || '日期不详')} 至 ${md(r.left)}`
-            : `加入：${describe.memberships(r)}${r.joined ? `，${md(r.joined)} 起` : ''}`,
-        );
-      for (const c of d.changed) {
-        if (!c.before.left && c.after.left) {
-          const rest = c.columns.filter((col) => col !== 'left');
-          items.push(
-            `退出：${describe.memberships(c.after)}，${md(c.after.left)} 退出${rest.length ? `；另改 ${changes({ ...c, columns: rest })}` : ''}`,
-          );
-        } else items.push(`修改：${describe.memberships(c.after)}：${changes(c)}`);
-      }
-      for (const r of d.removed) items.push(`⚠️ 删除：${describe.memberships(r)}`);
-      if (d.removed.length > 0)
-        warnings.push(`删除了 ${d.removed.length} 条成员关系。学校退出集团时不要删除那一行，请在 left 列填写退出日期，保留历史。`);
-    } else {
-      for (const r of d.added) items.push(`新增：${describe[dataset](r)}`);
-      for (const c of d.changed) items.push(`修改：${describe[dataset](c.after)}：${changes(c)}`);
-      for (const r of d.removed) items.push(`删除：${describe[dataset](r)}`);
-    }
-    section(dataset === 'statistics' ? '统计数据（数字）' : title, items);
+/** The order of the sections: the records people look for first. */
+const ORDER: CsvDatasetName[] = [
+  'regions',
+  'schools',
+  'groups',
+  'memberships',
+  'statistics',
+  'designations',
+  'sources',
+  'metrics',
+  'terms',
+];
+
+/** What the summary collects: the count table, warnings, and one section per kind of record. */
+interface Report {
+  counts: { label: string; added: number; changed: number; removed: number }[];
+  warnings: string[];
+  sections: string[];
+}
+
+function addSection(report: Report, title: string, items: string[]): void {
+  if (items.length === 0) return;
+  const shown = items.slice(0, MAX_ITEMS);
+  const more = items.length > shown.length ? `\n- ……另有 ${items.length - shown.length} 条未列出` : '';
+  report.sections.push(`### ${title}\n\n${shown.map((i) => `- ${i}`).join('\n')}${more}`);
+}
+
+/** Memberships are history: a school joins, or leaves (a date in left); a deleted row loses that history. */
+function membershipItems(d: TableDiff, describe: (r: Row) => string, report: Report): string[] {
+  const items: string[] = [];
+  for (const r of d.added)
+    items.push(
+      r.left
+        ? `补录（已退出）：${describe(r)}，${md(r.joined || '日期不详')} 至 ${md(r.left)}`
+        : `加入：${describe(r)}${r.joined ? `，${md(r.joined)} 起` : ''}`,
+    );
+  for (const c of d.changed) {
+    if (!c.before.left && c.after.left) {
+      const rest = c.columns.filter((col) => col !== 'left');
+      items.push(`退出：${describe(c.after)}，${md(c.after.left)} 退出${rest.length ? `；另改 ${changes({ ...c, columns: rest })}` : ''}`);
+    } else items.push(`修改：${describe(c.after)}：${changes(c)}`);
   }
+  for (const r of d.removed) items.push(`⚠️ 删除：${describe(r)}`);
+  if (d.removed.length > 0)
+    report.warnings.push(`删除了 ${d.removed.length} 条成员关系。学校退出集团时不要删除那一行，请在 left 列填写退出日期，保留历史。`);
+  return items;
+}
 
-  const docSection = (label: string, b: Map<string, MdxDoc>, h: Map<string, MdxDoc>, dir: string) => {
-    const d = diffDocs(b, h);
-    if (d.added.length + d.changed.length + d.removed.length === 0) return;
-    counts.push({ label, added: d.added.length, changed: d.changed.length, removed: d.removed.length });
-    const docTitle = (id: string) => {
-      const data = h.get(id)?.data ?? b.get(id)?.data;
-      const t =
-        typeof data?.title === 'string' ? `《${md(data.title)}》` : typeof data?.group === 'string' ? named('groups', data.group) : '';
-      return `${t}（${code(`${dir}/${id}.mdx`)}）`;
-    };
-    section(label, [
-      ...d.added.map((id) => `新增：${docTitle(id)}`),
-      ...d.changed.map((c) => `修改：${docTitle(c.id)}：${c.fields.map(md).join('、')}`),
-      ...d.removed.map((id) => `删除：${docTitle(id)}`),
-    ]);
+function tableSection(report: Report, base: Snapshot, head: Snapshot, dataset: CsvDatasetName, describe: (r: Row) => string): void {
+  const { file, title, schema } = csvDatasets[dataset];
+  const path = `data/${file}`;
+  if (base.unreadable.has(path) || head.unreadable.has(path)) {
+    report.warnings.push(`${code(path)} 有一侧无法完整读取（编码、表头或某行的列数有误，见数据校验），这一类的变化没有列出。`);
+    return;
+  }
+  const d = diffRows(base.tables[dataset], head.tables[dataset], keyColumns[dataset], Object.keys(schema.shape));
+  if (d.added.length + d.changed.length + d.removed.length === 0) return;
+  report.counts.push({ label: title, added: d.added.length, changed: d.changed.length, removed: d.removed.length });
+  const items =
+    dataset === 'memberships'
+      ? membershipItems(d, describe, report)
+      : [
+          ...d.added.map((r) => `新增：${describe(r)}`),
+          ...d.changed.map((c) => `修改：${describe(c.after)}：${changes(c)}`),
+          ...d.removed.map((r) => `删除：${describe(r)}`),
+        ];
+  addSection(report, dataset === 'statistics' ? '统计数据（数字）' : title, items);
+}
+
+function docSection(report: Report, label: string, b: Map<string, MdxDoc>, h: Map<string, MdxDoc>, dir: string, named: Named): void {
+  const d = diffDocs(b, h);
+  if (d.added.length + d.changed.length + d.removed.length === 0) return;
+  report.counts.push({ label, added: d.added.length, changed: d.changed.length, removed: d.removed.length });
+  const docTitle = (id: string) => {
+    const data = h.get(id)?.data ?? b.get(id)?.data;
+    const t =
+      typeof data?.title === 'string' ? `《${md(data.title)}》` : typeof data?.group === 'string' ? named('groups', data.group) : '';
+    return `${t}（${code(`${dir}/${id}.mdx`)}）`;
   };
-  docSection('政策', base.policies, head.policies, 'content/policies');
-  docSection('集团简介', base.profiles, head.profiles, 'content/groups');
+  addSection(report, label, [
+    ...d.added.map((id) => `新增：${docTitle(id)}`),
+    ...d.changed.map((c) => `修改：${docTitle(c.id)}：${c.fields.map(md).join('、')}`),
+    ...d.removed.map((id) => `删除：${docTitle(id)}`),
+  ]);
+}
+
+/** The Markdown summary of everything that changed between two snapshots. */
+export function summarize(base: Snapshot, head: Snapshot, options: SummaryOptions): string {
+  const names = lookups(base, head);
+  const describe = describers(names);
+  const report: Report = { counts: [], warnings: [], sections: [] };
+  for (const dataset of ORDER) tableSection(report, base, head, dataset, describe[dataset]);
+  docSection(report, '政策', base.policies, head.policies, 'content/policies', names.named);
+  docSection(report, '集团简介', base.profiles, head.profiles, 'content/groups', names.named);
 
   const out = ['## 数据变更摘要', '', `比较 ${options.baseLabel} → ${options.headLabel}`, ''];
-  if (counts.length === 0) out.push('数据和内容没有变化。', '');
+  if (report.counts.length === 0) out.push('数据和内容没有变化。', '');
   else {
     out.push('| 类别 | 新增 | 修改 | 删除 |', '| --- | ---: | ---: | ---: |');
-    for (const c of counts) out.push(`| ${c.label} | ${c.added} | ${c.changed} | ${c.removed} |`);
+    for (const c of report.counts) out.push(`| ${c.label} | ${c.added} | ${c.changed} | ${c.removed} |`);
     out.push('');
   }
-  for (const w of warnings) out.push(`> ⚠️ ${w}`, '');
-  for (const s of sections) out.push(s, '');
+  for (const w of report.warnings) out.push(`> ⚠️ ${w}`, '');
+  for (const sec of report.sections) out.push(sec, '');
   return `${out.join('\n').trimEnd()}\n`;
 }
 
