@@ -30,26 +30,28 @@ export interface BarChartInput {
   unitWord: string;
 }
 
-export function layoutBarChart(input: BarChartInput, size: ChartSize): Scene {
-  const { width: W, font } = size;
-  const marks: Mark[] = [];
-  const hits: Hit[] = [];
-  let top = 4;
-  if (input.rows.some((r) => r.kind === 'derived')) {
-    const y = top + font * 0.85;
-    marks.push(barRect({ x: 4, y: y - 6, w: 22, h: 12 }, true));
-    marks.push({ type: 'text', x: 32, y: y + (font - 1) * 0.36, text: '推算值（虚线框）', size: font - 1, fill: COLORS.inkSoft });
-    marks.push(barRect({ x: 32 + textWidth('推算值（虚线框）', font - 1) + 14, y: y - 6, w: 22, h: 12 }, false));
-    marks.push({
+/** The key, drawn only when some bar is derived: a dashed outline for "推算值", a filled bar for "实际值". */
+function derivedLegend(font: number, top: number): Mark[] {
+  const y = top + font * 0.85;
+  const label = '推算值（虚线框）';
+  return [
+    barRect({ x: 4, y: y - 6, w: 22, h: 12 }, true),
+    { type: 'text', x: 32, y: y + (font - 1) * 0.36, text: label, size: font - 1, fill: COLORS.inkSoft },
+    barRect({ x: 32 + textWidth(label, font - 1) + 14, y: y - 6, w: 22, h: 12 }, false),
+    {
       type: 'text',
-      x: 32 + textWidth('推算值（虚线框）', font - 1) + 42,
+      x: 32 + textWidth(label, font - 1) + 42,
       y: y + (font - 1) * 0.36,
       text: '实际值',
       size: font - 1,
       fill: COLORS.inkSoft,
-    });
-    top += font * 2;
-  }
+    },
+  ];
+}
+
+/** Where everything goes: the value scale left of the widest value label, and each row's head and height. */
+function barLayout(input: BarChartInput, size: ChartSize) {
+  const { width: W, font } = size;
   const axis = valueAxis(
     input.unit,
     input.rows.map((r) => r.value),
@@ -58,8 +60,7 @@ export function layoutBarChart(input: BarChartInput, size: ChartSize): Scene {
   const valueLabels = input.rows.map((r) => valueText(r.value, r.unit, r.qualifier));
   const labelRoom = Math.max(0, ...valueLabels.map((l) => textWidth(l, font))) + 10;
   const left = 6;
-  const right = W - labelRoom - 4;
-  const x = linear(axis, [left, right]);
+  const x = linear(axis, [left, W - labelRoom - 4]);
   // Region and date above each bar; the date drops to its own line when both do not fit.
   const heads = input.rows.map((r) => {
     const meta = `${r.dateLabel}${r.kind === 'derived' ? ' · 推算' : ''}`;
@@ -67,10 +68,14 @@ export function layoutBarChart(input: BarChartInput, size: ChartSize): Scene {
     return { meta, oneLine, h: font * 1.4 * (oneLine ? 1 : 2) };
   });
   const rowHs = heads.map((h) => h.h + 4 + BAR_H + 12);
-  const plotTop = top;
-  const plotBottom = top + rowHs.reduce((a, b) => a + b, 0);
+  return { axis, valueLabels, left, x, heads, rowHs };
+}
 
-  // Gridlines run only behind the bars, so they never cross the names above them.
+type BarLayout = ReturnType<typeof barLayout>;
+
+/** Gridlines behind each bar only, so they never cross the names above them; tick labels under the last row. */
+function axisMarks(input: BarChartInput, font: number, { axis, x, heads, rowHs }: BarLayout, plotTop: number, plotBottom: number): Mark[] {
+  const marks: Mark[] = [];
   let gy = plotTop;
   for (const [i, h] of rowHs.entries()) {
     const barY = gy + heads[i]!.h + 4;
@@ -101,33 +106,46 @@ export function layoutBarChart(input: BarChartInput, size: ChartSize): Scene {
       anchor,
     });
   });
+  return marks;
+}
 
+/** One row: the region in bold, the date beside or under it, the bar, its value, and a focus target over the row. */
+function rowMarks(
+  r: ChartRow,
+  head: BarLayout['heads'][number],
+  valueLabel: string,
+  y0: number,
+  font: number,
+  { left, x }: BarLayout,
+): Mark[] {
+  const nameY = y0 + font * 1.1;
+  const barY = y0 + head.h + 4;
+  const x1 = x(0);
+  const x2 = x(r.value);
+  return [
+    { type: 'text', x: left, y: nameY, text: r.regionName, size: font, fill: COLORS.ink, weight: 600 },
+    head.oneLine
+      ? { type: 'text', x: left + textWidth(r.regionName, font) + 8, y: nameY, text: head.meta, size: font - 1, fill: COLORS.inkSoft }
+      : { type: 'text', x: left, y: nameY + font * 1.4, text: head.meta, size: font - 1, fill: COLORS.inkSoft },
+    barRect({ x: x1, y: barY, w: x2 - x1, h: BAR_H }, r.kind === 'derived', 'bar'),
+    { type: 'text', x: x2 + 6, y: barY + BAR_H / 2 + font * 0.36, text: valueLabel, size: font, fill: COLORS.ink, weight: 600 },
+  ];
+}
+
+export function layoutBarChart(input: BarChartInput, size: ChartSize): Scene {
+  const { width: W, font } = size;
+  const derived = input.rows.some((r) => r.kind === 'derived');
+  const legend = derived ? derivedLegend(font, 4) : [];
+  const plotTop = derived ? 4 + font * 2 : 4;
+  const layout = barLayout(input, size);
+  const plotBottom = plotTop + layout.rowHs.reduce((a, b) => a + b, 0);
+  const marks: Mark[] = [...legend, ...axisMarks(input, font, layout, plotTop, plotBottom)];
+  const hits: Hit[] = [];
   let y0 = plotTop;
   input.rows.forEach((r, i) => {
-    const head = heads[i]!;
-    const nameY = y0 + font * 1.1;
-    const barY = y0 + head.h + 4;
-    marks.push({ type: 'text', x: left, y: nameY, text: r.regionName, size: font, fill: COLORS.ink, weight: 600 });
-    marks.push(
-      head.oneLine
-        ? { type: 'text', x: left + textWidth(r.regionName, font) + 8, y: nameY, text: head.meta, size: font - 1, fill: COLORS.inkSoft }
-        : { type: 'text', x: left, y: nameY + font * 1.4, text: head.meta, size: font - 1, fill: COLORS.inkSoft },
-    );
-    const x1 = x(0);
-    const x2 = x(r.value);
-    marks.push(barRect({ x: x1, y: barY, w: x2 - x1, h: BAR_H }, r.kind === 'derived', 'bar'));
-    marks.push({
-      type: 'text',
-      x: x2 + 6,
-      y: barY + BAR_H / 2 + font * 0.36,
-      text: valueLabels[i]!,
-      size: font,
-      fill: COLORS.ink,
-      weight: 600,
-    });
-    hits.push(hit(r, i + 1, input.unitWord, { x: 0, y: y0, w: W, h: rowHs[i]! - 4 }));
-    y0 += rowHs[i]!;
+    marks.push(...rowMarks(r, layout.heads[i]!, layout.valueLabels[i]!, y0, font, layout));
+    hits.push(hit(r, i + 1, input.unitWord, { x: 0, y: y0, w: W, h: layout.rowHs[i]! - 4 }));
+    y0 += layout.rowHs[i]!;
   });
-
   return { width: W, height: Math.ceil(plotBottom + font + 4), marks, hits };
 }
