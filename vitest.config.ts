@@ -21,6 +21,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Some tests run the CLIs and git in subprocesses; under coverage on a busy
+          // 2-core machine they take longer than vitest's default 5 s.
+          testTimeout: 30_000,
         },
       },
       {

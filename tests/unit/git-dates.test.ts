@@ -62,7 +62,7 @@ async function gitDates(root: string) {
 }
 
 describe('git-dates in a repository', () => {
-  it('dates each CSV line and MDX file by its last commit, and leaves uncommitted lines undated', { timeout: 30_000 }, async () => {
+  it('dates each CSV line and MDX file by its last commit, and leaves uncommitted lines undated', async () => {
     const repo = scratch();
     writeFileSync(join(repo, 'data/schools.csv'), 'id,name\na,甲\nb,乙\n');
     commit(repo, '添加学校', '2024-03-05');
