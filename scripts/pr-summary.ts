@@ -8,7 +8,8 @@
  * CI appends it to the job summary: node scripts/pr-summary.ts >> "$GITHUB_STEP_SUMMARY"
  */
 import { parseFlags } from './lib/cli.ts';
-import { loadSides, snapshotOf, summarize } from './lib/pr-summary.ts';
+import { snapshotOf } from '../src/lib/changes/diff.ts';
+import { loadSides, summarize } from './lib/pr-summary.ts';
 
 const FLAGS = {
   base: { type: 'string' },

@@ -1,150 +1,19 @@
 /**
  * What a change does to the records: regions, schools, groups, memberships
  * (joined / left), figures, policies … added, changed or removed, as Markdown.
- * Each side is a snapshot of data/ and content/, read from a git ref or a directory.
+ * Each side is a snapshot of data/ and content/, read from a git ref or a directory;
+ * the record-level diff is src/lib/changes/diff.ts (the site's change log uses it too).
  * The command line is scripts/pr-summary.ts.
  */
 import { resolve } from 'node:path';
-import { decodeUtf8, parseCsv } from '../../src/lib/csv/read-csv.ts';
+import { diffDocs, diffRows, keyColumns, type MdxDoc, type Row, type Snapshot, type TableDiff } from '../../src/lib/changes/diff.ts';
 import { csvDatasets, type CsvDatasetName } from '../../src/lib/schemas/index.ts';
 import { membershipRoleLabels } from '../../src/lib/schemas/membership.ts';
 import { regionLevelLabels } from '../../src/lib/schemas/region.ts';
 import { statisticKindLabels } from '../../src/lib/schemas/statistic.ts';
-import { parseFrontmatter } from '../../src/lib/validate/frontmatter.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import type { ProjectFiles } from '../../src/lib/validate/validate.ts';
 import { gitFiles, mergeBase, shortSha } from './git-files.ts';
-
-type Row = Record<string, string>;
-
-interface MdxDoc {
-  data: Record<string, unknown> | undefined;
-  body: string;
-}
-
-/** One side of the comparison: raw rows (not validated, so nothing is hidden) and MDX files. */
-export interface Snapshot {
-  tables: Record<CsvDatasetName, Row[]>;
-  /** Files that could not be read (bad encoding, bad header): their changes are not listed. */
-  unreadable: Set<string>;
-  policies: Map<string, MdxDoc>;
-  profiles: Map<string, MdxDoc>;
-}
-
-export function snapshotOf(files: ProjectFiles): Snapshot {
-  const tables = {} as Record<CsvDatasetName, Row[]>;
-  const unreadable = new Set<string>();
-  for (const [name, { file, schema }] of Object.entries(csvDatasets) as [CsvDatasetName, (typeof csvDatasets)[CsvDatasetName]][]) {
-    const path = `data/${file}`;
-    const bytes = files.get(path);
-    tables[name] = [];
-    if (!bytes) continue;
-    const decoded = decodeUtf8(path, bytes);
-    if ('problem' in decoded) {
-      unreadable.add(path);
-      continue;
-    }
-    const { table, problems } = parseCsv(path, decoded.text, Object.keys(schema.shape));
-    if (problems.length > 0) unreadable.add(path);
-    tables[name] = table.rows.map((r) => Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, v.trim()])));
-  }
-  const mdx = (dir: string) => {
-    const out = new Map<string, MdxDoc>();
-    for (const [path, bytes] of files) {
-      if (!path.startsWith(`${dir}/`) || !path.endsWith('.mdx')) continue;
-      const decoded = decodeUtf8(path, bytes);
-      const text = 'text' in decoded ? decoded.text : '';
-      const fm = parseFrontmatter(text);
-      const data = fm?.data && typeof fm.data === 'object' ? (fm.data as Record<string, unknown>) : undefined;
-      out.set(path.slice(dir.length + 1, -'.mdx'.length), { data, body: fm ? fm.body : text });
-    }
-    return out;
-  };
-  return { tables, unreadable, policies: mdx('content/policies'), profiles: mdx('content/groups') };
-}
-
-// ── Matching rows between the two sides ──────────────────────────────────────
-
-/** How rows are matched: by the first key, then (among rows still unmatched) by the next. */
-const keyColumns: Record<CsvDatasetName, string[][]> = {
-  sources: [['id']],
-  terms: [['id']],
-  metrics: [['id']],
-  regions: [['id']],
-  schools: [['id']],
-  groups: [['id']],
-  // A corrected joined date is a change to the same membership, not a new one.
-  memberships: [
-    ['group', 'school', 'joined'],
-    ['group', 'school'],
-  ],
-  designations: [
-    ['group', 'level', 'title'],
-    ['group', 'title'],
-  ],
-  statistics: [['region', 'metric', 'date', 'kind']],
-};
-
-export interface TableDiff {
-  added: Row[];
-  removed: Row[];
-  changed: { before: Row; after: Row; columns: string[] }[];
-}
-
-export function diffRows(base: Row[], head: Row[], keys: string[][], columns: string[]): TableDiff {
-  const position = new Map(base.map((r, i) => [r, i]));
-  let restBase = [...base];
-  let restHead = [...head];
-  const pairs: [Row, Row][] = [];
-  for (const cols of keys) {
-    const key = (r: Row) => cols.map((c) => r[c] ?? '').join('\u0000');
-    const queue = new Map<string, Row[]>();
-    for (const r of restBase) {
-      const k = key(r);
-      const list = queue.get(k);
-      if (list) list.push(r);
-      else queue.set(k, [r]);
-    }
-    const unmatchedHead: Row[] = [];
-    for (const h of restHead) {
-      const b = queue.get(key(h))?.shift();
-      if (b) pairs.push([b, h]);
-      else unmatchedHead.push(h);
-    }
-    restHead = unmatchedHead;
-    restBase = [...queue.values()].flat();
-    // keep base order stable for the report
-    restBase.sort((a, b) => position.get(a)! - position.get(b)!);
-  }
-  const changed = pairs
-    .map(([before, after]) => ({ before, after, columns: columns.filter((c) => (before[c] ?? '') !== (after[c] ?? '')) }))
-    .filter((c) => c.columns.length > 0);
-  return { added: restHead, removed: restBase, changed };
-}
-
-interface DocDiff {
-  added: string[];
-  removed: string[];
-  changed: { id: string; fields: string[] }[];
-}
-
-function diffDocs(base: Map<string, MdxDoc>, head: Map<string, MdxDoc>): DocDiff {
-  const out: DocDiff = { added: [], removed: [], changed: [] };
-  for (const id of [...head.keys()].sort()) {
-    const b = base.get(id);
-    const h = head.get(id)!;
-    if (!b) {
-      out.added.push(id);
-      continue;
-    }
-    const keys = [...new Set([...Object.keys(b.data ?? {}), ...Object.keys(h.data ?? {})])];
-    const fields = keys.filter((k) => JSON.stringify(b.data?.[k]) !== JSON.stringify(h.data?.[k]));
-    if (b.body.trim() !== h.body.trim()) fields.push('正文');
-    if (fields.length > 0) out.changed.push({ id, fields });
-  }
-  for (const id of [...base.keys()].sort()) if (!head.has(id)) out.removed.push(id);
-  return out;
-}
 
 /**
  * Rows by id, per dataset, built on first use: the head's row where both sides

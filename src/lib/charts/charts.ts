@@ -25,7 +25,7 @@ const memo = new WeakMap<Dataset, Map<string, AllCharts>>();
 
 /** All charts for a dataset, built once per dataset and options. */
 export function allCharts(data: Dataset, opts: ChartOptions): AllCharts {
-  const key = `${opts.siteName}|${opts.chartUrl('x')}`;
+  const key = `${opts.siteName}|${opts.chartUrl('x')}|${opts.version ?? ''}`;
   const cached = memo.get(data)?.get(key);
   if (cached) return cached;
   const ctx = chartContext(data);

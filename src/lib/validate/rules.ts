@@ -3,6 +3,7 @@
  * time, dates in order, region levels consistent, figures within their units.
  */
 import type { Dataset, Located } from '../data/dataset.ts';
+import { intendedProvince, provinceByName } from '../coverage/provinces.ts';
 import { canPrecede, dateBounds, type FuzzyDate } from '../fuzzy-date.ts';
 import { csvDatasets } from '../schemas/index.ts';
 import type { TermKind } from '../schemas/term.ts';
@@ -88,12 +89,20 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
 
   // Regions: references and a consistent hierarchy.
   const regionById = new Map(data.regions.map((r) => [r.id, r]));
+  // A province row is matched to the country's 34 provincial-level divisions by its full name (/coverage/).
+  const provinceRows = new Map<string, Row>();
   for (const r of data.regions) {
     src(r);
     if (r.reported_children !== undefined && !r.source)
       at(r, 'source', '填写了 reported_children 却没有来源', '在 source 列写明这个数字出自哪个来源');
     if (r.level === 'province') {
       if (r.parent) at(r, 'parent', '省级地区不应有上级地区', '清空 parent 列');
+      const meant = intendedProvince(r.name, r.aliases);
+      if (meant) at(r, 'name', `省级地区要写全称：“${r.name}”对不上全国省级行政区名单`, `把 name 改为“${meant.name}”，简称写在 aliases 列`);
+      const province = provinceByName(r.name);
+      const first = province ? provinceRows.get(province.code) : undefined;
+      if (province && first) at(r, 'name', `“${r.name}”已在第 ${first._line} 行出现过`, '同一个省级行政区只写一行，删除重复的一行');
+      else if (province) provinceRows.set(province.code, r);
       continue;
     }
     if (r.municipality) at(r, 'municipality', '只有省级地区（直辖市）可以标记 municipality', '清空 municipality 列');

@@ -11,6 +11,8 @@ export interface ChartOptions {
   siteName: string;
   /** The absolute URL of a chart's permalink page. */
   chartUrl: (id: string) => string;
+  /** The data version a citation names (release tag or commit date), so a quoted figure can be traced. */
+  version?: string;
 }
 
 interface TableCell {
@@ -26,7 +28,7 @@ export interface ChartTable {
   rows: TableCell[][];
 }
 
-type ChartType = 'time' | 'bar' | 'progress';
+export type ChartType = 'time' | 'bar' | 'progress' | 'tile';
 
 export interface ChartBundle {
   id: string;
@@ -86,7 +88,8 @@ function sourceLine(sources: SourceRef[]): string {
 
 function citation(opts: ChartOptions, id: string, title: string, asOf: string, sources: SourceRef[]): string {
   const original = sources.map((s) => `${s.publisher ? `${s.publisher}《` : '《'}${s.title}》`).join('；');
-  return `${opts.siteName}：《${title}》（图表，数据截至${asOf}），原始来源：${original}。${opts.chartUrl(id)}`;
+  const version = opts.version ? `，数据版本 ${opts.version}` : '';
+  return `${opts.siteName}：《${title}》（图表，数据截至${asOf}${version}），原始来源：${original}。${opts.chartUrl(id)}`;
 }
 
 export function bundle(opts: ChartOptions, p: Parts): ChartBundle {

@@ -1,0 +1,439 @@
+/**
+ * The public change log of the data: from the revisions of data/ and content/,
+ * oldest first, each record added, changed (which fields), ended (a group's
+ * `ended` or a membership's `left` filled in) or removed, with the day of the
+ * commit, grouped by day. A revision carries only the files it changed, and for
+ * a CSV whose header stayed the same only the records that changed (git's own
+ * line diff); just those are parsed and matched by key. Names for labels come from
+ * id maps kept up to date change by change, so the cost follows the size of the
+ * changes, not the size of the tables times the number of commits. Pure: the site
+ * glue reads git and passes text and bytes in.
+ */
+import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
+import { decodeUtf8 } from '../csv/read-csv.ts';
+import { diffDocs, diffRows, keyColumns, readDoc, readTable, type MdxDoc, type Row } from './diff.ts';
+
+/**
+ * How a file changed in one revision: the whole file before and after (created,
+ * deleted, header changed, or a change the line diff cannot show record by record),
+ * or, for a CSV whose header stayed the same, just the raw records removed and added.
+ * For MDX only `after` is read (null when deleted).
+ */
+export type FileChange = { before: Uint8Array | null; after: Uint8Array | null } | { removed: string[]; added: string[] };
+
+export interface Revision {
+  commit: string;
+  /** Commit day (ISO), from the commit, never from the clock. */
+  day: string;
+  /** Commit time, ISO 8601 with offset. */
+  time: string;
+  subject: string;
+  /** The files this revision changed under data/ and content/. */
+  files: Map<string, FileChange>;
+}
+
+export type ChangeKind = CsvDatasetName | 'policies' | 'groupProfiles';
+export type ChangeAction = 'added' | 'changed' | 'ended' | 'removed';
+
+export const changeKindLabels: Record<ChangeKind, string> = {
+  regions: '地区',
+  schools: '学校',
+  groups: '集团',
+  memberships: '成员关系',
+  statistics: '统计数字',
+  designations: '认定',
+  sources: '来源',
+  metrics: '指标',
+  terms: '术语',
+  policies: '政策',
+  groupProfiles: '集团简介',
+};
+export const changeActionLabels: Record<ChangeAction, string> = { added: '新增', changed: '修改', ended: '终止', removed: '删除' };
+
+export interface RecordChange {
+  kind: ChangeKind;
+  action: ChangeAction;
+  /** The record's identity: its id, or its key columns joined ("group/school"). */
+  key: string;
+  /** Who or what, in words: a name, a title, "school — group". */
+  label: string;
+  /** Changed columns or front-matter fields ("正文" for an MDX body). */
+  fields: string[];
+  /** The region the record belongs to, when it has one (for the per-province feeds). */
+  region?: string;
+  /** The id of the page that shows it: a group for a membership, a region for a figure. */
+  page?: { kind: 'regions' | 'schools' | 'groups' | 'policies' | 'sources' | 'terms'; id: string };
+}
+
+export interface CommitChanges {
+  commit: string;
+  day: string;
+  time: string;
+  subject: string;
+  changes: RecordChange[];
+  /** Files that could not be read at this revision: their changes are not listed. */
+  unreadable: string[];
+}
+
+export interface ChangeDay {
+  day: string;
+  /** Latest commit time that day: the feed entry's "updated". */
+  time: string;
+  commits: CommitChanges[];
+}
+
+export interface ChangeLog {
+  /** Newest day first. */
+  days: ChangeDay[];
+  /** region id → parent id, from every revision (latest wins): the province of any region ever seen. */
+  regionParent: Map<string, string | undefined>;
+}
+
+const datasetByPath = new Map(
+  (Object.entries(csvDatasets) as [CsvDatasetName, (typeof csvDatasets)[CsvDatasetName]][]).map(([name, d]) => [`data/${d.file}`, name]),
+);
+
+/** Splits CSV text into records at line breaks outside quotes; blank lines dropped, BOM and CR removed. */
+export function splitRecords(text: string): { header: string; records: string[] } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const records: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i <= body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if ((c === 10 && !quoted) || i === body.length) {
+      const end = i > start && body.charCodeAt(i - 1) === 13 ? i - 1 : i;
+      if (end > start) records.push(body.slice(start, end));
+      start = i + 1;
+    }
+  }
+  return { header: records.shift() ?? '', records };
+}
+
+/** Records only in `before` and only in `after` (as multisets), each in file order. */
+function recordDiff(before: string[], after: string[]): { removed: string[]; added: string[] } {
+  const count = new Map<string, number>();
+  for (const r of before) count.set(r, (count.get(r) ?? 0) + 1);
+  const added: string[] = [];
+  for (const r of after) {
+    const n = count.get(r) ?? 0;
+    if (n > 0) count.set(r, n - 1);
+    else added.push(r);
+  }
+  const removed: string[] = [];
+  for (const r of before) {
+    const n = count.get(r) ?? 0;
+    if (n > 0) {
+      removed.push(r);
+      count.set(r, n - 1);
+    }
+  }
+  return { removed, added };
+}
+
+const encoder = new TextEncoder();
+const parseRecords = (path: string, header: string, records: string[], columns: string[]) =>
+  readTable(path, encoder.encode([header, ...records].join('\n')), columns);
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** Builds the change log; revisions must be oldest first, each with the files it changed. */
+export function buildChangeLog(revisions: Revision[]): ChangeLog {
+  // Per table: its current header, and its rows by id (tables keyed by id), kept up to date change by change.
+  const header = new Map<CsvDatasetName, string>();
+  const byId = new Map<CsvDatasetName, Map<string, Row>>();
+  const idMap = (dataset: CsvDatasetName) => {
+    let m = byId.get(dataset);
+    if (!m) byId.set(dataset, (m = new Map()));
+    return m;
+  };
+  const docs = { policies: new Map<string, MdxDoc>(), groupProfiles: new Map<string, MdxDoc>() };
+  const regionParent = new Map<string, string | undefined>();
+  const commits: CommitChanges[] = [];
+
+  // Rows removed in this revision still name themselves and what pointed at them.
+  let gone = new Map<CsvDatasetName, Map<string, Row>>();
+  const find = (dataset: CsvDatasetName, id: string | undefined) =>
+    id ? (idMap(dataset).get(id) ?? gone.get(dataset)?.get(id)) : undefined;
+  const nameOf = (dataset: CsvDatasetName, id: string | undefined, field = 'name') => find(dataset, id)?.[field] || id || '';
+  const groupRegion = (id: string | undefined) => find('groups', id)?.region;
+
+  const describe = (dataset: CsvDatasetName, r: Row): Pick<RecordChange, 'key' | 'label' | 'region' | 'page'> => {
+    switch (dataset) {
+      case 'regions':
+        return { key: r.id ?? '', label: r.name || r.id || '', ...(r.id ? { region: r.id, page: { kind: 'regions', id: r.id } } : {}) };
+      case 'schools':
+        return {
+          key: r.id ?? '',
+          label: r.name || r.id || '',
+          ...(r.region ? { region: r.region } : {}),
+          page: { kind: 'schools', id: r.id ?? '' },
+        };
+      case 'groups':
+        return {
+          key: r.id ?? '',
+          label: r.name || r.id || '',
+          ...(r.region ? { region: r.region } : {}),
+          page: { kind: 'groups', id: r.id ?? '' },
+        };
+      case 'memberships': {
+        const region = groupRegion(r.group);
+        return {
+          key: `${r.group}/${r.school}`,
+          label: `${nameOf('schools', r.school)} — ${nameOf('groups', r.group)}`,
+          ...(region ? { region } : {}),
+          page: { kind: 'groups', id: r.group ?? '' },
+        };
+      }
+      case 'designations': {
+        const region = groupRegion(r.group);
+        return {
+          key: `${r.group}/${r.title}`,
+          label: `${nameOf('groups', r.group)}：${r.title ?? ''}`,
+          ...(region ? { region } : {}),
+          page: { kind: 'groups', id: r.group ?? '' },
+        };
+      }
+      case 'statistics':
+        return {
+          key: `${r.region}/${r.metric}/${r.date}/${r.kind}`,
+          label: `${nameOf('regions', r.region)} ${nameOf('metrics', r.metric)}（${r.date || '日期不详'}）`,
+          ...(r.region ? { region: r.region, page: { kind: 'regions', id: r.region } } : {}),
+        };
+      case 'sources':
+        return { key: r.id ?? '', label: r.title ? `《${r.title}》` : (r.id ?? ''), page: { kind: 'sources', id: r.id ?? '' } };
+      case 'terms':
+        return { key: r.id ?? '', label: r.term || r.id || '', page: { kind: 'terms', id: r.id ?? '' } };
+      case 'metrics':
+        return { key: r.id ?? '', label: r.name || r.id || '' };
+    }
+  };
+
+  for (const rev of revisions) {
+    const changes: RecordChange[] = [];
+    const unreadable: string[] = [];
+    // Tables first, so labels of rows added in this commit resolve (a new school's name in its membership).
+    gone = new Map();
+    const tableOrder = [...rev.files.keys()].filter((p) => datasetByPath.has(p)).sort();
+    const diffs: { dataset: CsvDatasetName; removed: Row[]; added: Row[] }[] = [];
+    for (const path of tableOrder) {
+      const dataset = datasetByPath.get(path)!;
+      const change = rev.files.get(path)!;
+      const columns = Object.keys(csvDatasets[dataset].schema.shape);
+      let before = header.get(dataset) ?? '';
+      let after = before;
+      let removedRecords: string[];
+      let addedRecords: string[];
+      if ('removed' in change) {
+        removedRecords = change.removed;
+        addedRecords = change.added;
+      } else {
+        const decode = (bytes: Uint8Array | null) => (bytes ? decodeUtf8(path, bytes) : { text: '' });
+        const old = decode(change.before);
+        const next = decode(change.after);
+        if ('problem' in next) {
+          unreadable.push(path);
+          continue;
+        }
+        const a = splitRecords('text' in old ? old.text : '');
+        const b = splitRecords(next.text);
+        before = a.header;
+        after = b.header;
+        // A new header compares every record; otherwise only the records whose text changed.
+        ({ removed: removedRecords, added: addedRecords } =
+          a.header === b.header ? recordDiff(a.records, b.records) : { removed: a.records, added: b.records });
+      }
+      const added = after ? parseRecords(path, after, addedRecords, columns) : { rows: [], complete: true };
+      if (!added.complete) {
+        unreadable.push(path);
+        continue;
+      }
+      const removed = before ? parseRecords(path, before, removedRecords, columns).rows : [];
+      header.set(dataset, after);
+      if ('id' in csvDatasets[dataset].schema.shape) {
+        const m = idMap(dataset);
+        const g = new Map<string, Row>();
+        for (const r of removed) {
+          g.set(r.id ?? '', r);
+          m.delete(r.id ?? '');
+        }
+        for (const r of added.rows) m.set(r.id ?? '', r);
+        gone.set(dataset, g);
+      }
+      if (dataset === 'regions') for (const r of added.rows) regionParent.set(r.id ?? '', r.parent || undefined);
+      diffs.push({ dataset, removed, added: added.rows });
+    }
+    for (const { dataset, removed, added } of diffs) {
+      const columns = Object.keys(csvDatasets[dataset].schema.shape);
+      const d = diffRows(removed, added, keyColumns[dataset], columns);
+      for (const r of d.added) changes.push({ kind: dataset, action: 'added', fields: [], ...describe(dataset, r) });
+      for (const c of d.changed) {
+        const ended =
+          (dataset === 'groups' && !c.before.ended && !!c.after.ended) || (dataset === 'memberships' && !c.before.left && !!c.after.left);
+        changes.push({ kind: dataset, action: ended ? 'ended' : 'changed', fields: c.columns, ...describe(dataset, c.after) });
+      }
+      for (const r of d.removed) changes.push({ kind: dataset, action: 'removed', fields: [], ...describe(dataset, r) });
+    }
+    for (const [dir, kind] of [
+      ['content/policies/', 'policies'],
+      ['content/groups/', 'groupProfiles'],
+    ] as const) {
+      const paths = [...rev.files.keys()].filter((p) => p.startsWith(dir) && p.endsWith('.mdx')).sort();
+      if (paths.length === 0) continue;
+      const old = docs[kind];
+      const next = new Map(old);
+      for (const p of paths) {
+        const change = rev.files.get(p)!;
+        const bytes = 'after' in change ? change.after : null;
+        const id = p.slice(dir.length, -'.mdx'.length);
+        if (bytes) next.set(id, readDoc(p, bytes));
+        else next.delete(id);
+      }
+      const scope = new Set(paths.map((p) => p.slice(dir.length, -'.mdx'.length)));
+      const pick = (m: Map<string, MdxDoc>) => new Map([...m].filter(([id]) => scope.has(id)));
+      const d = diffDocs(pick(old), pick(next));
+      const describeDoc = (id: string, doc: MdxDoc | undefined): Pick<RecordChange, 'key' | 'label' | 'region' | 'page'> => {
+        if (kind === 'policies') {
+          const region = text(doc?.data?.region);
+          return {
+            key: id,
+            label: text(doc?.data?.title) ? `《${text(doc?.data?.title)}》` : id,
+            ...(region ? { region } : {}),
+            page: { kind: 'policies', id },
+          };
+        }
+        const group = text(doc?.data?.group) || id;
+        const region = groupRegion(group);
+        return { key: id, label: nameOf('groups', group), ...(region ? { region } : {}), page: { kind: 'groups', id: group } };
+      };
+      for (const id of d.added) changes.push({ kind, action: 'added', fields: [], ...describeDoc(id, next.get(id)) });
+      for (const c of d.changed) changes.push({ kind, action: 'changed', fields: c.fields, ...describeDoc(c.id, next.get(c.id)) });
+      for (const id of d.removed) changes.push({ kind, action: 'removed', fields: [], ...describeDoc(id, old.get(id)) });
+      docs[kind] = next;
+    }
+    if (changes.length > 0 || unreadable.length > 0)
+      commits.push({ commit: rev.commit, day: rev.day, time: rev.time, subject: rev.subject, changes, unreadable });
+  }
+
+  const byDay = new Map<string, CommitChanges[]>();
+  for (const c of commits) {
+    const list = byDay.get(c.day);
+    if (list) list.push(c);
+    else byDay.set(c.day, [c]);
+  }
+  const days = [...byDay.entries()]
+    .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
+    .map(([day, list]) => ({
+      day,
+      time: list
+        .map((c) => c.time)
+        .sort()
+        .at(-1)!,
+      commits: list,
+    }));
+  return { days, regionParent };
+}
+
+/** The top-level region (province) of a region, through the parents ever recorded. */
+export function provinceOf(log: ChangeLog, regionId: string | undefined): string | undefined {
+  let current = regionId;
+  const seen = new Set<string>();
+  while (current && !seen.has(current)) {
+    seen.add(current);
+    const parent = log.regionParent.get(current);
+    if (!parent) return current;
+    current = parent;
+  }
+  return current;
+}
+
+const byProvince = new WeakMap<ChangeLog, Map<string, ChangeDay[]>>();
+
+/** The log split by province in one pass (each region's province found once): what the per-province feeds read. */
+function splitByProvince(log: ChangeLog): Map<string, ChangeDay[]> {
+  const known = byProvince.get(log);
+  if (known) return known;
+  const provinceOfRegion = new Map<string, string | undefined>();
+  const province = (region: string) => {
+    if (!provinceOfRegion.has(region)) provinceOfRegion.set(region, provinceOf(log, region));
+    return provinceOfRegion.get(region);
+  };
+  const out = new Map<string, ChangeDay[]>();
+  for (const d of log.days) {
+    const commits = new Map<string, CommitChanges[]>();
+    for (const c of d.commits) {
+      const split = new Map<string, RecordChange[]>();
+      for (const x of c.changes) {
+        const p = x.region === undefined ? undefined : province(x.region);
+        if (p === undefined) continue;
+        const list = split.get(p);
+        if (list) list.push(x);
+        else split.set(p, [x]);
+      }
+      for (const [p, changes] of split) {
+        const list = commits.get(p);
+        const entry = { ...c, changes, unreadable: [] };
+        if (list) list.push(entry);
+        else commits.set(p, [entry]);
+      }
+    }
+    for (const [p, list] of commits) {
+      const days = out.get(p);
+      const day = {
+        day: d.day,
+        time: list
+          .map((c) => c.time)
+          .sort()
+          .at(-1)!,
+        commits: list,
+      };
+      if (days) days.push(day);
+      else out.set(p, [day]);
+    }
+  }
+  byProvince.set(log, out);
+  return out;
+}
+
+/** The log restricted to the changes within one province (its region, cities and districts). */
+export function changesInProvince(log: ChangeLog, provinceId: string): ChangeDay[] {
+  return splitByProvince(log).get(provinceId) ?? [];
+}
+
+export interface DaySummary {
+  counts: Record<ChangeAction, number>;
+  /** Every change that day, by kind then action (commit order within). */
+  byKind: { kind: ChangeKind; changes: RecordChange[] }[];
+}
+
+const kindOrder: ChangeKind[] = [
+  'regions',
+  'groups',
+  'schools',
+  'memberships',
+  'statistics',
+  'designations',
+  'policies',
+  'groupProfiles',
+  'sources',
+  'metrics',
+  'terms',
+];
+const actionOrder: ChangeAction[] = ['added', 'changed', 'ended', 'removed'];
+
+export function summarizeDay(day: ChangeDay): DaySummary {
+  const all = day.commits.flatMap((c) => c.changes);
+  const counts = { added: 0, changed: 0, ended: 0, removed: 0 };
+  for (const c of all) counts[c.action]++;
+  const byKind = kindOrder.flatMap((kind) => {
+    const changes = all.filter((c) => c.kind === kind).sort((a, b) => actionOrder.indexOf(a.action) - actionOrder.indexOf(b.action));
+    return changes.length > 0 ? [{ kind, changes }] : [];
+  });
+  return { counts, byKind };
+}
+
+/** One line per change: "新增 集团 郑州市第十九初级中学教育集团", "修改 学校 … ：name、aliases". */
+export function changeLine(c: RecordChange): string {
+  return `${changeActionLabels[c.action]}${changeKindLabels[c.kind]}：${c.label}${c.fields.length > 0 ? `（${c.fields.join('、')}）` : ''}`;
+}

@@ -1,0 +1,258 @@
+/**
+ * How complete the site's data is: for every region it knows, what it lists
+ * (groups, schools, memberships, policies, sub-regions) set against what its
+ * sources report (the group-count and participating-schools figures, a group's
+ * reported_members, a region's reported_children), as counts and a share, with
+ * the source and date of each reported figure. Every one of the 34 provincial-level
+ * divisions appears, matched by full name; those without a region row have no
+ * figures at all. Pure: no Astro, no DOM, no clock.
+ */
+import { dateBounds, formatFuzzyDateZh } from '../fuzzy-date.ts';
+import type { Located } from '../data/dataset.ts';
+import { isCurrent, regionSubtree, regionTotals, type DatasetIndex } from '../data/queries.ts';
+import type { Region, Statistic } from '../schemas/index.ts';
+import { PROVINCES, provinceByName, type Province } from './provinces.ts';
+
+/** The metrics that state what the site could list: how many groups, how many schools in them. */
+export const REPORTED_METRICS = { groups: 'group-count', schools: 'participating-schools' } as const;
+
+export interface ReportedFigure {
+  value: number;
+  qualifier: Statistic['qualifier'];
+  /** As written in the CSV ("2024-08/2025-09") and in words. */
+  date: string;
+  dateLabel: string;
+  sourceId: string;
+  sourceTitle: string;
+  publisher?: string;
+}
+
+export interface Comparison {
+  listed: number;
+  reported: number;
+  /** listed ÷ reported; above 1 when the site lists more than the source counted (definitions differ). */
+  share: number;
+  shareText: string;
+}
+
+export interface RegionCoverage {
+  id: string;
+  name: string;
+  level: Region['level'];
+  municipality: boolean;
+  parent?: string;
+  /** 0 for a province, 1 for a city, 2 for a district (tree depth). */
+  depth: number;
+  /** The GB/T 2260 code of the province it is, or lies in (when the top region is a real province). */
+  provinceCode?: string;
+  listed: {
+    groups: number;
+    schools: number;
+    /** Listed schools with a current membership in a group. */
+    participatingSchools: number;
+    memberships: number;
+    policies: number;
+    childRegions: number;
+  };
+  reported: {
+    groups?: ReportedFigure;
+    schools?: ReportedFigure;
+    children?: number;
+    /** Groups with a reported_members count: the sum, and how many members the site names for those groups. */
+    members?: { groups: number; reported: number; named: number };
+  };
+  groups?: Comparison;
+  schools?: Comparison;
+  children?: Comparison;
+  members?: Comparison;
+  /** True when no source reports any figure to compare with. */
+  noReportedFigure: boolean;
+}
+
+export interface ProvinceCoverage {
+  province: Province;
+  /** Absent when data/regions.csv has no row for this province: "暂无数据". */
+  region?: RegionCoverage;
+}
+
+export interface CoverageModel {
+  /** Every region the site knows, provinces (in code order) each followed by its cities and districts. */
+  regions: RegionCoverage[];
+  /** The 34 provincial-level divisions in code order. */
+  provinces: ProvinceCoverage[];
+  /** Top-level regions that are none of the 34 (by full name); listed after them. */
+  unmatched: RegionCoverage[];
+  byId: Map<string, RegionCoverage>;
+}
+
+/** A share as a reader wants it: one decimal, "<0.1%" rather than a misleading 0%. */
+export function shareText(share: number): string {
+  if (share > 0 && share < 0.001) return '<0.1%';
+  return `${(Math.round(share * 1000) / 10).toFixed(1).replace(/\.0$/, '')}%`;
+}
+
+function compare(listed: number, reported: number | undefined): Comparison | undefined {
+  if (reported === undefined || reported <= 0) return undefined;
+  const share = listed / reported;
+  return { listed, reported, share, shareText: shareText(share) };
+}
+
+/** Latest actual figure for a region and metric: latest possible day, then earliest; undated last. */
+function latestActual(stats: Located<Statistic>[]): Located<Statistic> | undefined {
+  let best: Located<Statistic> | undefined;
+  let bestKey = '';
+  for (const s of stats) {
+    if (s.kind !== 'actual') continue;
+    const b = dateBounds(s.date.parsed);
+    const key = b ? `${b.latest}|${b.earliest}` : '';
+    if (!best || key > bestKey) {
+      best = s;
+      bestKey = key;
+    }
+  }
+  return best;
+}
+
+export function buildCoverage(idx: DatasetIndex): CoverageModel {
+  const stats = new Map<string, Located<Statistic>[]>();
+  for (const s of idx.data.statistics) {
+    const key = `${s.region}\u0000${s.metric}`;
+    const list = stats.get(key);
+    if (list) list.push(s);
+    else stats.set(key, [s]);
+  }
+  const figure = (regionId: string, metricId: string): ReportedFigure | undefined => {
+    const s = latestActual(stats.get(`${regionId}\u0000${metricId}`) ?? []);
+    if (!s) return undefined;
+    const src = idx.source.get(s.source);
+    return {
+      value: s.value,
+      qualifier: s.qualifier,
+      date: s.date.text,
+      dateLabel: formatFuzzyDateZh(s.date.parsed),
+      sourceId: s.source,
+      sourceTitle: src?.title ?? s.source,
+      ...(src?.publisher ? { publisher: src.publisher } : {}),
+    };
+  };
+
+  // Counts per region before summing over subtrees: one pass over schools and groups, not one per region.
+  const direct = new Map<string, { participating: number; groups: number; reported: number; named: number }>();
+  const at = (id: string) => {
+    let d = direct.get(id);
+    if (!d) direct.set(id, (d = { participating: 0, groups: 0, reported: 0, named: 0 }));
+    return d;
+  };
+  for (const s of idx.data.schools) if ((idx.membershipsBySchool.get(s.id) ?? []).some(isCurrent)) at(s.region).participating++;
+  for (const g of idx.data.groups) {
+    if (g.reported_members === undefined) continue;
+    const d = at(g.region);
+    d.groups++;
+    d.reported += g.reported_members;
+    d.named += (idx.membershipsByGroup.get(g.id) ?? []).filter(isCurrent).length;
+  }
+
+  const one = (r: Located<Region>, depth: number, provinceCode: string | undefined): RegionCoverage => {
+    const totals = regionTotals(idx, r.id);
+    const subtree = regionSubtree(idx, r.id);
+    let participating = 0;
+    const reportedMembers = { groups: 0, reported: 0, named: 0 };
+    for (const id of subtree) {
+      const d = direct.get(id);
+      if (!d) continue;
+      participating += d.participating;
+      reportedMembers.groups += d.groups;
+      reportedMembers.reported += d.reported;
+      reportedMembers.named += d.named;
+    }
+    const groups = figure(r.id, REPORTED_METRICS.groups);
+    const schools = figure(r.id, REPORTED_METRICS.schools);
+    const childRegions = idx.childRegions.get(r.id)?.length ?? 0;
+    const reported: RegionCoverage['reported'] = {
+      ...(groups ? { groups } : {}),
+      ...(schools ? { schools } : {}),
+      ...(r.reported_children !== undefined ? { children: r.reported_children } : {}),
+      ...(reportedMembers.groups > 0 ? { members: reportedMembers } : {}),
+    };
+    const cmp = {
+      groups: compare(totals.groups, groups?.value),
+      schools: compare(participating, schools?.value),
+      children: compare(childRegions, r.reported_children),
+      members: reportedMembers.groups > 0 ? compare(reportedMembers.named, reportedMembers.reported) : undefined,
+    };
+    return {
+      id: r.id,
+      name: r.name,
+      level: r.level,
+      municipality: r.municipality,
+      ...(r.parent ? { parent: r.parent } : {}),
+      depth,
+      ...(provinceCode ? { provinceCode } : {}),
+      listed: {
+        groups: totals.groups,
+        schools: totals.schools,
+        participatingSchools: participating,
+        memberships: totals.memberships,
+        policies: totals.policies,
+        childRegions,
+      },
+      reported,
+      ...Object.fromEntries(Object.entries(cmp).filter(([, v]) => v !== undefined)),
+      noReportedFigure: Object.keys(reported).length === 0,
+    };
+  };
+
+  const regions: RegionCoverage[] = [];
+  const byId = new Map<string, RegionCoverage>();
+  const walk = (r: Located<Region>, depth: number, code: string | undefined, seen: Set<string>) => {
+    if (seen.has(r.id)) return;
+    seen.add(r.id);
+    const row = one(r, depth, code);
+    regions.push(row);
+    byId.set(r.id, row);
+    for (const c of idx.childRegions.get(r.id) ?? []) walk(c, depth + 1, code, seen);
+  };
+  const top = idx.data.regions.filter((r) => !r.parent || !idx.region.has(r.parent));
+  const matched = new Map<string, Located<Region>>();
+  const unmatchedTop: Located<Region>[] = [];
+  for (const r of top) {
+    const p = r.level === 'province' ? provinceByName(r.name) : undefined;
+    if (p && !matched.has(p.code)) matched.set(p.code, r);
+    else unmatchedTop.push(r);
+  }
+  const seen = new Set<string>();
+  for (const p of PROVINCES) {
+    const r = matched.get(p.code);
+    if (r) walk(r, 0, p.code, seen);
+  }
+  const firstUnmatched = regions.length;
+  for (const r of unmatchedTop.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))) walk(r, 0, undefined, seen);
+  const unmatched = regions.slice(firstUnmatched).filter((r) => r.depth === 0);
+
+  const provinces = PROVINCES.map((province): ProvinceCoverage => {
+    const r = matched.get(province.code);
+    const region = r ? byId.get(r.id) : undefined;
+    return { province, ...(region ? { region } : {}) };
+  });
+  return { regions, provinces, unmatched, byId };
+}
+
+export interface CoverageSummary {
+  provincesWithData: number;
+  provinces: number;
+  regions: number;
+  groups: number;
+  schools: number;
+}
+
+/** Headline counts for the page's opening line. */
+export function coverageSummary(model: CoverageModel): CoverageSummary {
+  const tops = [...model.provinces.flatMap((p) => p.region ?? []), ...model.unmatched];
+  return {
+    provincesWithData: model.provinces.filter((p) => p.region).length,
+    provinces: model.provinces.length,
+    regions: model.regions.length,
+    groups: tops.reduce((n, r) => n + r.listed.groups, 0),
+    schools: tops.reduce((n, r) => n + r.listed.schools, 0),
+  };
+}
