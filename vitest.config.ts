@@ -21,8 +21,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
-          // Some tests run the CLIs and git in subprocesses; under coverage on a busy
-          // 2-core machine they take longer than vitest's default 5 s.
+          // Some tests run the CLIs and git in subprocesses (npm run new, release, pr-summary):
+          // seconds each under coverage on a busy 2-core machine.
           testTimeout: 30_000,
         },
       },

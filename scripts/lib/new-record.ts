@@ -9,6 +9,7 @@ import { csvText } from '../../src/lib/csv/write.ts';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
+import { DATE_RULE } from '../../src/lib/fuzzy-date.ts';
 import { csvDatasets, type CsvDatasetName } from '../../src/lib/schemas/index.ts';
 import { membershipRoles } from '../../src/lib/schemas/membership.ts';
 import { policySchema } from '../../src/lib/schemas/policy.ts';
@@ -31,7 +32,7 @@ const csvKinds = {
 export type Kind = keyof typeof csvKinds | 'policy';
 export const kinds = [...Object.keys(csvKinds), 'policy'] as Kind[];
 
-const DATE_HINT = '日期：2024、2024-10、2024-10-29；无年份写 --04-16；范围写 2024-08/2025-09；未知留空';
+const DATE_HINT = `日期${DATE_RULE}`;
 
 /** What each column means, for the prompts (CONTRIBUTING.md says the same at length). */
 const help: Record<string, string> = {
@@ -43,7 +44,7 @@ const help: Record<string, string> = {
   aliases: '别称，多个用 | 分隔，如 十九初|19初',
   former_names: '曾用名，多个用 | 分隔',
   reported_children: '来源给出的下级地区个数（整数，可空；填了就要填 source）',
-  source: '来源的标识（data/sources.csv 中的 id）',
+  source: '来源的标识（data/sources.csv 中的 id）；另有来源证实或补充时，多个用 | 分隔',
   note: '备注（可空）',
   region: '所在地区的标识（data/regions.csv 中的 id）',
   stage: '学段：data/terms.csv 中 kind 为 stage 的 id',
@@ -64,7 +65,7 @@ const help: Record<string, string> = {
   joined: `加入日期。${DATE_HINT}`,
   left: `退出日期（仍是成员留空）。${DATE_HINT}`,
   metric: '指标的标识（data/metrics.csv 中的 id）',
-  date: `日期（统计：数据截至的日期或目标的期限，必须有年份）。${DATE_HINT}`,
+  date: `日期（统计：数据截至的日期或目标的期限；来源没写日期就留空，并在 note 写明）。${DATE_HINT}`,
   value: '数值：比率按百分数写（53% 写 53），计数写整数',
   qualifier: '限定：gte（以上）/ lte（以下）/ 留空（等于）',
   kind: '',
@@ -78,6 +79,7 @@ const help: Record<string, string> = {
   goals: '目标，多条用 | 分隔（可空）',
   groups: '涉及的集团标识，多个用 | 分隔（可空）',
   regions: '涉及的其他地区标识，多个用 | 分隔（可空）',
+  sources: '其他证实或补充的来源标识，多个用 | 分隔（可空）',
 };
 const kindHelp: Record<string, string> = {
   statistics: `类型：${statisticKinds.join(' / ')}（实际值 / 目标值 / 推算值，推算值要在 note 写算式）`,
@@ -86,11 +88,11 @@ const kindHelp: Record<string, string> = {
 
 /** Columns the schema lets through empty but a record cannot do without. */
 const alsoRequired: Partial<Record<CsvDatasetName, string[]>> = {
-  // An empty value would read as 0, and a figure needs a year.
-  statistics: ['value', 'date'],
+  // An empty value would read as 0. (A blank date is 日期不详: the validator then asks for a note.)
+  statistics: ['value'],
 };
 
-const policyFields = ['id', 'title', 'issuer', 'region', 'date', 'date_note', 'source', 'summary', 'goals', 'groups', 'regions'];
+const policyFields = ['id', 'title', 'issuer', 'region', 'date', 'date_note', 'source', 'sources', 'summary', 'goals', 'groups', 'regions'];
 const policyRequired = new Set(['id', 'title', 'issuer', 'region', 'source', 'summary']);
 const policyLists = new Set(['goals', 'groups', 'regions']);
 
@@ -180,12 +182,14 @@ export function policyMdx(v: Record<string, string>): string {
   const lines = ['---'];
   for (const key of ['title', 'issuer', 'region', 'date']) lines.push(`${key}: ${yamlString(v[key] ?? '')}`);
   if (v.date_note) lines.push(`date_note: ${yamlString(v.date_note)}`);
-  lines.push(`source: ${yamlString(v.source ?? '')}`, `summary: ${yamlString(v.summary ?? '')}`);
   const list = (key: string) => {
     const items = splitList(v[key]);
     if (items.length === 0) lines.push(`${key}: []`);
     else lines.push(`${key}:`, ...items.map((x) => `  - ${yamlString(x)}`));
   };
+  lines.push(`source: ${yamlString(v.source ?? '')}`);
+  list('sources');
+  lines.push(`summary: ${yamlString(v.summary ?? '')}`);
   list('goals');
   lines.push(
     'targets: []',
@@ -336,7 +340,13 @@ export function referenceSets(result: ValidationResult): (field: string, kind: K
       lead: new Set(d.schools.map((s) => s.id)),
       members: new Set(d.schools.map((s) => s.id)),
     };
-    const policyRefs: Record<string, string> = { region: 'region', source: 'source', groups: 'group', regions: 'region' };
+    const policyRefs: Record<string, string> = {
+      region: 'region',
+      source: 'source',
+      sources: 'source',
+      groups: 'group',
+      regions: 'region',
+    };
     const key = kind === 'policy' ? policyRefs[field] : field;
     const set = key === undefined ? undefined : sets[key];
     return set && set.size > 0 ? set : undefined;

@@ -79,7 +79,8 @@ function describers({ name, named }: { name: Named; named: Named }): Record<CsvD
       `${r.title ? `《${md(r.title)}》` : ''}（${code(r.id ?? '')}${r.publisher ? `，${md(r.publisher)}` : ''}${r.date ? `，${md(r.date)}` : ''}）`,
     metrics: (r) => named('metrics', r.id),
     terms: (r) => `${md(r.term ?? '')}（${code(r.id ?? '')}，${md(r.kind ?? '')}）`,
-    designations: (r) => `${named('groups', r.group)}：${md(r.title ?? '')}（${md(r.level ?? '')}${r.date ? `，${md(r.date)}` : ''}）`,
+    designations: (r) =>
+      `${r.group ? named('groups', r.group) : named('regions', r.region)}：${md(r.title ?? '')}（${md(r.level ?? '')}${r.date ? `，${md(r.date)}` : ''}）`,
   };
 }
 

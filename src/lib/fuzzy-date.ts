@@ -10,6 +10,13 @@
  *   "2024-10-29/2025-10-31" somewhere between the two (inclusive)
  */
 
+/**
+ * The date rule in one wording, shown by the validator, `npm run new`, datapackage.json
+ * and CONTRIBUTING.md (a unit test checks the guide quotes it).
+ */
+export const DATE_RULE =
+  '按来源能支持的精度写：2024、2024-10、2024-10-29；只有月日没有年份写 --04-16；能推断范围写 2024-08/2025-09；来源没有日期就留空（显示为“日期不详”）';
+
 export interface DatePoint {
   year: number;
   month?: number;
@@ -152,4 +159,28 @@ export function canPrecede(a: FuzzyDate, b: FuzzyDate): boolean {
 export function mayBeOnOrBefore(d: FuzzyDate, iso: string): boolean {
   const b = dateBounds(d);
   return b ? b.earliest <= iso : true;
+}
+
+const pad2 = (n: string) => n.padStart(2, '0');
+
+/**
+ * The valid spelling of a date written in a common other way (2023/12/06, 2023.12,
+ * 2023年12月6日, 2023-9, 4月16日, 2024年8月至2025年9月), or undefined when there is none.
+ */
+export function suggestFuzzyDate(text: string): string | undefined {
+  const t = text
+    .trim()
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, '');
+  if (t === '' || parseFuzzyDate(t)) return t !== text.trim() && parseFuzzyDate(t) ? t : undefined;
+  const one = (part: string): string | undefined => {
+    let m = /^(\d{4})(?:年|[-/.])?(?:(\d{1,2})(?:月|[-/.])?(?:(\d{1,2})日?)?)?$/.exec(part);
+    if (m) return [m[1]!, ...(m[2] ? [pad2(m[2])] : []), ...(m[3] ? [pad2(m[3])] : [])].join('-');
+    m = /^(\d{1,2})月(?:(\d{1,2})日)?$/.exec(part);
+    if (m) return `--${pad2(m[1]!)}${m[2] ? `-${pad2(m[2])}` : ''}`;
+    return undefined;
+  };
+  const range = /^(.+?)(?:至|到|~|～|—|–)(.+)$/.exec(t);
+  const guess = range ? [one(range[1]!), one(range[2]!)].every(Boolean) && `${one(range[1]!)}/${one(range[2]!)}` : one(t);
+  return guess && parseFuzzyDate(guess) ? guess : undefined;
 }

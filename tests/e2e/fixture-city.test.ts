@@ -1,13 +1,14 @@
 /**
- * Adding a city needs only data: copy data/ and content/, append the rows in
+ * Adding a city needs only data: copy the portal fixture, append the rows in
  * tests/fixtures/new-city/ (no code change), build, and find the new pages.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serveDir } from '../../scripts/serve.ts';
+import { assembleDataset } from '../fixture-data.ts';
 import { launchBrowser } from './browser.ts';
 
 const FIXTURE = 'tests/fixtures/new-city';
@@ -18,14 +19,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('a new city added only as data', () => {
   it('builds with pages for its region, group, schools and policy', () => {
-    cpSync('data', join(root, 'data'), { recursive: true });
-    cpSync('content', join(root, 'content'), { recursive: true });
-    for (const file of readdirSync(join(FIXTURE, 'data'))) {
-      const target = join(root, 'data', file);
-      const existing = readFileSync(target, 'utf8');
-      appendFileSync(target, (existing.endsWith('\n') ? '' : '\n') + readFileSync(join(FIXTURE, 'data', file), 'utf8'));
-    }
-    cpSync(join(FIXTURE, 'content'), join(root, 'content'), { recursive: true });
+    assembleDataset(root, [FIXTURE]);
 
     const build = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
       env: { ...process.env, DATA_ROOT: root },

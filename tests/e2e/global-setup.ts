@@ -1,16 +1,21 @@
 /**
- * Builds the real site once (unless E2E_SKIP_BUILD=1 and dist/ exists), serves
- * dist/ on 127.0.0.1, and tells the tests where: E2E_BASE_URL and inject('baseUrl').
+ * Builds the real site from the portal fixture (tests/fixture-data.ts; never today's
+ * data/) once, into test-results/site/ (unless E2E_SKIP_BUILD=1 and it exists), serves
+ * it on 127.0.0.1, and tells the tests where: E2E_BASE_URL and inject('baseUrl').
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { serveDir } from '../../scripts/serve.ts';
+import { PORTAL, TEST_SITE } from '../fixture-data.ts';
 
 export default async function setup(project: TestProject) {
-  const dist = process.env.E2E_DIST ?? 'dist';
+  const dist = process.env.E2E_DIST ?? TEST_SITE;
   if (!(process.env.E2E_SKIP_BUILD === '1' && existsSync(`${dist}/index.html`))) {
-    const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', dist], { stdio: 'inherit' });
+    const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', dist], {
+      stdio: 'inherit',
+      env: { ...process.env, DATA_ROOT: process.env.DATA_ROOT ?? PORTAL },
+    });
     if (result.status !== 0) throw new Error('站点构建失败，端到端测试无法进行');
   }
   const { server, url } = await serveDir(dist, 0);

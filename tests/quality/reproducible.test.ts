@@ -2,6 +2,7 @@
  * Two builds of the same commit are byte-identical: every file of each, no
  * exclusions. The second build runs in another directory, another time zone
  * and another locale, so output that depends on any of them shows up here.
+ * Both build the portal fixture (tests/fixture-data.ts), not today's data/.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,12 +11,16 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeDiff, diffCount, diffTrees, hashTree } from '../../scripts/quality/reproducible.ts';
 import { recordRow } from '../../scripts/quality/summary.ts';
+import { PORTAL } from '../fixture-data.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'quality-repro-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function build(out: string, env: Record<string, string>): void {
-  const r = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
+    env: { ...process.env, DATA_ROOT: process.env.DATA_ROOT ?? PORTAL, ...env },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`构建失败：\n${r.stdout}\n${r.stderr}`);
 }
 

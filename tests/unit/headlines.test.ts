@@ -44,7 +44,7 @@ describe('headlineFigures', () => {
     expect(rest).toHaveLength(1);
     expect(first!.metric.name).toBe('教育集团数');
     expect(first!.region.name).toBe('示例省');
-    expect(first!.source.id).toBe('fx-news');
+    expect(first!.sources.map((s) => s.id)).toEqual(['fx-news']);
   });
 
   it('is empty when there are no statistics', () => {

@@ -1,5 +1,5 @@
 /**
- * Search records from the real data: one per school, group, region, policy and term,
+ * Search records from the portal fixture (tests/fixtures/portal/): one per school, group, region, policy and term,
  * with what a result shows, filters and keys — and the query set of
  * tests/search-queries.csv answered by the name index the search page reads (built in
  * memory), so a key regression shows here before any browser runs.
@@ -21,8 +21,9 @@ import { planQuery } from '../../src/lib/search/query.ts';
 import { buildSearchRecords, mergeSlices, searchRecord, type SearchRecord } from '../../src/lib/search/record.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
+import { PORTAL } from '../fixture-data.ts';
 
-const { dataset } = validateProject(readProjectFiles('.'));
+const { dataset } = validateProject(readProjectFiles(PORTAL));
 const records = buildSearchRecords(dataset);
 const byUrl = new Map(records.map((r) => [r.url, r]));
 
@@ -96,12 +97,6 @@ describe('buildSearchRecords', () => {
     const a = searchRecord(dataset, 'school', 'zhengzhou-no19-junior');
     expect(a).toBe(searchRecord(dataset, 'school', 'zhengzhou-no19-junior'));
     expect(searchRecord(dataset, 'school', 'no-such-school')).toBeUndefined();
-  });
-
-  it('keeps the hidden index text small', () => {
-    const sizes = records.filter((r) => r.kind === 'school' || r.kind === 'group').map((r) => r.tokens.join(' ').length);
-    expect(Math.max(...sizes)).toBeLessThan(1500);
-    expect(sizes.reduce((a, b) => a + b, 0) / sizes.length).toBeLessThan(600);
   });
 
   it('works on an empty dataset', () => {

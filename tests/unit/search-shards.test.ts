@@ -1,5 +1,5 @@
 /**
- * The sharded name index (shards.ts, name-index.ts) on the real data: every query of
+ * The sharded name index (shards.ts, name-index.ts) on the portal fixture: every query of
  * tests/search-queries.csv finds the same first record through the route table and
  * one key bundle per key as it does in one unsharded bundle, with the default plan
  * and with a tiny one that splits nearly every route; every prefix of every key lands
@@ -44,8 +44,9 @@ import {
 import { simplify } from '../../src/lib/search/simplify.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
+import { PORTAL } from '../fixture-data.ts';
 
-const { dataset } = validateProject(readProjectFiles('.'));
+const { dataset } = validateProject(readProjectFiles(PORTAL));
 const records = buildSearchRecords(dataset);
 
 /** Small enough that the real data splits into many routes and stubs. */
@@ -183,7 +184,7 @@ describe('the query set, sharded and unsharded', () => {
 describe('planShards: completeness', () => {
   const byKey = keyRecords();
 
-  it('enumerates a good number of keys from the real data', () => {
+  it('enumerates a good number of keys from the portal fixture (tests/fixtures/portal/)', () => {
     expect(byKey.size).toBeGreaterThan(1000);
   });
 

@@ -418,7 +418,7 @@ describe('terms', () => {
 describe('designations', () => {
   it('exists with its header (no seed names a designated group)', () => {
     const header = readFileSync(new URL('data/designations.csv', root), 'utf8').split('\n')[0];
-    expect(header).toBe('group,level,title,date,source,note');
+    expect(header).toBe('group,region,level,title,date,source,note');
   });
 });
 

@@ -24,6 +24,7 @@ function groupsInDistrict(c: Country, d: RegionRec): void {
     if (r.chance(0.05))
       c.tables.designations.row(
         group.rec.id,
+        '',
         r.chance(0.3) ? 'provincial' : 'city',
         r.chance(0.3) ? '省级优质教育集团' : '市级优质教育集团',
         year(r.int(Math.max(group.rec.founded, 2020), 2024)),

@@ -81,8 +81,8 @@ export const keyColumns: Record<CsvDatasetName, string[][]> = {
     ['group', 'school'],
   ],
   designations: [
-    ['group', 'level', 'title'],
-    ['group', 'title'],
+    ['group', 'region', 'level', 'title'],
+    ['group', 'region', 'title'],
   ],
   statistics: [['region', 'metric', 'date', 'kind']],
 };

@@ -124,14 +124,15 @@ export function buildCoverage(idx: DatasetIndex): CoverageModel {
   const figure = (regionId: string, metricId: string): ReportedFigure | undefined => {
     const s = latestActual(stats.get(`${regionId}\u0000${metricId}`) ?? []);
     if (!s) return undefined;
-    const src = idx.source.get(s.source);
+    // A figure may cite several sources: link the first, name them all (as the charts do).
+    const src = idx.source.get(s.source[0]!);
     return {
       value: s.value,
       qualifier: s.qualifier,
       date: s.date.text,
       dateLabel: formatFuzzyDateZh(s.date.parsed),
-      sourceId: s.source,
-      sourceTitle: src?.title ?? s.source,
+      sourceId: s.source[0]!,
+      sourceTitle: s.source.map((id) => idx.source.get(id)?.title ?? id).join('；'),
       ...(src?.publisher ? { publisher: src.publisher } : {}),
     };
   };

@@ -265,7 +265,10 @@ function allCitations(idx: DatasetIndex): Map<string, Citation[]> {
   const d = idx.data;
   const kinds = ['集团', '学校', '成员名单', '统计数据', '政策', '地区'] as const;
   const bySource = new Map<string, Map<string, Map<string, Citation>>>();
-  const add = (sourceId: string, kind: (typeof kinds)[number], key: string, make: () => Citation) => {
+  const add = (sourceIds: string[], kind: (typeof kinds)[number], key: string, make: () => Citation) => {
+    for (const sourceId of sourceIds) addOne(sourceId, kind, key, make);
+  };
+  const addOne = (sourceId: string, kind: (typeof kinds)[number], key: string, make: () => Citation) => {
     let perKind = bySource.get(sourceId);
     if (!perKind) bySource.set(sourceId, (perKind = new Map(kinds.map((k) => [k, new Map()]))));
     const list = perKind.get(kind)!;
@@ -277,9 +280,9 @@ function allCitations(idx: DatasetIndex): Map<string, Citation[]> {
     add(m.source, '成员名单', m.group, () => ({ kind: '成员名单', label: idx.group.get(m.group)?.name ?? m.group, href: `/groups/${m.group}/#members` }));
   for (const s of d.statistics)
     add(s.source, '统计数据', s.region, () => ({ kind: '统计数据', label: idx.region.get(s.region)?.name ?? s.region, href: `/regions/${s.region}/#statistics` }));
-  d.policies.forEach((p, i) => add(p.source, '政策', String(i), () => ({ kind: '政策', label: p.title, href: `/policies/${p.id}/` })));
+  d.policies.forEach((p, i) => add([p.source, ...p.sources], '政策', String(i), () => ({ kind: '政策', label: p.title, href: `/policies/${p.id}/` })));
   d.regions.forEach((r, i) => {
-    if (r.source) add(r.source, '地区', String(i), () => ({ kind: '地区', label: r.name, href: `/regions/${r.id}/` }));
+    add(r.source, '地区', String(i), () => ({ kind: '地区', label: r.name, href: `/regions/${r.id}/` }));
   });
   const out = new Map<string, Citation[]>();
   for (const [sourceId, perKind] of bySource) out.set(sourceId, kinds.flatMap((k) => [...perKind.get(k)!.values()]));

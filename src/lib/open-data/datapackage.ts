@@ -3,22 +3,28 @@
  * zod schemas so the published Table Schema and the validator cannot drift apart.
  */
 import { z } from 'zod';
+import { DATE_RULE } from '../fuzzy-date.ts';
+import { optionalSourceRefs, sourceRefs } from '../schemas/common.ts';
 import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
 
 /** The fuzzy-date grammar of src/lib/fuzzy-date.ts as a pattern (empty allowed). */
 export const FUZZY_DATE_PATTERN = '(|\\d{4}(-\\d{2}(-\\d{2})?)?|--\\d{2}(-\\d{2})?|\\d{4}(-\\d{2}(-\\d{2})?)?/\\d{4}(-\\d{2}(-\\d{2})?)?)';
 const DATE_COLUMNS = new Set(['founded', 'ended', 'joined', 'left', 'date']);
 
-/** Columns that name a record in another table; the validator checks the same references. */
+/**
+ * Columns that name a record in another table; the validator checks the same references.
+ * `source` is not among them: it may list several ids ("a|b"), which a Table Schema
+ * foreign key cannot follow; its description says so and the validator checks each id.
+ */
 export const foreignKeys: Partial<Record<CsvDatasetName, Record<string, CsvDatasetName>>> = {
-  regions: { parent: 'regions', source: 'sources' },
-  schools: { region: 'regions', stage: 'terms', parent_school: 'schools', source: 'sources' },
-  groups: { region: 'regions', type: 'terms', related_group: 'groups', source: 'sources' },
-  memberships: { group: 'groups', school: 'schools', source: 'sources' },
-  designations: { group: 'groups', source: 'sources' },
-  statistics: { region: 'regions', metric: 'metrics', source: 'sources' },
-  terms: { source: 'sources' },
+  regions: { parent: 'regions' },
+  schools: { region: 'regions', stage: 'terms', parent_school: 'schools' },
+  groups: { region: 'regions', type: 'terms', related_group: 'groups' },
+  memberships: { group: 'groups', school: 'schools' },
+  designations: { group: 'groups', region: 'regions' },
+  statistics: { region: 'regions', metric: 'metrics' },
 };
+const SLUG = '[a-z0-9]+(-[a-z0-9]+)*';
 
 export interface TableSchemaField {
   name: string;
@@ -44,22 +50,33 @@ interface JsonSchemaProperty {
   items?: JsonSchemaProperty;
 }
 
+const csvDatasetsSourceColumn = (zodField: unknown) => zodField === sourceRefs || zodField === optionalSourceRefs;
+
 const unanchor = (p: string) => p.replace(/^\^/, '').replace(/\$$/, '');
 
 /** One Table Schema field from the input side of a zod field (what a CSV cell must look like). */
-function toField(name: string, prop: JsonSchemaProperty, required: boolean): TableSchemaField {
+function toField(name: string, prop: JsonSchemaProperty, required: boolean, zodField: unknown): TableSchemaField {
   const constraints: NonNullable<TableSchemaField['constraints']> = {};
   let type: TableSchemaField['type'] = 'string';
   let description: string | undefined;
-  if (prop.type === 'array') {
+  if (name === 'source' && csvDatasetsSourceColumn(zodField)) {
+    description = '来源的标识（sources.csv 的 id）；另有来源证实或补充时，多个用 | 分隔';
+    constraints.pattern = `(${SLUG}(\\|${SLUG})*)?`;
+    required = zodField === sourceRefs;
+  } else if (prop.type === 'array') {
     description = '多个值用 | 分隔';
     required = false;
   } else if (prop.type === 'integer' || prop.type === 'number') {
     type = prop.type;
     if (prop.minimum !== undefined) constraints.minimum = prop.minimum;
   } else if (DATE_COLUMNS.has(name)) {
-    description = '日期：2024、2024-10、2024-10-29；年份不详 --04-16；范围 2024-08/2025-09；未知留空';
+    description = `日期：${DATE_RULE}`;
     constraints.pattern = FUZZY_DATE_PATTERN;
+    required = false;
+  } else if (name === 'url') {
+    // The validator takes the scheme in any case (HTTPS://) and only http(s).
+    constraints.pattern = '([hH][tT][tT][pP][sS]?://[^\\s"\'<>]+)?';
+    if (prop.maxLength) constraints.maxLength = prop.maxLength;
     required = false;
   } else {
     if (prop.enum) {
@@ -82,7 +99,8 @@ export function tableSchema(name: CsvDatasetName) {
     required?: string[];
   };
   const required = new Set(json.required ?? []);
-  const fields = Object.keys(schema.shape).map((col) => toField(col, json.properties[col] ?? {}, required.has(col)));
+  const shape = schema.shape as Record<string, unknown>;
+  const fields = Object.keys(shape).map((col) => toField(col, json.properties[col] ?? {}, required.has(col), shape[col]));
   const keys = foreignKeys[name] ?? {};
   return {
     fields,

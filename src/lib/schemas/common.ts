@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseFuzzyDate, type FuzzyDate } from '../fuzzy-date.ts';
+import { DATE_RULE, parseFuzzyDate, suggestFuzzyDate, type FuzzyDate } from '../fuzzy-date.ts';
 
 // Default zod messages in Chinese, for editors.
 z.config(z.locales.zhCN());
@@ -15,6 +15,32 @@ export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
 /** A reference to another record's id; checked to exist by the validator. */
 export const ref = slug;
 export const optionalRef = z.preprocess(blankToUndefined, slug.optional());
+
+/**
+ * The sources of a record: one id, or several separated by "|" when a second source
+ * confirms or extends the fact (henan-media-visit|henan-pilot-list). Each is shown.
+ */
+export const sourceRefs = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split('|')
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
+      : v,
+  z.array(slug).min(1, { message: '不能为空：写来源的标识，多个来源用 | 分隔' }),
+);
+/** Sources where a record may have none (a region, a term). */
+export const optionalSourceRefs = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split('|')
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
+      : v,
+  z.array(slug),
+);
 
 /** Plain text: trimmed, no control characters, bounded so one cell cannot break a layout. */
 export const text = (max = 200) =>
@@ -44,23 +70,37 @@ export const pipeList = (item: z.ZodType<string> = requiredText(100)) =>
 export const fuzzyDate = z.string().transform((value, ctx): { text: string; parsed: FuzzyDate } => {
   const parsed = parseFuzzyDate(value);
   if (!parsed) {
-    ctx.addIssue({
-      code: 'custom',
-      message: '日期格式不对：请写 2024、2024-10、2024-10-29，年份不详写 --04-16，范围写 2024-10/2025-10，未知留空',
-    });
+    const guess = suggestFuzzyDate(value);
+    ctx.addIssue({ code: 'custom', message: `日期格式不对：${DATE_RULE}${guess ? `。你是不是想写 ${guess}？` : ''}` });
     return z.NEVER;
   }
   return { text: value.trim(), parsed };
 });
 
-/** A URL, restricted to http(s) so no `javascript:` link can reach a page. */
+const URL_CHARS = /^[^\s"'<>]+$/;
+/** A host-looking start (www.gov.cn/…, jyj.zhengzhou.gov.cn/…): a URL written without its scheme. */
+const SCHEMELESS = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[:/?#]|$)/i;
+
+/**
+ * A URL, restricted to http(s) so no `javascript:` link can reach a page. The scheme is
+ * case-blind (HTTPS:// is a URL) and stored lower-case; a URL with no scheme gets a suggestion.
+ */
 export const optionalUrl = z.preprocess(
   blankToUndefined,
   z
     .string()
     .trim()
     .max(500)
-    .regex(/^https?:\/\/[^\s"'<>]+$/, { message: '必须是以 http:// 或 https:// 开头的网址' })
+    .transform((value, ctx) => {
+      const scheme = /^(https?):\/\//i.exec(value);
+      if (scheme && URL_CHARS.test(value)) return `${scheme[1]!.toLowerCase()}://${value.slice(scheme[0].length)}`;
+      const guess = !scheme && SCHEMELESS.test(value) && URL_CHARS.test(value) ? `https://${value}` : undefined;
+      ctx.addIssue({
+        code: 'custom',
+        message: `必须是以 http:// 或 https:// 开头的网址${guess ? `。你是不是想写 ${guess}？` : ''}`,
+      });
+      return z.NEVER;
+    })
     .optional(),
 );
 

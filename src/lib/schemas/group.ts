@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fuzzyDate, optionalInt, optionalRef, optionalText, pipeList, ref, requiredText, slug } from './common.ts';
+import { fuzzyDate, optionalInt, optionalRef, optionalText, pipeList, ref, requiredText, slug, sourceRefs } from './common.ts';
 
 /** data/groups.csv — an education group, alliance or community (教育集团 / 联盟 / 共同体). */
 export const groupSchema = z.object({
@@ -20,7 +20,7 @@ export const groupSchema = z.object({
   /** A group this one is paired with (育英教育集团 ↔ 育英教育集团联盟学校). */
   related_group: optionalRef,
   aliases: pipeList(),
-  source: ref,
+  source: sourceRefs,
   note: optionalText(),
 });
 export type Group = z.infer<typeof groupSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fuzzyDate, optionalText, ref } from './common.ts';
+import { fuzzyDate, optionalText, ref, sourceRefs } from './common.ts';
 
 export const membershipRoles = ['lead', 'member', 'campus', 'alliance'] as const;
 export const membershipRoleLabels: Record<(typeof membershipRoles)[number], string> = {
@@ -21,7 +21,7 @@ export const membershipSchema = z.object({
   role_term: optionalText(20),
   joined: fuzzyDate,
   left: fuzzyDate,
-  source: ref,
+  source: sourceRefs,
   note: optionalText(),
 });
 export type Membership = z.infer<typeof membershipSchema>;

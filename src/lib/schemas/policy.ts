@@ -48,6 +48,8 @@ export const policySchema = z.object({
   date: yamlDateText,
   date_note: optionalText(400),
   source: ref,
+  /** Further sources that confirm or extend the summary; each is shown. */
+  sources: refList,
   summary: requiredText(300),
   goals: z.preprocess((v) => v ?? [], z.array(requiredText(300))),
   targets: z.preprocess((v) => v ?? [], z.array(policyTargetSchema)),

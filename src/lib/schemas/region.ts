@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalInt, optionalRef, optionalText, pipeList, requiredText, slug } from './common.ts';
+import { optionalInt, optionalRef, optionalText, pipeList, requiredText, slug, optionalSourceRefs } from './common.ts';
 
 export const regionLevels = ['province', 'city', 'district'] as const;
 export const regionLevelLabels: Record<(typeof regionLevels)[number], string> = {
@@ -19,7 +19,7 @@ export const regionSchema = z.object({
   aliases: pipeList(),
   /** A count of child regions a source states without naming them (天津's 16 districts). */
   reported_children: optionalInt,
-  source: optionalRef,
+  source: optionalSourceRefs,
   note: optionalText(),
 });
 export type Region = z.infer<typeof regionSchema>;

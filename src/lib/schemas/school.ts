@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalRef, optionalText, pipeList, ref, requiredText, slug } from './common.ts';
+import { optionalRef, optionalText, pipeList, ref, requiredText, slug, sourceRefs } from './common.ts';
 
 /** data/schools.csv — a school, or a unit of one (校区, 小学部) that a group lists on its own. */
 export const schoolSchema = z.object({
@@ -15,7 +15,7 @@ export const schoolSchema = z.object({
   }),
   aliases: pipeList(),
   former_names: pipeList(),
-  source: ref,
+  source: sourceRefs,
   note: optionalText(),
 });
 export type School = z.infer<typeof schoolSchema>;

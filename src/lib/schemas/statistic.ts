@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fuzzyDate, optionalText, ref } from './common.ts';
+import { fuzzyDate, optionalText, ref, sourceRefs } from './common.ts';
 
 export const statisticKinds = ['actual', 'target', 'derived'] as const;
 export const statisticKindLabels: Record<(typeof statisticKinds)[number], string> = {
@@ -22,7 +22,7 @@ export const statisticSchema = z.object({
   /** "gte" for targets written "…以上" (at least). */
   qualifier: z.enum(['eq', 'gte', 'lte', ''], { message: '写 gte（以上）、lte（以下）或留空' }).transform((v) => (v === '' ? 'eq' : v)),
   kind: z.enum(statisticKinds, { message: '必须是 actual、target 或 derived' }),
-  source: ref,
+  source: sourceRefs,
   /** Required for derived figures: the arithmetic. */
   note: optionalText(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalRef, pipeList, requiredText, slug } from './common.ts';
+import { pipeList, requiredText, slug, optionalSourceRefs } from './common.ts';
 
 export const termKinds = ['group-type', 'group-model', 'stage', 'concept'] as const;
 
@@ -13,7 +13,7 @@ export const termSchema = z.object({
   kind: z.enum(termKinds, { message: '必须是 group-type、group-model、stage 或 concept' }),
   definition: requiredText(600),
   aliases: pipeList(),
-  source: optionalRef,
+  source: optionalSourceRefs,
 });
 export type Term = z.infer<typeof termSchema>;
 export type TermKind = Term['kind'];

@@ -5,7 +5,8 @@
  */
 import { formatFuzzyDateZh } from '../fuzzy-date.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { groupMembers, indexDataset, isCurrent, regionAncestors, regionTotals, schoolHistory, type DatasetIndex } from '../data/queries.ts';
+import { groupMembers, indexDataset, isCurrent, regionAncestors, schoolHistory, type DatasetIndex } from '../data/queries.ts';
+import { countUnits, groupCountSummary, regionDesignations, regionUnitCounts, unitCountWords } from '../data/editorial.ts';
 import { membershipRoleLabels } from '../schemas/membership.ts';
 import { regionLevelLabels } from '../schemas/region.ts';
 import type { Region, TermKind } from '../schemas/index.ts';
@@ -129,7 +130,9 @@ function groupRecord(ctx: Context, id: string): SearchRecord | undefined {
   const leads = current.filter((m) => m.role === 'lead').flatMap((m) => idx.school.get(m.school) ?? []);
   const type = idx.term.get(g.type)?.term ?? g.type;
   const count = [
-    current.length > 0 ? `已列出成员 ${current.length} 所` : '来源未列出成员',
+    current.length > 0
+      ? `已列出成员 ${unitCountWords(countUnits(current.flatMap((m) => idx.school.get(m.school) ?? [])))}`
+      : '来源未列出成员',
     g.reported_members !== undefined ? `来源报告 ${g.reported_members} 所` : '',
   ]
     .filter(Boolean)
@@ -163,12 +166,15 @@ function regionRecord(ctx: Context, id: string): SearchRecord | undefined {
   const r = idx.region.get(id);
   if (!r) return undefined;
   const above = ctx.chain(r.id).slice(0, -1);
-  const totals = regionTotals(idx, r.id);
   const short = regionShortName(r.name);
+  // Titles the region holds (改革先行区): searching 先行区 finds the designated districts.
+  const titles = [...new Set(regionDesignations(idx, r.id).map((d) => d.title))];
   const names: NameInput[] = [
     { text: r.name, tier: 9 },
     ...r.aliases.map((text): NameInput => ({ text, tier: 8 })),
     ...(short && !r.aliases.includes(short) ? [{ text: short, tier: 8 } as NameInput] : []),
+    // A title and its tails of three or more characters (改革先行区, 先行区): keys match by prefix.
+    ...titles.flatMap((t) => [...t].slice(0, -2).map((_, i): NameInput => ({ text: [...t].slice(i).join(''), tier: 6 }))),
   ];
   return {
     kind: 'region',
@@ -178,7 +184,8 @@ function regionRecord(ctx: Context, id: string): SearchRecord | undefined {
     kindLabel: searchKindLabels.region,
     lines: [
       [r.municipality ? '直辖市' : regionLevelLabels[r.level], above.map((a) => a.name).join(' ')].filter(Boolean).join(SEP),
-      `教育集团 ${totals.groups} 个${SEP}学校 ${totals.schools} 所`,
+      [groupCountSummary(idx, r.id).words, unitCountWords(regionUnitCounts(idx, r.id), SEP)].join(SEP),
+      ...(titles.length > 0 ? [clip(titles.join('、'), 60)] : []),
     ],
     filters: { kind: ['region'], region: ctx.chain(r.id).map((x) => x.id), stage: [], type: [] },
     tokens: buildTokens(names, {

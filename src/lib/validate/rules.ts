@@ -4,7 +4,7 @@
  */
 import type { Dataset, Located } from '../data/dataset.ts';
 import { intendedProvince, provinceByName } from '../coverage/provinces.ts';
-import { canPrecede, dateBounds, type FuzzyDate } from '../fuzzy-date.ts';
+import { canPrecede, DATE_RULE, dateBounds, type FuzzyDate } from '../fuzzy-date.ts';
 import { csvDatasets } from '../schemas/index.ts';
 import type { TermKind } from '../schemas/term.ts';
 import { didYouMean } from './did-you-mean.ts';
@@ -84,8 +84,11 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
       guess ? `你是不是想写 "${guess}"？可选值：${[...candidates].join('、')}` : `可选值：${[...candidates].join('、')}`,
     );
   };
-  const src = (row: Row & { source?: string | undefined }, column = 'source') =>
-    refCheck(row, column, row.source, ids.sources, '来源', 'data/sources.csv');
+  const src = (row: Row & { source: string[] }) => {
+    for (const id of row.source) refCheck(row, 'source', id, ids.sources, '来源', 'data/sources.csv');
+    const twice = row.source.find((id, i) => row.source.indexOf(id) !== i);
+    if (twice) at(row, 'source', `来源 "${twice}" 写了两次`, '每个来源只写一次，多个来源用 | 分隔');
+  };
 
   // Regions: references and a consistent hierarchy.
   const regionById = new Map(data.regions.map((r) => [r.id, r]));
@@ -93,7 +96,7 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
   const provinceRows = new Map<string, Row>();
   for (const r of data.regions) {
     src(r);
-    if (r.reported_children !== undefined && !r.source)
+    if (r.reported_children !== undefined && r.source.length === 0)
       at(r, 'source', '填写了 reported_children 却没有来源', '在 source 列写明这个数字出自哪个来源');
     if (r.level === 'province') {
       if (r.parent) at(r, 'parent', '省级地区不应有上级地区', '清空 parent 列');
@@ -192,9 +195,20 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
       }
   }
 
+  // Designations: a group's title or a region's (改革先行区), one of the two.
   for (const d of data.designations) {
     src(d);
+    if (d.group && d.region)
+      at(d, 'region', '一条认定只能给一个集团或一个地区，group 和 region 都填了', '给集团的认定清空 region；给地区的认定清空 group');
+    else if (!d.group && !d.region)
+      at(
+        d,
+        'group',
+        '没写认定给了谁：group 和 region 都是空的',
+        '认定给集团写 group（集团标识）；认定给地区（如改革先行区）写 region（地区标识）',
+      );
     refCheck(d, 'group', d.group, ids.groups, '集团', 'data/groups.csv');
+    refCheck(d, 'region', d.region, ids.regions, '地区', 'data/regions.csv');
   }
 
   // Statistics: references, units, derivations explained.
@@ -211,13 +225,14 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
       at(s, 'value', `计数 ${s.value} 不是非负整数`, '计数只能填 0、1、2…');
     if (s.kind === 'derived' && !s.note)
       at(s, 'note', '推算值必须在 note 中写明算法', '例如：53 − 24 = 29（来源称较2023年底提高24个百分点）');
-    // A figure needs a date; one without a year (--04-16) is kept but cannot be placed on a time axis.
-    if (s.date.parsed.kind === 'unknown')
+    // An undated figure (blank date) is kept and shown as 日期不详, never on a time axis; the
+    // note says what the source gives, so a date left out by mistake does not pass unseen.
+    if (s.date.parsed.kind === 'unknown' && !s.note)
       at(
         s,
-        'date',
-        '统计数据必须有日期',
-        '按来源能支持的精度填写：2024、2024-10、范围 2024-08/2025-09，年份不详写 --04-16，并在 note 说明',
+        'note',
+        '统计数字没有日期，note 也没有说明',
+        `来源确实没写日期时，date 留空，并在 note 写明来源的原话（如“来源未注明统计时间”）；否则 date ${DATE_RULE}`,
       );
     const key = `${s.region}|${s.metric}|${s.date.text}|${s.kind}`;
     const prev = seenStat.get(key);
@@ -238,6 +253,7 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
   for (const p of data.policies) {
     mdxRef(p._file, 'region', p.region, ids.regions, '地区');
     mdxRef(p._file, 'source', p.source, ids.sources, '来源');
+    p.sources.forEach((s, i) => mdxRef(p._file, `sources.${i}`, s, ids.sources, '来源'));
     p.groups.forEach((g, i) => mdxRef(p._file, `groups.${i}`, g, ids.groups, '集团'));
     p.regions.forEach((r, i) => mdxRef(p._file, `regions.${i}`, r, ids.regions, '地区'));
     p.targets.forEach((t, i) => {

@@ -62,7 +62,7 @@ export function rowTable(rows: ChartRow[]): ChartTable {
       { text: r.dateLabel },
       { text: valueText(r.value, r.unit, r.qualifier), num: true },
       { text: r.note },
-      { text: r.sourceTitle, sourceId: r.source },
+      { text: r.sourceTitle, sourceId: r.sources[0]! },
     ]),
   };
 }

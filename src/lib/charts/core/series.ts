@@ -41,7 +41,10 @@ export interface ChartRow {
   from: number;
   to: number;
   uncertain: boolean;
+  /** The source ids as written in data/statistics.csv ("a|b" when two sources give the figure). */
   source: string;
+  sources: string[];
+  /** Every source's title, "；"-separated. */
   sourceTitle: string;
   note: string;
   /** Where the figure is recorded: "data/statistics.csv:12". */
@@ -89,7 +92,7 @@ export function chartContext(data: Dataset): ChartContext {
   };
 }
 
-function metricInfo(m: Metric): MetricInfo {
+export function metricInfo(m: Metric): MetricInfo {
   return {
     id: m.id,
     name: m.name,
@@ -106,7 +109,6 @@ function toRow(ctx: ChartContext, s: Located<Statistic>, series: ChartRow['serie
   const metric = ctx.metric.get(s.metric);
   const region = ctx.region.get(s.region);
   if (!axis || !metric || !region) return null;
-  const source = ctx.source.get(s.source);
   return {
     series,
     region: region.id,
@@ -124,8 +126,9 @@ function toRow(ctx: ChartContext, s: Located<Statistic>, series: ChartRow['serie
     from: axis.from,
     to: axis.to,
     uncertain: s.kind !== 'target' && axis.uncertain,
-    source: s.source,
-    sourceTitle: source?.title ?? s.source,
+    source: s.source.join('|'),
+    sources: s.source,
+    sourceTitle: s.source.map((id) => ctx.source.get(id)?.title ?? id).join('；'),
     note: s.note ?? '',
     record: `${s._file}:${s._line}`,
   };
@@ -168,13 +171,13 @@ export function latestObserved(rows: ChartRow[]): ChartRow | undefined {
 export function sourcesOf(ctx: ChartContext, rows: ChartRow[]): SourceRef[] {
   const seen = new Set<string>();
   const out: SourceRef[] = [];
-  for (const r of rows) {
-    if (seen.has(r.source)) continue;
-    seen.add(r.source);
-    const s = ctx.source.get(r.source);
+  for (const id of rows.flatMap((r) => r.sources)) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const s = ctx.source.get(id);
     out.push({
-      id: r.source,
-      title: s?.title ?? r.source,
+      id,
+      title: s?.title ?? id,
       ...(s?.publisher ? { publisher: s.publisher } : {}),
       date: s ? dateWords(s.date.parsed) : '日期不详',
       ...(s?.url ? { url: s.url } : {}),

@@ -88,7 +88,7 @@ export function progressTable(items: TargetProgress[]): ChartTable {
             ? '已达到目标'
             : `完成${p.share !== undefined ? percentOf(p.share) : '—'}，还差${differenceWords(p.gap ?? 0, metric.unit, word)}`,
       },
-      { text: p.target.sourceTitle, sourceId: p.target.source },
+      { text: p.target.sourceTitle, sourceId: p.target.sources[0]! },
     ]),
   };
 }

@@ -1,0 +1,123 @@
+/**
+ * What record pages say about what editors entered: schools counted apart from their
+ * campuses, a region's own designations and the policies that name it (apart from those
+ * it inherits), a source's reported group count against the groups listed here, and a
+ * group's type in words that read naturally when the source gives none.
+ */
+import { dateSortKey } from '../fuzzy-date.ts';
+import type { Designation, Group, School, Statistic } from '../schemas/index.ts';
+import type { Located, PolicyEntry } from './dataset.ts';
+import { groupMembers, groupsInRegion, regionAncestors, regionSubtree, schoolsInRegion, type DatasetIndex } from './queries.ts';
+
+/** Schools, campuses (校区) and divisions (学部) counted apart: a campus is not a school. */
+export interface UnitCounts {
+  schools: number;
+  campuses: number;
+  divisions: number;
+}
+
+export function countUnits(schools: Iterable<Pick<School, 'unit'>>): UnitCounts {
+  const c: UnitCounts = { schools: 0, campuses: 0, divisions: 0 };
+  for (const s of schools) {
+    if (s.unit === 'campus') c.campuses++;
+    else if (s.unit === 'division') c.divisions++;
+    else c.schools++;
+  }
+  return c;
+}
+
+/** "1 所学校，4 个校区" — campuses and divisions named only when there are some. */
+export function unitCountWords(c: UnitCounts, separator = '，'): string {
+  const parts = [`${c.schools} 所学校`];
+  if (c.campuses > 0) parts.push(`${c.campuses} 个校区`);
+  if (c.divisions > 0) parts.push(`${c.divisions} 个学部`);
+  return parts.join(separator);
+}
+
+/** Campuses and divisions in words ("4 个校区、1 个学部"), or "" when there are none: for a cell beside the school count. */
+export function campusWords(c: UnitCounts): string {
+  const parts: string[] = [];
+  if (c.campuses > 0) parts.push(`${c.campuses} 个校区`);
+  if (c.divisions > 0) parts.push(`${c.divisions} 个学部`);
+  return parts.join('、');
+}
+
+/** A group's current members by unit. */
+export function groupUnitCounts(idx: DatasetIndex, groupId: string): UnitCounts {
+  return countUnits(groupMembers(idx, groupId).current.flatMap((m) => idx.school.get(m.school) ?? []));
+}
+
+/** The schools, campuses and divisions recorded in a region and below it. */
+export function regionUnitCounts(idx: DatasetIndex, regionId: string): UnitCounts {
+  return countUnits(schoolsInRegion(idx, regionId));
+}
+
+/** Titles given to the region itself (改革先行区, 示范区), in date order. */
+export function regionDesignations(idx: DatasetIndex, regionId: string): Located<Designation>[] {
+  return idx.data.designations
+    .filter((d) => d.region === regionId)
+    .sort((a, b) => dateSortKey(a.date.parsed).localeCompare(dateSortKey(b.date.parsed)) || a._line - b._line);
+}
+
+export interface RegionPolicies {
+  /** Policies issued for this region or naming it (its `region` or one of its `regions`). */
+  own: PolicyEntry[];
+  /** Policies of a region above (the province's), which apply here without naming it. */
+  inherited: PolicyEntry[];
+  /** Policies of regions below this one. */
+  below: PolicyEntry[];
+}
+
+/** A region's policies in three parts, so a district does not list its province's policy as its own. */
+export function regionPolicies(idx: DatasetIndex, regionId: string): RegionPolicies {
+  const ancestors = new Set(regionAncestors(idx, regionId).map((r) => r.id));
+  ancestors.delete(regionId);
+  const below = regionSubtree(idx, regionId);
+  below.delete(regionId);
+  const out: RegionPolicies = { own: [], inherited: [], below: [] };
+  for (const p of idx.data.policies) {
+    const named = [p.region, ...p.regions];
+    if (named.includes(regionId)) out.own.push(p);
+    else if (named.some((r) => below.has(r))) out.below.push(p);
+    else if (named.some((r) => ancestors.has(r))) out.inherited.push(p);
+  }
+  return out;
+}
+
+/** The latest number of groups a source reports for the region itself (dated figures before undated ones). */
+export function reportedGroupCount(idx: DatasetIndex, regionId: string): Located<Statistic> | undefined {
+  let best: Located<Statistic> | undefined;
+  for (const s of idx.data.statistics) {
+    if (s.region !== regionId || s.metric !== 'group-count' || s.kind !== 'actual') continue;
+    const key = s.date.parsed.kind === 'unknown' ? '' : dateSortKey(s.date.parsed);
+    const bestKey = best ? (best.date.parsed.kind === 'unknown' ? '' : dateSortKey(best.date.parsed)) : undefined;
+    if (bestKey === undefined || key > bestKey) best = s;
+  }
+  return best;
+}
+
+export interface GroupCountSummary {
+  listed: number;
+  /** Set when a source reports more groups than the site lists. */
+  reported?: number;
+  /** "来源报告 19 个，本站已收录 0 个" or "教育集团 3 个". */
+  words: string;
+}
+
+/** Groups listed in the region and below, against what a source reports for it. */
+export function groupCountSummary(idx: DatasetIndex, regionId: string): GroupCountSummary {
+  const listed = groupsInRegion(idx, regionId).length;
+  const reported = reportedGroupCount(idx, regionId)?.value;
+  if (reported !== undefined && reported > listed)
+    return { listed, reported, words: `教育集团：来源报告 ${reported} 个，本站已收录 ${listed} 个` };
+  return { listed, words: `教育集团 ${listed} 个` };
+}
+
+/** The type term id whose group needs no type word ("无锡市的教育集团", not "无锡市的未说明教育集团"). */
+export const UNSPECIFIED_GROUP_TYPE = 'unspecified';
+
+/** The type word to put before 教育集团, or undefined when the source does not say. */
+export function groupTypeWord(idx: DatasetIndex, group: Pick<Group, 'type'>): string | undefined {
+  if (group.type === UNSPECIFIED_GROUP_TYPE) return undefined;
+  return idx.term.get(group.type)?.term ?? group.type;
+}
