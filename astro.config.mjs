@@ -1,8 +1,10 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { SITE_URL, BASE_PATH } from './src/site/config.ts';
+import { mdxBodyGuard } from './src/site/mdx-guard.ts';
 
 export default defineConfig({
   site: SITE_URL,
@@ -11,6 +13,8 @@ export default defineConfig({
   output: 'static',
   outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: Number(process.env.ASTRO_CONCURRENCY ?? 4) },
+  // Astro's default processor plus a guard: no MDX body compiles unless it passes the body policy.
+  markdown: { processor: satteri({ mdastPlugins: [mdxBodyGuard] }) },
   integrations: [mdx(), sitemap()],
   // Astro hashes its own scripts and styles into a CSP <meta>: no 'unsafe-inline'.
   security: {

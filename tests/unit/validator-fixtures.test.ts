@@ -34,6 +34,11 @@ describe('bad input is reported at file:line:column with a fix', () => {
       'unsafe-url',
       'policy-frontmatter',
       'bom-and-crlf',
+      'mdx-expression',
+      'mdx-esm',
+      'mdx-raw-html',
+      'mdx-syntax',
+      'mdx-frontmatter-layout',
     ])
       expect(cases).toContain(kind);
   });

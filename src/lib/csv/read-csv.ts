@@ -1,9 +1,11 @@
 /**
  * Reads one CSV file into rows that remember their line, and reports every
  * problem a spreadsheet can introduce at the place it happens: a non-UTF-8
- * encoding (GBK from Excel), full-width commas, unclosed quotes, ragged rows.
+ * encoding (GBK from Excel), full-width commas, unclosed quotes, ragged rows,
+ * invisible characters.
  */
 import Papa from 'papaparse';
+import { findInvisible } from '../invisible.ts';
 import type { Problem } from '../problem.ts';
 import { stripBom } from './bom.ts';
 
@@ -167,6 +169,28 @@ export function parseCsv(file: string, text: string, expectedHeader: readonly st
           fw >= 0 && record.values.length < header.length
             ? '分隔单元格要用英文半角逗号“,”；如果逗号是文字的一部分，把整个单元格用双引号括起来'
             : '含逗号的单元格要用双引号括起来；检查是否多写或少写了逗号',
+      });
+      continue;
+    }
+    // One line ended \r\n in a file of \n lines: the \r is the line ending, not part of the cell.
+    const last = record.values.length - 1;
+    if (record.values[last]!.endsWith('\r')) record.values[last] = record.values[last]!.slice(0, -1);
+    // An invisible character (a stray \r, a BOM where two files were joined, U+200B, U+202E…)
+    // is named here for every column, before a schema reports the cell as merely wrong.
+    if (record.values.some((v) => findInvisible(v, { lineBreaks: true }))) {
+      record.values.forEach((v, i) => {
+        const found = findInvisible(v, { lineBreaks: true });
+        if (found)
+          problems.push({
+            file,
+            line: record.line,
+            column: i + 1,
+            message: `列 ${header[i]} 的第 ${found.index + 1} 个字符是不可见字符 ${found.label}`,
+            fix:
+              found.codePoint === 0xfeff
+                ? '删除这个字符：文件中间的 BOM 常是把两个文件拼在一起时带进来的'
+                : '删除这个字符（从网页、Word 复制时常带进来）：它看不见，却能让名称与别的记录混淆或把文字显示成别的顺序',
+          });
       });
       continue;
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATE_RULE, parseFuzzyDate, suggestFuzzyDate, type FuzzyDate } from '../fuzzy-date.ts';
+import { findInvisible } from '../invisible.ts';
 
 // Default zod messages in Chinese, for editors.
 z.config(z.locales.zhCN());
@@ -7,10 +8,26 @@ z.config(z.locales.zhCN());
 /** CSV cells are strings; an empty cell means "not stated". */
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
+/** Refuses an invisible or bidi character (src/lib/invisible.ts), naming its code point. */
+const visibleOnly =
+  ({ lineBreaks = false } = {}) =>
+  (value: string, ctx: z.core.$RefinementCtx<string>) => {
+    const found = findInvisible(value, { lineBreaks });
+    if (found)
+      ctx.addIssue({
+        code: 'custom',
+        message: `第 ${found.index + 1} 个字符是不可见字符 ${found.label}，请删除（从网页、Word 复制时常带进来）`,
+        continue: false,
+      });
+  };
+
 /** Stable ASCII slug used in URLs: lower-case letters, digits and single hyphens. */
-export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-  message: '必须是小写英文字母、数字和连字符组成的标识（如 zz-19-chuzhong）',
-});
+export const slug = z
+  .string()
+  .superRefine(visibleOnly())
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    message: '必须是小写英文字母、数字和连字符组成的标识（如 zz-19-chuzhong）',
+  });
 
 /** A reference to another record's id; checked to exist by the validator. */
 export const ref = slug;
@@ -42,18 +59,35 @@ export const optionalSourceRefs = z.preprocess(
   z.array(slug),
 );
 
-/** Plain text: trimmed, no control characters, bounded so one cell cannot break a layout. */
+/**
+ * Spreadsheets (Excel, WPS) run a cell that starts with = + - or @ as a formula
+ * (=HYPERLINK(…), +1+2, @SUM(1,1)) when a reader opens a downloaded CSV; text
+ * never needs to start so. Dates such as --04-16 and numbers are not text.
+ */
+const FORMULA_START = /^[=+\-@]/;
+
+/** Plain text: no invisible characters, trimmed, not a formula, bounded so one cell cannot break a layout. */
 export const text = (max = 200) =>
   z
     .string()
-    .trim()
+    .superRefine(visibleOnly({ lineBreaks: true }))
+    // Never fails after visibleOnly (which refuses these and more, by name); it is what
+    // datapackage.json publishes as the column's pattern (src/lib/open-data/datapackage.ts).
     .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { message: '含有不可见的控制字符' })
+    .trim()
+    .refine((v) => !FORMULA_START.test(v), {
+      message:
+        '以 = + - 或 @ 开头，电子表格（Excel、WPS）打开下载的 CSV 时会把它当作公式运行；请改写开头（如去掉这个符号或在前面加上文字）',
+    })
     .max(max, { message: `长度超过 ${max} 个字符` });
 
 export const requiredText = (max = 200) => text(max).min(1, { message: '不能为空' });
 export const optionalText = (max = 2000) => z.preprocess(blankToUndefined, text(max).optional());
 
-/** Several values in one cell, separated by "|" (e.g. aliases: 十九初|19初). */
+/** More values than any record needs in one cell; 5,000 aliases once made a 2.8 MB page. */
+export const MAX_LIST_ITEMS = 20;
+
+/** Several values in one cell, separated by "|" (e.g. aliases: 十九初|19初), at most MAX_LIST_ITEMS. */
 export const pipeList = (item: z.ZodType<string> = requiredText(100)) =>
   z.preprocess(
     (v) =>
@@ -63,7 +97,7 @@ export const pipeList = (item: z.ZodType<string> = requiredText(100)) =>
             .map((s) => s.trim())
             .filter((s) => s !== '')
         : v,
-    z.array(item),
+    z.array(item).max(MAX_LIST_ITEMS, { message: `最多写 ${MAX_LIST_ITEMS} 项（用 | 分隔）；只留常用的说法，其余写进 note` }),
   );
 
 /** A date at the precision its source supports (see src/lib/fuzzy-date.ts). */

@@ -40,8 +40,12 @@ export const governanceLabels: Record<keyof z.infer<typeof governanceSchema>, st
   entry_exit: '进入与退出',
 };
 
-/** content/policies/<id>.mdx frontmatter — one policy document, summarised. */
-export const policySchema = z.object({
+/**
+ * content/policies/<id>.mdx frontmatter — one policy document, summarised.
+ * Strict, as is the group profile: an unknown key is refused, not dropped,
+ * since Astro's MDX compiler acts on some (it imports a `layout`).
+ */
+export const policySchema = z.strictObject({
   title: requiredText(120),
   issuer: requiredText(80),
   region: ref,
@@ -61,7 +65,7 @@ export type Policy = z.infer<typeof policySchema>;
 export type PolicyTarget = z.infer<typeof policyTargetSchema>;
 
 /** content/groups/<group-id>.mdx frontmatter — an optional profile of a group. */
-export const groupProfileSchema = z.object({
+export const groupProfileSchema = z.strictObject({
   group: ref,
   source: ref,
   sources: refList,

@@ -145,6 +145,29 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
       at(s, 'parent_school', `unit 为 ${s.unit} 时必须填写所属学校`, '在 parent_school 列写所属学校的标识，或把 unit 改为 school');
   }
 
+  // A school's parents must end at a school: a campus cannot be the parent of its own parent.
+  // Marked per school (1 on the current chain, 2 done), so every chain is walked once.
+  const chainState = new Map<string, 1 | 2>();
+  for (const s of data.schools) {
+    const chain: string[] = [];
+    let id: string | undefined = s.id;
+    while (id !== undefined && !chainState.has(id) && schoolById.has(id)) {
+      chainState.set(id, 1);
+      chain.push(id);
+      id = schoolById.get(id)!.parent_school;
+    }
+    const cycle = id !== undefined && chainState.get(id) === 1 ? chain.slice(chain.indexOf(id)) : [];
+    // A school that is its own parent is reported above.
+    if (cycle.length > 1)
+      at(
+        schoolById.get(cycle[0]!)!,
+        'parent_school',
+        `上级学校绕成了一个圈：${[...cycle, cycle[0]].join(' → ')}`,
+        '校区或学部的 parent_school 写它所属的独立学校；圈里至少有一所学校不该填 parent_school',
+      );
+    for (const c of chain) chainState.set(c, 2);
+  }
+
   // Groups.
   const groupById = new Map(data.groups.map((g) => [g.id, g]));
   for (const g of data.groups) {

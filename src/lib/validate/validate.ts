@@ -5,15 +5,20 @@
 import type { z } from 'zod';
 import { decodeUtf8, parseCsv } from '../csv/read-csv.ts';
 import type { Dataset, GroupProfileEntry, Located, PolicyEntry } from '../data/dataset.ts';
+import { checkMdxBody } from '../mdx/body-policy.ts';
 import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
 import { groupProfileSchema, policySchema } from '../schemas/policy.ts';
+import { didYouMean } from './did-you-mean.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import type { Problem } from './problem.ts';
 import { sortProblems } from './problem.ts';
 import { checkCrossFileRules } from './rules.ts';
 
-/** The project's input files as bytes, keyed by path relative to the project root. */
-export type ProjectFiles = Map<string, Uint8Array>;
+/**
+ * The project's input files as bytes, keyed by path relative to the project root,
+ * and what could not be read (a symbolic link, an unreadable file; see read-project.ts).
+ */
+export type ProjectFiles = Map<string, Uint8Array> & { readProblems?: Problem[] };
 
 export interface ValidationResult {
   dataset: Dataset;
@@ -41,6 +46,7 @@ function readCsvDataset<N extends CsvDatasetName>(name: N, files: ProjectFiles, 
   const rows: Row[] = [];
   if (!bytes) {
     unreadable.set(name, 'all');
+    if (files.readProblems?.some((p) => p.file === path)) return rows;
     problems.push({ file: path, line: 1, column: 1, message: '缺少这个文件', fix: `新建 ${path}，第一行写表头：${header.join(',')}` });
     return rows;
   }
@@ -76,7 +82,7 @@ function readCsvDataset<N extends CsvDatasetName>(name: N, files: ProjectFiles, 
   return rows;
 }
 
-function readMdxCollection<T extends z.ZodType>(
+function readMdxCollection<T extends z.ZodObject>(
   dir: string,
   schema: T,
   files: ProjectFiles,
@@ -120,22 +126,29 @@ function readMdxCollection<T extends z.ZodType>(
         line: fm.error.line,
         column: fm.error.column,
         message: `元数据（YAML）写法有误：${fm.error.message}`,
-        fix: '检查缩进和冒号；含冒号或引号的文字用双引号括起来',
+        fix: fm.error.fix ?? '检查缩进和冒号；含冒号或引号的文字用双引号括起来',
       });
       continue;
     }
-    if (/<script|<iframe|\bon[a-z]+\s*=|^\s*(import|export)\s/im.test(fm.body)) {
-      problems.push({
-        file: path,
-        line: 1,
-        column: 1,
-        message: '正文含有脚本、嵌入框架、事件属性或 import/export',
-        fix: '正文只用普通 Markdown 文字',
-      });
-    }
+    // Parsed as the build parses it: the frontmatter's lines left blank, so places are the file's own.
+    for (const p of checkMdxBody('\n'.repeat(fm.bodyLine - 1) + fm.body)) problems.push({ file: path, ...p });
     const result = schema.safeParse(fm.data);
     if (!result.success) {
       for (const issue of result.error.issues) {
+        // Frontmatter is an allow-list too: Astro's MDX compiler imports a `layout` as a module.
+        if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
+          const known = Object.keys(schema.shape);
+          for (const key of issue.keys) {
+            const guess = didYouMean(key, known);
+            problems.push({
+              file: path,
+              ...fm.locate([key]),
+              message: `元数据不能有字段 ${key}`,
+              fix: guess ? `你是不是想写 ${guess}？` : `删除这一项；可用的字段：${known.join('、')}`,
+            });
+          }
+          continue;
+        }
         const at = fm.locate(issue.path);
         problems.push({
           file: path,
@@ -160,7 +173,7 @@ export type MdxLocators = Map<string, (path: readonly PropertyKey[]) => { line: 
 
 /** Validates everything; the dataset holds the rows that passed their own schema. */
 export function validateProject(files: ProjectFiles): ValidationResult {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...(files.readProblems ?? [])];
   const unreadable: Unreadable = new Map();
   const locators: MdxLocators = new Map();
   const csv = <N extends CsvDatasetName>(name: N) => readCsvDataset(name, files, problems, unreadable);
