@@ -1,11 +1,17 @@
 /**
- * npm run bench [-- --sizes 1000,10000,50000,200000] [--seed 1] [--regen] [--no-peer] [--no-search]
+ * npm run bench [-- --sizes 1000,10000,50000,200000] [--seed 1] [--regen] [--no-peer] [--no-search] [--search-only]
+ *
+ * --search-only: the name search alone (scripts/bench-search.ts): the name index
+ * written without an Astro build, and strict and tolerant queries answered by the
+ * search page's loop, bytes and milliseconds per query. --reuse-index keeps a name
+ * index already written in bench/out/search-<size>/.
  *
  * Builds the real site code over a generated country (scripts/generate-country.ts) at
  * each size and prints one table: pages, validate / Astro / search-index wall time and
  * peak RSS (whole process, from /usr/bin/time -v), output size, a school-name search in
  * Chromium (bytes transferred, time to first result), and the same data built by a
- * minimal Hugo site for comparison. Results also go to bench/out/results.json.
+ * minimal Hugo site for comparison, and the time `npm run import` takes on a 1,000-row
+ * list (scripts/bench-import.ts). Results also go to bench/out/results.json.
  *
  * The site is built from a snapshot of src/ taken at the start (bench/out/site), so
  * edits made while a long run is going do not mix into it, and its Astro caches stay
@@ -17,9 +23,11 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { generateCountry, writeCountry } from './lib/country/index.ts';
 import { buildHugoSite } from './bench-hugo.ts';
+import { benchImport } from './bench-import.ts';
 import { buildSearchRecords } from '../src/lib/search/record.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
 import { validateProject } from '../src/lib/validate/validate.ts';
+import { benchQueries, measureNameSearch, summarise } from './bench-search.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
@@ -35,6 +43,8 @@ const regen = args.includes('--regen');
 const withPeer = !args.includes('--no-peer');
 const withSearch = !args.includes('--no-search');
 const keepDist = args.includes('--keep');
+const searchOnly = args.includes('--search-only');
+const reuseIndex = args.includes('--reuse-index');
 /** Keep the largest size's dist for later inspection (bench/out/dist-<n>). */
 const keepLargest = !args.includes('--no-keep-largest');
 
@@ -450,6 +460,42 @@ function budgets(r: SizeResult) {
   ];
 }
 
+/** Budgets of one name search (issue #15): what the index files of a query may weigh and take. */
+const NAME_SEARCH_BUDGET = { kB: 100, ms: 300 };
+
+async function searchOnlyMain() {
+  mkdirSync(OUT, { recursive: true });
+  const all: object[] = [];
+  for (const n of sizes) {
+    console.log(`\n== ${n} schools: name search only`);
+    const data = join(ROOT, 'bench/data', String(n));
+    if (regen || !existsSync(join(data, 'country.json'))) writeCountry(data, generateCountry({ schools: n, seed }));
+    const site = join(OUT, `search-${n}`);
+    const reuse = reuseIndex && existsSync(join(site, 'search-index/table.idx'));
+    const index = reuse
+      ? 'reused'
+      : await timed('search index (names only)', process.execPath, ['scripts/search-index.ts', '--site', site, '--names-only'], {
+          cwd: ROOT,
+          env: { DATA_ROOT: data },
+        });
+    if (index !== 'reused' && !index.ok) continue;
+    const results = await measureNameSearch(join(site, 'search-index'), benchQueries(data));
+    const lines = summarise(results);
+    console.log(lines.map((l) => `  ${l}`).join('\n'));
+    const answered = results.filter((r) => r.how !== 'none');
+    const worstKB = Math.max(...answered.map((r) => r.bytes)) / 1000;
+    const worstMs = Math.max(...answered.map((r) => r.ms));
+    const worstCpu = Math.max(...answered.map((r) => r.cpuMs));
+    console.log(
+      `  worst query: ${worstKB.toFixed(1)} kB of index files (budget ${NAME_SEARCH_BUDGET.kB} kB), ` +
+        `${worstMs.toFixed(0)} ms wall, ${worstCpu.toFixed(0)} ms CPU (budget ${NAME_SEARCH_BUDGET.ms} ms) — Node on this machine, page script not included`,
+    );
+    all.push({ schools: n, index, summary: lines, results });
+  }
+  writeFileSync(join(OUT, 'search-results.json'), `${JSON.stringify({ date: new Date().toISOString(), seed, sizes: all }, null, 2)}\n`);
+  console.log(`\nResults: ${join(OUT, 'search-results.json')}`);
+}
+
 async function main() {
   mkdirSync(OUT, { recursive: true });
   if (withPeer && spawnSync('hugo', ['version']).status !== 0) {
@@ -471,19 +517,24 @@ async function main() {
       resultsFile,
       `${JSON.stringify({ date: new Date().toISOString(), seed, machine, budget: BUDGET, results, ...extra }, null, 2)}\n`,
     );
+  // An editor's 1,000-row list through npm run import (issue #14: seconds, not minutes).
+  const importTiming = await benchImport(1000);
+  const importSecs = importTiming.previewSecs + importTiming.writeSecs;
+  console.log(`import of 1000 rows: preview ${f1(importTiming.previewSecs)} s + write ${f1(importTiming.writeSecs)} s (budget 10 s)`);
   for (const n of sizes) {
     results.push(await runSize(n));
-    save();
+    save({ importTiming });
   }
   const largest = Math.max(...sizes);
   const planted = plantedErrorDemo(largest);
   const last = results[results.length - 1]!;
   const verdict = budgets(last);
-  save({ plantedError: planted, budgets: { schools: last.schools, checks: verdict } });
+  save({ importTiming, plantedError: planted, budgets: { schools: last.schools, checks: verdict } });
   console.log(`\n${table(results)}\n`);
   console.log(`Budgets at ${last.schools} schools:`);
   for (const b of verdict) console.log(`  ${b.met ? '✓' : '✗'} ${b.name}: ${f1(b.value)} ${b.unit} (budget ${b.limit} ${b.unit})`);
+  console.log(`  ${importSecs <= 10 ? '✓' : '✗'} import of 1000 rows (preview + write): ${f1(importSecs)} s (budget 10 s)`);
   console.log(`\nResults: ${resultsFile}`);
 }
 
-await main();
+await (searchOnly ? searchOnlyMain() : main());

@@ -1,5 +1,5 @@
 /**
- * node scripts/search-index.ts --site DIR
+ * node scripts/search-index.ts --site DIR [--names-only]
  *
  * Writes the site's two search indexes into a built site (DATA_ROOT chooses the data):
  *   DIR/search-index/  the name index (src/lib/search/name-index.ts): every school,
@@ -9,6 +9,8 @@
  *                      policies, the glossary, group profiles and the other pages;
  *                      school pages and group pages without a profile hold nothing
  *                      the name index does not (their names, places and groups)
+ *
+ * --names-only writes the name index alone (no built pages needed: the search benchmark).
  *
  * Files are gzip-compressed JSON (.idx, like Pagefind's own files), so what a reader
  * downloads is small whether or not the web server compresses.
@@ -125,7 +127,7 @@ async function main() {
   const args = process.argv.slice(2);
   const siteArg = args.indexOf('--site');
   if (siteArg < 0 || !args[siteArg + 1]) {
-    console.error('用法：node scripts/search-index.ts --site <构建目录>');
+    console.error('用法：node scripts/search-index.ts --site <构建目录> [--names-only]');
     process.exit(2);
   }
   const site = resolve(args[siteArg + 1]!);
@@ -148,7 +150,11 @@ async function main() {
   lap('搜索键');
   const plan = planShards(records);
   lap('拆分');
-  const [names, pages] = await Promise.all([writeNameIndex(site, records, plan), writeTextIndex(site, profiled)]);
+  const namesOnly = args.includes('--names-only');
+  const [names, pages] = await Promise.all([
+    writeNameIndex(site, records, plan),
+    namesOnly ? Promise.resolve(0) : writeTextIndex(site, profiled),
+  ]);
   lap('写入与全文索引');
   const largest = Math.max(...plan.bundles.map((b) => b.members.length));
   console.log(

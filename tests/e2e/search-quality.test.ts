@@ -18,6 +18,8 @@ interface Row {
 }
 interface Outcome extends Row {
   results: string[];
+  /** The first result is a close match (marked 相近), not an exact one. */
+  close: boolean;
   first: boolean;
   top3: boolean;
   bytes: number;
@@ -30,6 +32,16 @@ interface Outcome extends Row {
 const rows = Papa.parse<Row>(readFileSync('tests/search-queries.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
 /** Below this share of right first results the run fails (the target is 100 %). */
 const MIN_FIRST = 0.95;
+/**
+ * Kinds of half-remembered queries (issue #15), answered by setting question words
+ * aside or by the tolerant pass: each must find its record first every time.
+ */
+const TOLERANT_KINDS: Record<string, string> = {
+  question: '提问（名称外有问句）',
+  dropped: '漏字（名称中间少了词）',
+  extra: '多字（名称外多了字）',
+  slip: '错字（一个字不对）',
+};
 /** What a first-time visitor may download for one search, library included. */
 const MAX_BYTES = 300_000;
 
@@ -47,7 +59,11 @@ const pathOf = (href: string, base: string) => {
   return `${u.pathname}${u.hash}`;
 };
 
-async function runQuery(page: Page, base: string, query: string): Promise<{ results: string[]; ms: number; state: string }> {
+async function runQuery(
+  page: Page,
+  base: string,
+  query: string,
+): Promise<{ results: string[]; close: boolean; ms: number; state: string }> {
   await page.goto(`${base}/search/?q=${encodeURIComponent(query)}`);
   await page.waitForFunction(() => ['done', 'empty', 'error'].includes(document.getElementById('search-form')?.dataset.state ?? ''), null, {
     timeout: 20_000,
@@ -56,6 +72,7 @@ async function runQuery(page: Page, base: string, query: string): Promise<{ resu
     const list = document.getElementById('search-results')!;
     return {
       results: [...list.querySelectorAll<HTMLAnchorElement>('a.search-result__title')].map((a) => a.getAttribute('href') ?? ''),
+      close: list.querySelector('li')?.classList.contains('search-result--close') ?? false,
       ms: Number(list.dataset.ms ?? NaN),
       state: document.getElementById('search-form')!.dataset.state ?? '',
     };
@@ -68,6 +85,10 @@ describe('search quality (tests/search-queries.csv)', () => {
     const kinds = new Set(rows.map((r) => r.kind));
     for (const k of ['full', 'part', 'city', 'traditional', 'short', 'pinyin', 'initials', 'alias', 'term', 'region'])
       expect(kinds).toContain(k);
+    // At least 40 half-remembered queries, ten or more of each kind.
+    const tolerant = rows.filter((r) => r.kind in TOLERANT_KINDS);
+    expect(tolerant.length).toBeGreaterThanOrEqual(40);
+    for (const k of Object.keys(TOLERANT_KINDS)) expect(rows.filter((r) => r.kind === k).length, k).toBeGreaterThanOrEqual(10);
   });
 
   it(
@@ -92,12 +113,13 @@ describe('search quality (tests/search-queries.csv)', () => {
               .catch(() => {}),
           );
         });
-        const { results, ms, state } = await runQuery(page, base, row.query);
+        const { results, close, ms, state } = await runQuery(page, base, row.query);
         await Promise.all(pending);
         const paths = results.map((r) => pathOf(r, base));
         outcomes.push({
           ...row,
           results: paths.slice(0, 5),
+          close,
           first: paths[0] === row.expected_url,
           top3: paths.slice(0, 3).includes(row.expected_url),
           bytes,
@@ -111,7 +133,7 @@ describe('search quality (tests/search-queries.csv)', () => {
       const byKind = new Map<string, Outcome[]>();
       for (const o of outcomes) byKind.set(o.kind, [...(byKind.get(o.kind) ?? []), o]);
       const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}%`;
-      const lines = ['kind          n   first    top-3   avg kB  max kB  avg ms  max ms'];
+      const lines = ['kind          n   first    top-3   avg kB  max kB  avg ms  max ms  close  label'];
       const summarise = (name: string, list: Outcome[]) => {
         const first = list.filter((o) => o.first).length;
         const top3 = list.filter((o) => o.top3).length;
@@ -131,6 +153,8 @@ describe('search quality (tests/search-queries.csv)', () => {
             Math.max(...ms)
               .toFixed(0)
               .padStart(7),
+            String(list.filter((o) => o.close).length).padStart(6),
+            TOLERANT_KINDS[name] ? ` ${TOLERANT_KINDS[name]}` : '',
           ].join(' '),
         );
       };
@@ -148,6 +172,8 @@ describe('search quality (tests/search-queries.csv)', () => {
 
       const firstShare = outcomes.filter((o) => o.first).length / outcomes.length;
       expect(firstShare, `first-result accuracy ${pct(firstShare * outcomes.length, outcomes.length)}`).toBeGreaterThanOrEqual(MIN_FIRST);
+      const tolerantMisses = misses.filter((m) => m.kind in TOLERANT_KINDS).map((m) => `[${m.kind}] ${m.query}`);
+      expect(tolerantMisses, 'half-remembered queries not answered first').toEqual([]);
       const heavy = outcomes.filter((o) => o.bytes > MAX_BYTES).map((o) => `${o.query}: ${o.bytes} B`);
       expect(heavy, 'queries that downloaded more than 300 kB').toEqual([]);
     },

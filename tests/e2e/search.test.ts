@@ -127,6 +127,25 @@ describe('search page', () => {
     await page.close();
   });
 
+  it('answers a half-remembered name with close matches, says so, and never puts one above an exact match', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl()}/search/?q=${encodeURIComponent('胜利小学')}`);
+    await settled(page);
+    expect((await resultPaths(page))[0]).toBe('/schools/jinan-shenglidajie-primary/');
+    await expect(page.locator('#search-close').textContent()).resolves.toContain('没有完全相同的名称，以下是相近的结果');
+    await expect(page.locator('.search-result').first().textContent()).resolves.toContain('相近');
+    // One exact result, then close ones, marked.
+    await page.goto(`${baseUrl()}/search/?q=${encodeURIComponent('经八路小学在哪个集团')}`);
+    await settled(page);
+    expect((await resultPaths(page))[0]).toBe('/schools/jinan-jingbalu-primary/');
+    await expect(page.locator('#search-status').textContent()).resolves.toContain('略去了“在哪个集团”');
+    const marks = await page.locator('.search-result').evaluateAll((lis) => lis.map((li) => li.classList.contains('search-result--close')));
+    expect(marks[0]).toBe(false);
+    expect(marks.indexOf(true)).toBeGreaterThan(0);
+    expect(marks.slice(marks.indexOf(true)).every(Boolean)).toBe(true);
+    await page.close();
+  });
+
   it('helps when nothing is found', async () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl()}/search/?q=${encodeURIComponent('火星第一小学')}&region=tianjin`);

@@ -1,15 +1,6 @@
 /** Search keys: the ASCII words Pagefind indexes, their encoding, and what a record gets. */
 import { describe, expect, it } from 'vitest';
-import {
-  decodeCanonical,
-  encodeCanonical,
-  hanKey,
-  hanToken,
-  matchToken,
-  pinyinKey,
-  pinyinToken,
-  tokensIn,
-} from '../../src/lib/search/codes.ts';
+import { decodeCanonical, encodeCanonical, hanKey, hanToken, matchToken, pinyinKey, pinyinToken } from '../../src/lib/search/codes.ts';
 import {
   buildTokens,
   isMeaningfulTail,
@@ -55,13 +46,12 @@ describe('key encoding', () => {
   });
 
   it('gives different characters different codes', () => {
-    const seen = new Map<string, string>();
-    for (let cp = 0x4e00; cp <= 0x9fff; cp++) {
-      const c = encodeCanonical(String.fromCodePoint(cp));
-      expect(c).toHaveLength(3);
-      expect(seen.has(c)).toBe(false);
-      seen.set(c, String.fromCodePoint(cp));
-    }
+    // One expect over all 20,992 characters: an expect per character is slow on a busy machine.
+    const codes: string[] = [];
+    for (let cp = 0x4e00; cp <= 0x9fff; cp++) codes.push(encodeCanonical(String.fromCodePoint(cp)));
+    expect(codes.filter((c) => c.length !== 3)).toEqual([]);
+    const seen = new Set(codes);
+    expect(seen.size).toBe(codes.length);
     for (const ch of '0123456789abcdefghijklmnopqrstuvwxyz') expect(seen.has(encodeCanonical(ch))).toBe(false);
   });
 
@@ -74,10 +64,6 @@ describe('key encoding', () => {
     expect(matchToken(pinyinKey('jingbalu'), pinyinToken('jingbalu', 5))).toEqual({ exact: true, tier: 5, extra: 0 });
     // A pinyin key never matches a Chinese token, nor the other way round.
     expect(matchToken('qz', pinyinToken('abc', 5))).toBeNull();
-  });
-
-  it('finds the tokens in a page text', () => {
-    expect(tokensIn('郑州​市 ​qzabcz9 ​qpjingbalu9. ​qbterm 其他')).toEqual(['qzabcz9', 'qpjingbalu9']);
   });
 });
 

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { hanKey, hanToken, pinyinKey, pinyinToken } from '../../src/lib/search/codes.ts';
 import { rankRecords, type KeyBundle } from '../../src/lib/search/name-index.ts';
-import { bestMatch, compareMatches, containsAllParts, isAmbiguous, planQuery } from '../../src/lib/search/query.ts';
-import { hasSimplifier } from '../../src/lib/search/normalize.ts';
+import { bestMatch, compareMatches, containsAllParts, isAmbiguous, planQuery, setAsideFiller } from '../../src/lib/search/query.ts';
+import { canonical, hasSimplifier } from '../../src/lib/search/normalize.ts';
 
 describe('without the traditional-character dictionary', () => {
   it('leaves traditional characters as they are until simplify.ts is loaded', async () => {
@@ -41,6 +41,51 @@ describe('planQuery', () => {
   it('reads digits and symbols without Chinese as a name first (102, 1+X)', () => {
     expect(planQuery('102').attempts[0]!.keys).toEqual([hanKey('102')]);
     expect(planQuery('1+X').attempts[0]!.keys).toEqual([hanKey('1x')]);
+  });
+
+  it('sets aside the words of a question around a name', () => {
+    const cases: [string, string, string[]][] = [
+      ['经八路小学在哪个集团', '经8路小', ['在哪个集团']],
+      ['十九中属于哪个教育集团', '19中', ['属于哪个教育集团']],
+      ['我家孩子在永长街回民小学上学', '永长街回民小', ['我家孩子在', '上学']],
+      ['请问，实验教育集团是哪个集团的？', '实验集团', ['请问', '是哪个集团', '的']],
+      ['育英中学是哪所学校', '育英中', ['是哪所学校']],
+      ['经五路小学吗', '经5路小', ['吗']],
+      ['济南市经八路小学校', '济南市经8路小', ['校']],
+      ['育秀小学学校', '育秀小', ['学校']],
+    ];
+    for (const [query, name, setAside] of cases) {
+      const plan = planQuery(query);
+      expect(plan.attempts[0]!.keys, query).toEqual([hanKey(name)]);
+      expect(plan.setAside, query).toEqual(setAside);
+      // The words as typed stay a later attempt; full text looks for the name alone.
+      expect(plan.attempts.map((a) => a.keys[0]).indexOf(hanKey(canonical(query)))).toBeGreaterThan(0);
+      const text = plan.attempts.at(-1)!;
+      expect(text.kind).toBe('text');
+      expect(text.parts.join(''), query).not.toContain(setAside.at(-1));
+    }
+  });
+
+  it('keeps words that belong to names', () => {
+    const cases: [string, string][] = [
+      ['实验', '实验'],
+      ['实验教育集团', '实验集团'],
+      ['中心小学', '中心小'],
+      ['十九中教育集团', '19中集团'],
+      ['上学', '上学'],
+      ['哪所', '哪所'],
+      ['在哪个集团', '在哪个集团'],
+      ['西湖学校', '西湖学校'],
+      ['实验中学校区', '实验中校区'],
+    ];
+    for (const [query, name] of cases) {
+      const plan = planQuery(query);
+      expect(plan.attempts[0]!.keys, query).toEqual([hanKey(name)]);
+      expect(plan.setAside, query).toEqual([]);
+    }
+    expect(setAsideFiller('集团的')).toEqual({ core: '集团', setAside: ['的'] });
+    expect(setAsideFiller('中的')).toEqual({ core: '中的', setAside: [] });
+    expect(setAsideFiller('一中吗').core).toBe('一中');
   });
 
   it('asks nothing for an empty query', () => {

@@ -8,17 +8,9 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/lib/data/dataset.ts';
-import {
-  bundleFile,
-  bundlesFor,
-  buildNameIndex,
-  rankRecords,
-  tableFile,
-  type KeyBundle,
-  type NameIndexTable,
-} from '../../src/lib/search/name-index.ts';
-import { planQuery } from '../../src/lib/search/query.ts';
-import { buildSearchRecords, mergeSlices, searchRecord, type SearchRecord } from '../../src/lib/search/record.ts';
+import { buildNameIndex } from '../../src/lib/search/name-index.ts';
+import { runSearch } from '../../src/lib/search/run.ts';
+import { buildSearchRecords, mergeSlices, searchRecord } from '../../src/lib/search/record.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
 import { PORTAL } from '../fixture-data.ts';
@@ -27,17 +19,11 @@ const { dataset } = validateProject(readProjectFiles(PORTAL));
 const records = buildSearchRecords(dataset);
 const byUrl = new Map(records.map((r) => [r.url, r]));
 
-/** The search page's name lookup, from an index built in memory: urls, best first. */
-function simulate(query: string, recs: SearchRecord[]): string[] {
-  const { files } = buildNameIndex(recs);
-  const table = files.get(tableFile()) as NameIndexTable;
-  for (const attempt of planQuery(query).attempts) {
-    if (attempt.keys.length === 0) continue;
-    const bundles = bundlesFor(table, attempt.keys).map((name) => (name ? (files.get(bundleFile(name)) as KeyBundle) : undefined));
-    const ranked = rankRecords(attempt.keys, bundles);
-    if (ranked.length > 0) return ranked.map((r) => recs[r.item]!.url);
-  }
-  return [];
+const { files } = buildNameIndex(records);
+/** The search page's loop (run.ts) over the name index built in memory: the first urls, best first. */
+async function simulate(query: string): Promise<string[]> {
+  const outcome = await runSearch(query, {}, { indexFile: (name) => Promise.resolve(files.get(name)) });
+  return outcome ? (await outcome.next(0, 5)).map((r) => r.url) : [];
 }
 
 describe('buildSearchRecords', () => {
@@ -115,15 +101,15 @@ describe('the query set, answered from the keys alone', () => {
     for (const row of rows) expect(byUrl.has(row.expected_url), `${row.query} → ${row.expected_url}`).toBe(true);
   });
 
-  it('puts the expected record first for every query', () => {
-    const misses = rows
-      .map((row) => ({ row, got: simulate(row.query, records) }))
+  it('puts the expected record first for every query', async () => {
+    const answers = await Promise.all(rows.map(async (row) => ({ row, got: await simulate(row.query) })));
+    const misses = answers
       .filter(({ row, got }) => got[0] !== row.expected_url)
       .map(({ row, got }) => `${row.query} → ${got.slice(0, 3).join(' ') || '(nothing)'}, expected ${row.expected_url}`);
     expect(misses).toEqual([]);
   });
 
-  it('lists both schools for an ambiguous name', () => {
-    expect(simulate('育秀', records).slice(0, 2).sort()).toEqual(['/schools/jinan-yuxiu-middle/', '/schools/jinan-yuxiu-primary/']);
+  it('lists both schools for an ambiguous name', async () => {
+    expect((await simulate('育秀')).slice(0, 2).sort()).toEqual(['/schools/jinan-yuxiu-middle/', '/schools/jinan-yuxiu-primary/']);
   });
 });

@@ -1,8 +1,8 @@
 /**
- * Search keys: plain ASCII words that survive Pagefind's tokenizer unchanged (one
- * lower-case alphanumeric word each), so matching never depends on how Pagefind
- * segments Chinese. Pagefind matches a query word against every indexed word that
- * starts with it, which turns prefix search on names into prefix search on keys.
+ * Search keys: what the name index (name-index.ts) files each record under and what a
+ * query looks up, as plain lower-case ASCII words, so that matching never depends on
+ * how Chinese is segmented. A query key matches every indexed token that starts with
+ * it, which turns prefix search on names into prefix search on keys.
  *
  *   qz… a canonical name (see normalize.ts), three characters per character, from a
  *       35-symbol alphabet (0-9 a-y): prefix of a name ⇔ prefix of its key.
@@ -15,7 +15,7 @@
 
 export const HAN_PREFIX = 'qz';
 export const PINYIN_PREFIX = 'qp';
-/** Separates the records of a page that holds several (the glossary): qb + record id. */
+/** Marks, for Pagefind, each record's block on a page that holds several (the glossary): qb + record id. */
 export const BLOCK_PREFIX = 'qb';
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxy';
@@ -74,11 +74,6 @@ export const hanToken = (canonicalText: string, tier: Tier) => `${hanKey(canonic
 export const pinyinKey = (letters: string) => PINYIN_PREFIX + letters;
 /** The indexed token for pinyin letters at a tier. */
 export const pinyinToken = (letters: string, tier: Tier) => `${pinyinKey(letters)}${tier}`;
-
-/** Every key token in a text (a Pagefind fragment's content, say). */
-export function tokensIn(text: string): string[] {
-  return text.match(/\bq[zp][0-9a-z]+\b/g) ?? [];
-}
 
 export interface TokenMatch {
   /** The token is the query key itself, not a longer name that starts with it. */

@@ -1,5 +1,5 @@
 /**
- * The index side: the key tokens a record's page carries for Pagefind (build time
+ * The index side: the key tokens the name index files a record under (build time
  * only — this file loads the pinyin dictionary, the search page must not import it).
  *
  * From every name of a record (tier 9 name, 8 alias, 7 former name) it derives:
@@ -260,7 +260,7 @@ export function buildTokens(names: NameInput[], opts: KeyOptions): string[] {
     addHan(stripRegionPrefixes(display, allForms), 3);
   }
   // A derived pinyin token that merely begins another one of at least its tier adds
-  // nothing: Pagefind finds the longer one by prefix anyway. Names and aliases stay,
+  // nothing: the name index finds the longer one by prefix anyway. Names and aliases stay,
   // so that typing one in full is an exact match (zhengzhou → 郑州市 before 郑州市…中学).
   const pinyinBodies = [...best.entries()].filter(([b]) => b.startsWith(PINYIN_PREFIX)).sort((a, b) => (a[0] < b[0] ? -1 : 1));
   for (let i = 0; i < pinyinBodies.length - 1; i++) {

@@ -27,7 +27,110 @@ export interface QueryPlan {
   input: string;
   /** Simplified, folded text (shown as "searched for …" when it differs). */
   folded: string;
+  /** The words around a name that were set aside (请问, 在哪个集团 …), in the order typed. */
+  setAside: string[];
   attempts: Attempt[];
+}
+
+// ---------------------------------------------------------------------------
+// Questions and filler
+
+/**
+ * Words a parent puts around a name: asking (请问, 在哪个集团, 属于哪个, 吗), or telling
+ * (我家孩子在 … 上学). Only at the start or the end of the query, and only whole
+ * phrases: 集团 on its own belongs to a group's name, 实验 and 中心 to schools' names.
+ * Folded text (simplified, lower case); longer phrases first.
+ */
+const LEADING_FILLER = [
+  '请问一下',
+  '想问一下',
+  '问一下',
+  '请问',
+  '想问',
+  '我想知道',
+  '想知道',
+  '您好',
+  '你好',
+  '帮我查一下',
+  '帮我查',
+  '查一下',
+  '我家孩子在',
+  '我家小孩在',
+  '我的孩子在',
+  '我孩子在',
+  '孩子在',
+  '小孩在',
+  '女儿在',
+  '儿子在',
+  '我家孩子',
+  '我家小孩',
+];
+const TRAILING_FILLER = [
+  '在哪个教育集团',
+  '属于哪个教育集团',
+  '是哪个教育集团',
+  '归哪个教育集团',
+  '在哪个集团',
+  '属于哪个集团',
+  '是哪个集团',
+  '归哪个集团',
+  '哪个教育集团',
+  '哪个集团',
+  '属于什么集团',
+  '是什么集团',
+  '什么集团',
+  '属于哪个',
+  '是哪个',
+  '在哪个',
+  '是哪所学校',
+  '哪所学校',
+  '是哪所',
+  '哪所',
+  '在哪里',
+  '在哪儿',
+  '在哪',
+  '怎么样',
+  '上学',
+  '读书',
+  '念书',
+  '就读',
+  '吗',
+  '呢',
+  '啊',
+  '呀',
+  '吧',
+  '的',
+];
+// Plain Han words: nothing to escape. 小学校 and 中学学校 are the school (小学, 中学).
+const LEADING = new RegExp(`^(?:${LEADING_FILLER.join('|')})`, 'u');
+const TRAILING = new RegExp(`(?:${TRAILING_FILLER.join('|')}|(?<=[小中]学)学?校)$`, 'u');
+
+/**
+ * The name in a question: filler at either end set aside, repeatedly (我家孩子在 …
+ * 上学, … 是哪个集团的). Punctuation and spaces around filler go with it. What is
+ * left must still hold two characters, or nothing is set aside.
+ */
+export function setAsideFiller(folded: string): { core: string; setAside: string[] } {
+  const front: string[] = [];
+  const back: string[] = [];
+  const edge = /^[^\p{Script=Han}a-z0-9]+|[^\p{Script=Han}a-z0-9]+$/gu;
+  let s = folded.replace(edge, '');
+  for (let changed = true; changed;) {
+    changed = false;
+    const lead = LEADING.exec(s);
+    if (lead && keepWordChars(s.slice(lead[0].length)).length >= 2) {
+      front.push(lead[0]);
+      s = s.slice(lead[0].length).replace(edge, '');
+      changed = true;
+    }
+    const trail = TRAILING.exec(s);
+    if (trail && keepWordChars(s.slice(0, trail.index)).length >= 2) {
+      back.unshift(trail[0]);
+      s = s.slice(0, trail.index).replace(edge, '');
+      changed = true;
+    }
+  }
+  return { core: s, setAside: [...front, ...back] };
 }
 
 const MAX_QUERY = 80;
@@ -40,8 +143,10 @@ export function planQuery(raw: string): QueryPlan {
   const add = (a: Attempt) => {
     if (a.pagefindQuery && !attempts.some((b) => b.pagefindQuery === a.pagefindQuery)) attempts.push(a);
   };
-  const parts = folded.split(' ').filter((p) => keepWordChars(p) !== '');
-  if (parts.length === 0) return { input, folded, attempts };
+  const { core, setAside } = hasHan(folded) ? setAsideFiller(folded) : { core: folded, setAside: [] };
+  const wordsOf = (text: string) => text.split(' ').filter((p) => keepWordChars(p) !== '');
+  const parts = wordsOf(core);
+  if (parts.length === 0) return { input, folded, setAside: [], attempts };
 
   const nameAttempt = (texts: string[]): Attempt | null => {
     const canon = texts.map(canonical).filter((c) => c !== '');
@@ -64,6 +169,11 @@ export function planQuery(raw: string): QueryPlan {
       const each = nameAttempt(parts);
       if (each) add(each);
     }
+    // In case a word set aside belonged to the name after all.
+    if (setAside.length > 0) {
+      const asTyped = nameAttempt([wordsOf(folded).join('')]);
+      if (asTyped) add(asTyped);
+    }
   } else {
     const hasLetters = /[a-z]/.test(folded);
     const hasDigits = /\d/.test(folded);
@@ -80,15 +190,15 @@ export function planQuery(raw: string): QueryPlan {
   }
   // Last resort: Pagefind's own full-text search of the page text.
   add({ kind: 'text', pagefindQuery: parts.join(' '), keys: [], parts });
-  return { input, folded, attempts };
+  return { input, folded, setAside, attempts };
 }
 
 // ---------------------------------------------------------------------------
 // Ranking
 
-export interface Ranked<T> {
+export interface Ranked<T, M = TokenMatch> {
   item: T;
-  match: TokenMatch;
+  match: M;
 }
 
 /** The best way a record's tokens answer all the keys, or null if some key finds nothing. */

@@ -1,7 +1,8 @@
 /**
  * One search record per school, group, region, policy and glossary term: what a
  * result shows without a click, the filters it can be narrowed by, and the key
- * tokens Pagefind indexes (keys.ts). Pure: no Astro, no DOM.
+ * tokens the name index files it under (keys.ts, name-index.ts). Pages with prose
+ * also show title, lines and filters to Pagefind (SearchMeta.astro). Pure: no Astro, no DOM.
  */
 import { formatFuzzyDateZh } from '../fuzzy-date.ts';
 import type { Dataset } from '../data/dataset.ts';
@@ -52,9 +53,9 @@ export interface SearchRecord {
   /** One to three short lines a result shows under its title. */
   lines: string[];
   filters: SearchFilters;
-  /** Key tokens for the hidden index text, best tier first. */
+  /** Key tokens for the name index, best tier first. */
   tokens: string[];
-  /** Set for a record that shares its page with others (glossary terms): the block marker word. */
+  /** Set for a record that shares its page with others (glossary terms): the word that marks its block for Pagefind. */
   block?: string;
 }
 

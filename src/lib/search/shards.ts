@@ -98,7 +98,8 @@ export function isCrowded(table: ShardTable, key: string): boolean {
   return route !== undefined && table.crowded.includes(route);
 }
 
-function routeFor(table: ShardTable, key: string): string | undefined {
+/** The route a key stops at: its prefix down the split routes (undefined: no token can start with it). */
+export function routeFor(table: ShardTable, key: string): string | undefined {
   if (!key.startsWith(HAN_PREFIX) && !key.startsWith(PINYIN_PREFIX)) return undefined;
   const units = unitsIn(key);
   if (!Number.isInteger(units) || units < 1) return undefined;

@@ -1,25 +1,13 @@
 /**
- * The search page's client: reads ?q= and the filters from the address, turns the
- * query into keys (src/lib/search/query.ts), looks them up in the name index
- * (src/lib/search/name-index.ts: a few small files per query) and renders an ordered
- * list of links. A query no name answers falls back to Pagefind's full-text index
- * (loaded at run time from /pagefind/pagefind.js, never bundled).
+ * The search page's client: reads ?q= and the filters from the address, runs the
+ * search loop (src/lib/search/run.ts) with the downloads it needs — name-index files
+ * over fetch, the traditional-character dictionary, Pagefind's full-text index
+ * (loaded at run time from /pagefind/pagefind.js, never bundled) — and renders an
+ * ordered list of links.
  */
-import {
-  RECORDS_PER_CHUNK,
-  bundleFile,
-  bundlesFor,
-  chunkFile,
-  chunkOf,
-  rankRecords,
-  tableFile,
-  type DisplayEntry,
-  type KeyBundle,
-  type NameIndexTable,
-} from '../lib/search/name-index.ts';
-import { hasHan, hasSimplifier } from '../lib/search/normalize.ts';
-import { isCrowded } from '../lib/search/shards.ts';
-import { planQuery, isAmbiguous, containsAllParts, type Attempt, type QueryPlan } from '../lib/search/query.ts';
+import { bundleFile, bundlesFor, tableFile, type ActiveFilters, type NameIndexTable } from '../lib/search/name-index.ts';
+import { containsAllParts, planQuery, type Attempt } from '../lib/search/query.ts';
+import { runSearch, type ResultItem, type SearchOutcome, type TextResults } from '../lib/search/run.ts';
 
 interface PagefindAnchor {
   element: string;
@@ -50,12 +38,7 @@ interface PagefindModule {
   search: (term: string, opts?: { filters?: Record<string, string> }) => Promise<PagefindResponse>;
 }
 
-interface Item {
-  url: string;
-  title: string;
-  kind: string;
-  lines: string[];
-}
+type Item = ResultItem;
 
 const FILTERS = ['region', 'kind', 'stage', 'type'] as const;
 type FilterName = (typeof FILTERS)[number];
@@ -76,6 +59,7 @@ const resultsHeading = $('search-results-heading');
 const list = $<HTMLOListElement>('search-results');
 const more = $<HTMLButtonElement>('search-more');
 const ambiguous = $('search-ambiguous');
+const closeNote = $('search-close');
 const empty = $('search-empty');
 const emptyHeading = $('search-empty-heading');
 const emptyFilters = $('search-empty-filters');
@@ -106,24 +90,6 @@ function indexFile<T>(name: string): Promise<T> {
     files.set(name, file);
   }
   return file as Promise<T>;
-}
-
-async function keyBundles(keys: string[]): Promise<{ bundles: (KeyBundle | undefined)[]; crowded: boolean }> {
-  const table = await indexFile<NameIndexTable>(tableFile());
-  const bundles = await Promise.all(bundlesFor(table, keys).map((name) => (name ? indexFile<KeyBundle>(bundleFile(name)) : undefined)));
-  return { bundles, crowded: keys.some((key) => isCrowded(table, key)) };
-}
-
-/** What the results list shows for these records, in this order. */
-async function displayItems(records: number[]): Promise<Item[]> {
-  const chunks = new Map<number, DisplayEntry[]>();
-  await Promise.all([...new Set(records.map(chunkOf))].map(async (c) => chunks.set(c, await indexFile<DisplayEntry[]>(chunkFile(c)))));
-  return records.flatMap((record) => {
-    const entry = chunks.get(chunkOf(record))?.[record % RECORDS_PER_CHUNK];
-    if (!entry) return [];
-    const [path, title, kind, lines] = entry;
-    return [{ url: `${base}${path.slice(1)}`, title, kind, lines }];
-  });
 }
 
 let pagefind: Promise<PagefindModule> | undefined;
@@ -197,10 +163,11 @@ const filterLabel = (state: State): string => {
 // ---------------------------------------------------------------------------
 // Turning Pagefind hits into results
 
-const TOKEN = /\bq[bzp][0-9a-z]+\b/g;
+/** The word that opens a record's block on a page with several (SearchMeta.astro). */
+const BLOCK_WORD = /\bqb[0-9a-z]+\b/g;
 const stripTokens = (text: string) =>
   text
-    .replace(TOKEN, '')
+    .replace(BLOCK_WORD, '')
     .replace(/<[^>]*>/g, '')
     .replace(/[\u200b]/g, '')
     .replace(/\s+/g, ' ')
@@ -208,8 +175,8 @@ const stripTokens = (text: string) =>
 
 /** One page can hold several records (the glossary): one item per record block. */
 function itemsOf(data: PagefindData): Item[] {
-  const words = data.content.match(TOKEN) ?? [];
-  if (!words.some((w) => w.startsWith('qb'))) {
+  const words = data.content.match(BLOCK_WORD) ?? [];
+  if (words.length === 0) {
     const lines = ['l1', 'l2', 'l3'].flatMap((k) => (data.meta[k] ? [data.meta[k]!] : []));
     if (lines.length === 0 && data.excerpt) lines.push(stripTokens(data.excerpt));
     return [{ url: data.url, title: data.meta.title ?? data.url, kind: data.meta.kind ?? '', lines }];
@@ -218,7 +185,7 @@ function itemsOf(data: PagefindData): Item[] {
   for (const a of data.anchors ?? []) if (a.id.startsWith('search-')) anchors.set(`qb${a.id.slice(7).replace(/[^a-z0-9]/g, '')}`, a);
   const items: Item[] = [];
   for (const w of words) {
-    const anchor = w.startsWith('qb') ? anchors.get(w) : undefined;
+    const anchor = anchors.get(w);
     if (!anchor) continue;
     const [title = '', ...lines] = (anchor.title ?? '').split('｜');
     items.push({ url: `${data.url.split('#')[0]!}#${anchor.id.slice(7)}`, title, kind: '术语', lines });
@@ -226,43 +193,8 @@ function itemsOf(data: PagefindData): Item[] {
   return items;
 }
 
-interface Outcome {
-  attempt: Attempt;
-  /** Results in all (for a full-text attempt: Pagefind hits, some of which may be dropped). */
-  total: number;
-  items: Item[];
-  /** How many of the total have been turned into items. */
-  loaded: number;
-  ambiguous: boolean;
-  /** Only the best matches of a very common name were searched (shards.ts). */
-  crowded: boolean;
-  /** The next batch of items, from the given position. */
-  next: (from: number) => Promise<Item[]>;
-}
-
-/** An attempt that found nothing (crowded: it looked only at a common name's best matches). */
-const noResults = (attempt: Attempt, crowded = false): Outcome => ({
-  attempt,
-  total: 0,
-  items: [],
-  loaded: 0,
-  ambiguous: false,
-  crowded,
-  next: async () => [],
-});
-
-/** A name attempt: every record matching all keys, ranked; the first batch shown. */
-async function keyOutcome(attempt: Attempt, filters: State['filters']): Promise<Outcome | null> {
-  const { bundles, crowded } = await keyBundles(attempt.keys);
-  const ranked = rankRecords(attempt.keys, bundles, filters);
-  if (ranked.length === 0) return crowded ? noResults(attempt, true) : null;
-  const next = (from: number) => displayItems(ranked.slice(from, from + BATCH).map((r) => r.item));
-  const items = await next(0);
-  return { attempt, total: ranked.length, items, loaded: Math.min(BATCH, ranked.length), ambiguous: isAmbiguous(ranked), crowded, next };
-}
-
-async function textBatch(attempt: Attempt, hits: PagefindHit[], from: number): Promise<Item[]> {
-  const batch = hits.slice(from, from + BATCH);
+async function textBatch(attempt: Attempt, hits: PagefindHit[], from: number, count: number): Promise<Item[]> {
+  const batch = hits.slice(from, from + count);
   const datas = await Promise.all(batch.map((h) => h.data()));
   const out: Item[] = [];
   for (const d of datas) {
@@ -278,53 +210,39 @@ async function textBatch(attempt: Attempt, hits: PagefindHit[], from: number): P
   return out;
 }
 
-/** The full-text attempt: Pagefind over the pages' prose. */
-async function textOutcome(attempt: Attempt, filters: State['filters']): Promise<Outcome | null> {
+/** The full-text fallback: Pagefind over the pages' prose (null when no hit holds every word). */
+async function fullText(attempt: Attempt, filters: ActiveFilters): Promise<TextResults | null> {
   const pf = await loadPagefind();
   const res = await pf.search(attempt.pagefindQuery, { filters: filters as Record<string, string> });
   if (res.results.length === 0) return null;
-  const next = (from: number) => textBatch(attempt, res.results, from);
-  const items = await next(0);
-  if (items.length === 0) return null;
-  return { attempt, total: res.results.length, items, loaded: Math.min(BATCH, res.results.length), ambiguous: false, crowded: false, next };
+  const first = await textBatch(attempt, res.results, 0, BATCH);
+  if (first.length === 0) return null;
+  return {
+    total: res.results.length,
+    next: (from, count) => (from === 0 && count === BATCH ? Promise.resolve(first) : textBatch(attempt, res.results, from, count)),
+  };
 }
+
+/** Name-index urls are site paths without the base path (Pagefind's have it already). */
+const withBase = (items: Item[]): Item[] =>
+  items.map((it) => ({ ...it, url: it.url.startsWith('/') ? `${base}${it.url.slice(1)}` : it.url }));
 
 /** The traditional-character dictionary, fetched only for a query that may need it. */
 let simplifier: Promise<unknown> | undefined;
 const loadSimplifier = () => (simplifier ??= import('../lib/search/simplify.ts'));
-/** A Chinese query that found nothing as typed may be in traditional characters. */
-const mayBeTraditional = (plan: QueryPlan) => hasHan(plan.folded) && !hasSimplifier();
-
-async function runAttempts(state: State, isStale: () => boolean): Promise<Outcome | null> {
-  const tried = new Set<string>();
-  let crowded = false;
-  let plan = planQuery(state.q);
-  for (;;) {
-    for (const attempt of plan.attempts) {
-      if (tried.has(attempt.pagefindQuery)) continue;
-      // Convert 經八路 to 经八路 before falling back to full text.
-      if (attempt.kind === 'text' && mayBeTraditional(plan)) break;
-      tried.add(attempt.pagefindQuery);
-      const found = attempt.kind === 'text' ? await textOutcome(attempt, state.filters) : await keyOutcome(attempt, state.filters);
-      if (isStale()) return null;
-      if (found && found.items.length > 0) return found;
-      crowded ||= found?.crowded ?? false;
-    }
-    if (!mayBeTraditional(plan)) break;
-    await loadSimplifier();
-    if (isStale()) return null;
-    plan = planQuery(state.q);
-  }
-  return noResults(plan.attempts[0]!, crowded);
-}
+/** The list of traditional characters (10 kB), so a simplified query never downloads the dictionary. */
+let traditionalList: Promise<typeof import('../lib/search/traditional.ts')> | undefined;
+const mayBeTraditional = async (text: string) =>
+  (await (traditionalList ??= import('../lib/search/traditional.ts'))).mayBeTraditional(text);
 
 // ---------------------------------------------------------------------------
 // Rendering
 
-function renderItems(items: Item[], append: boolean): HTMLAnchorElement | null {
+/** Renders results; those from position `exact` on are close matches, marked as such. */
+function renderItems(items: Item[], append: boolean, exact: number): HTMLAnchorElement | null {
   if (!append) list.replaceChildren();
   let first: HTMLAnchorElement | null = null;
-  for (const it of items) {
+  for (const [i, it] of items.entries()) {
     const li = document.createElement('li');
     li.className = 'search-result';
     const a = document.createElement('a');
@@ -336,6 +254,13 @@ function renderItems(items: Item[], append: boolean): HTMLAnchorElement | null {
       const badge = document.createElement('span');
       badge.className = 'badge';
       badge.textContent = it.kind;
+      li.append(' ', badge);
+    }
+    if (i >= exact) {
+      li.classList.add('search-result--close');
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.textContent = '相近';
       li.append(' ', badge);
     }
     if (it.lines.length > 0) {
@@ -353,8 +278,15 @@ function renderItems(items: Item[], append: boolean): HTMLAnchorElement | null {
   return first;
 }
 
-let outcome: Outcome | null = null;
+/** The search being shown: its outcome, and how many of its results are on screen. */
+let shown: { outcome: SearchOutcome; loaded: number; items: number } | null = null;
 let generation = 0;
+
+/** The next batch of an outcome's results, links with the base path. */
+async function batch(outcome: SearchOutcome, from: number): Promise<Item[]> {
+  const items = await outcome.next(from, BATCH);
+  return outcome.how === 'text' ? items : withBase(items);
+}
 
 async function search(state: State, { focus }: { focus: boolean }): Promise<void> {
   const mine = ++generation;
@@ -370,9 +302,11 @@ async function search(state: State, { focus }: { focus: boolean }): Promise<void
   }
   form.dataset.state = 'searching';
   status.textContent = `正在搜索“${state.q}”…`;
-  let result: Outcome | null;
+  let result: SearchOutcome | null;
+  let items: Item[];
   try {
-    result = await runAttempts(state, isStale);
+    result = await runSearch(state.q, state.filters, { indexFile, loadSimplifier, mayBeTraditional, fullText, isStale });
+    items = result ? await batch(result, 0) : [];
   } catch (err) {
     if (isStale()) return;
     console.error(err);
@@ -383,31 +317,43 @@ async function search(state: State, { focus }: { focus: boolean }): Promise<void
     return;
   }
   if (!result || isStale()) return;
-  outcome = result;
-  const n = result.items.length;
+  shown = { outcome: result, loaded: Math.min(BATCH, result.total), items: items.length };
+  const n = items.length;
+  const { setAside } = result.plan;
+  const asked = setAside.length > 0 ? `（略去了“${setAside.join('”“')}”）` : '';
   if (n === 0) {
     resultsSection.hidden = true;
     empty.hidden = false;
     emptyFilters.hidden = !filtered;
     clearFilters.href = urlFor({ q: state.q, filters: {} });
     const crowded = result.crowded ? '这个名称很常见，只在最相符的一部分里找过：加上地名或写全名称再试。' : '';
-    status.textContent = `没有找到与“${state.q}”相符的结果${filterLabel(state)}。${crowded}`;
+    status.textContent = `没有找到与“${state.q}”相符的结果${asked}${filterLabel(state)}。${crowded}`;
     form.dataset.state = 'empty';
     if (focus) emptyHeading.focus();
   } else {
     empty.hidden = true;
     resultsSection.hidden = false;
-    renderItems(result.items, false);
-    const remaining = result.total - result.loaded;
+    renderItems(items, false, result.exact);
+    const remaining = result.total - shown.loaded;
     more.hidden = remaining <= 0;
     const how =
-      result.attempt.kind === 'text'
+      result.how === 'text'
         ? '（没有名称相符的记录，以下是正文里提到这些字的页面）'
-        : result.attempt.kind === 'words'
-          ? '（同时含有各个词）'
-          : '';
+        : result.how === 'close'
+          ? '（没有完全相同的名称，以下是相近的结果）'
+          : result.attempt?.kind === 'words'
+            ? '（同时含有各个词）'
+            : '';
     const crowded = result.crowded ? '这个名称很常见，只列出最相符的一部分：加上地名或写全名称可以找到其余的。' : '';
-    status.textContent = `找到 ${n}${remaining > 0 ? '+' : ''} 条与“${state.q}”相符的结果${how}${filterLabel(state)}。${crowded}`;
+    const count = result.how === 'exact+close' ? result.exact : n;
+    status.textContent = `找到 ${count}${remaining > 0 && result.how !== 'exact+close' ? '+' : ''} 条与“${state.q}”相符的结果${how}${asked}${filterLabel(state)}。${crowded}`;
+    closeNote.hidden = result.how !== 'close' && result.how !== 'exact+close';
+    closeNote.textContent =
+      result.how === 'close'
+        ? '没有完全相同的名称，以下是相近的结果。'
+        : result.how === 'exact+close'
+          ? `前 ${result.exact} 条名称相符；标有“相近”的是名称相近的结果。`
+          : '';
     ambiguous.hidden = !result.ambiguous;
     ambiguous.textContent = result.ambiguous ? `“${state.q}”对应不止一条记录，请根据所在地区、学段或类别确认。` : '';
     form.dataset.state = 'done';
@@ -417,15 +363,16 @@ async function search(state: State, { focus }: { focus: boolean }): Promise<void
 }
 
 more.addEventListener('click', async () => {
-  if (!outcome) return;
-  const current = outcome;
-  const items = await current.next(current.loaded);
-  if (outcome !== current) return;
-  current.loaded = Math.min(current.total, current.loaded + BATCH);
-  current.items.push(...items);
-  const first = renderItems(items, true);
-  more.hidden = current.loaded >= current.total;
-  status.textContent = `已显示 ${current.items.length} 条结果。`;
+  if (!shown) return;
+  const current = shown;
+  const items = await batch(current.outcome, current.loaded);
+  if (shown !== current) return;
+  const from = current.loaded;
+  current.loaded = Math.min(current.outcome.total, current.loaded + BATCH);
+  current.items += items.length;
+  const first = renderItems(items, true, current.outcome.exact - from);
+  more.hidden = current.loaded >= current.outcome.total;
+  status.textContent = `已显示 ${current.items} 条结果。`;
   (first ?? resultsHeading).focus();
 });
 
@@ -455,7 +402,12 @@ input.addEventListener('input', () => {
   clearTimeout(typingTimer);
   // Fetch the first attempt's bundles while the reader is still typing.
   const first = planQuery(input.value).attempts[0];
-  if (first && first.kind !== 'text') keyBundles(first.keys).catch(() => undefined);
+  if (first && first.kind !== 'text') {
+    void (async () => {
+      const table = await indexFile<NameIndexTable>(tableFile());
+      await Promise.all(bundlesFor(table, first.keys).map((name) => name && indexFile(bundleFile(name))));
+    })().catch(() => undefined);
+  }
   typingTimer = setTimeout(() => {
     const state = stateFromForm();
     history.replaceState(null, '', urlFor(state));

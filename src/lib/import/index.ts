@@ -1,0 +1,53 @@
+/**
+ * The importer's pipeline: a read document (read.ts) → listed groups from its tables
+ * (columns.ts) and prose (prose.ts) → a plan against the dataset (plan.ts) → a preview
+ * (preview.ts) or a write (write.ts).
+ */
+import { columnRoleLabels, readTable, type ColumnRole, type TableReading } from './columns.ts';
+import { formatPlace, type InputDocument, type ListedGroup, type Warning } from './model.ts';
+import { readProse } from './prose.ts';
+
+export interface Listing {
+  groups: ListedGroup[];
+  /** One line per table: which column was taken for what. */
+  columnReports: string[];
+  warnings: Warning[];
+  /** Tables that could not be read, and why (with the fix). */
+  errors: string[];
+}
+
+export function listGroups(doc: InputDocument, forcedColumns: Map<ColumnRole, string> = new Map()): Listing {
+  const listing: Listing = { groups: [], columnReports: [], warnings: [], errors: [] };
+  doc.tables.forEach((table, i) => {
+    if (table.rows.length === 0) return;
+    const reading: TableReading = readTable(table, forcedColumns);
+    const where = table.rows[0] ? formatPlace(table.rows[0].at) : doc.file;
+    if (reading.error) {
+      listing.errors.push(`${where}: 第 ${i + 1} 个表格：${reading.error}`);
+      return;
+    }
+    listing.groups.push(...reading.groups);
+    listing.warnings.push(...reading.warnings);
+    listing.columnReports.push(
+      `${reading.headerAt ? formatPlace(reading.headerAt) : where}: 表头 ` +
+        reading.columns
+          .sort((a, b) => a.index - b.index)
+          .map((c) => `“${c.header}”→${columnRoleLabels[c.role]}${c.forced ? '（--columns）' : ''}`)
+          .join('，'),
+    );
+  });
+  const prose = readProse(doc.lines);
+  listing.groups.push(...prose);
+  // A table with no list in it (a letterhead, a signature block) is only an error when nothing was found.
+  if (listing.groups.length > 0) {
+    listing.warnings.push(...listing.errors.map((message) => ({ message })));
+    listing.errors = [];
+  }
+  return listing;
+}
+
+export { makePlan, type Plan, type PlanOptions, type Question } from './plan.ts';
+export { formatPreview } from './preview.ts';
+export { readInput, formatOf, InputError, type InputFormat } from './read.ts';
+export { parseColumnsFlag } from './columns.ts';
+export { writePlan, applyToFiles } from './write.ts';

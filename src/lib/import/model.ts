@@ -1,0 +1,62 @@
+/**
+ * The common model every reader produces and the planner consumes: a document is
+ * tables (rows of cell text) and lines of prose, each remembering where it came from.
+ */
+
+/** Where a thing came from in the input, for messages: `list.xlsx:名单:5`, `list.txt:12`. */
+export interface Place {
+  file: string;
+  line: number;
+  /** A worksheet name (xlsx) when the file has several. */
+  sheet?: string;
+}
+
+export const formatPlace = (p: Place) => `${p.file}:${p.sheet ? `${p.sheet}:` : ''}${p.line}`;
+
+export interface TableRow {
+  at: Place;
+  cells: string[];
+}
+
+export interface Table {
+  rows: TableRow[];
+}
+
+export interface TextLine {
+  at: Place;
+  text: string;
+}
+
+/** What a reader hands on: tables (xlsx, csv, docx and HTML tables) and prose (everything else). */
+export interface InputDocument {
+  file: string;
+  tables: Table[];
+  lines: TextLine[];
+}
+
+/** A school as the list writes it. */
+export interface ListedName {
+  text: string;
+  at: Place;
+}
+
+/** One group as the list gives it, before any name is resolved. */
+export interface ListedGroup {
+  name: string;
+  at: Place;
+  /** Schools the list marks as leading (牵头/龙头/核心/引领); empty when it marks none. */
+  lead: ListedName[];
+  members: ListedName[];
+  /** The list's own words for the roles (龙头校, 成员单位 …), kept in role_term. */
+  leadTerm?: string;
+  memberTerm?: string;
+  region?: string;
+  type?: string;
+  batch?: string;
+  note?: string;
+}
+
+export interface Warning {
+  at?: Place;
+  message: string;
+}

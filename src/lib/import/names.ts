@@ -1,0 +1,118 @@
+/**
+ * School and group names as lists write them: numbering, notes in brackets, several
+ * names in one cell, traditional characters. Pure string work.
+ */
+import { canonical, toSimplified } from '../search/normalize.ts';
+import '../search/simplify.ts';
+
+/** 1. / 1、 / （1） / ① / 一、 / - at the start of a line or name. */
+export const NUMBERING = /^\s*(?:\d{1,3}\s*[.．、)）]|[（(]\s*\d{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．]|[-•·*])\s*/;
+
+export interface CleanName {
+  name: string;
+  /** Bracketed remarks (（暂定名）, （筹建）): they go to the note, not the name. */
+  notes: string[];
+  /** （原XX小学） */
+  formerNames: string[];
+}
+
+/** A name without numbering, bracketed notes or trailing punctuation, in simplified characters. */
+export function cleanName(raw: string): CleanName {
+  const notes: string[] = [];
+  const formerNames: string[] = [];
+  let name = toSimplified(raw.normalize('NFKC'))
+    .replace(NUMBERING, '')
+    .replace(/^[\s"“”'‘’「」『』《》]+|[\s"“”'‘’「」『』《》。；;，,:：、.]+$/g, '');
+  name = name.replace(/[(（]([^()（）]*)[)）]/g, (_, inner: string) => {
+    const text = inner.trim();
+    // A campus or division written in brackets is part of the name: 五十七中（长江路校区）.
+    if (/(校区|学部|分校)$/.test(text)) return text;
+    const former = /^(?:原|原名|曾用名)[:：]?(.+)$/.exec(text);
+    if (former) formerNames.push(former[1]!.trim());
+    else if (text) notes.push(text);
+    return '';
+  });
+  return { name: name.replace(/\s+/g, ''), notes, formerNames };
+}
+
+/** Several names in one cell or clause: split on 、，,；; / and line breaks. */
+export function splitNames(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '（') depth++;
+    if (ch === ')' || ch === '）') depth = Math.max(0, depth - 1);
+    if (depth === 0 && /[、，,；;/\n\r|]/.test(ch)) {
+      out.push(current);
+      current = '';
+    } else current += ch;
+  }
+  out.push(current);
+  return out
+    .map((s) => s.replace(NUMBERING, '').trim())
+    .map((s) => s.replace(/^(?:和|及|以及|与)/, '').replace(/(?:等)$/, ''))
+    .filter((s) => s.replace(/[\s。.]/g, '') !== '');
+}
+
+/** Words that end a group's name, longest first. */
+export const GROUP_WORD =
+  /(?:教育集团联盟学校|集团联盟学校|联盟学校|教育发展共同体|发展共同体|教育共同体|共同体|教育集团|教育联盟|集团|联盟)$/;
+
+export function groupKind(name: string): 'alliance' | 'community' | 'group' {
+  if (/联盟(?:学校)?$/.test(name)) return 'alliance';
+  if (/共同体$/.test(name)) return 'community';
+  return 'group';
+}
+
+/** The stage term a school's name implies (data/terms.csv, kind stage). */
+export function stageOf(name: string): string {
+  if (/小学部$/.test(name)) return 'primary';
+  if (/初中部$/.test(name)) return 'junior';
+  if (/高中部$/.test(name)) return 'senior';
+  if (/九年一贯制/.test(name)) return 'nine-year';
+  if (/(?:初级中学|初中)$/.test(name)) return 'junior';
+  if (/(?:高级中学|高中)$/.test(name)) return 'senior';
+  if (/完全中学$/.test(name)) return 'complete';
+  if (/中学$/.test(name)) return 'secondary';
+  if (/小学校?$/.test(name)) return 'primary';
+  return 'unknown';
+}
+
+/** 泉景中学小学部 → { school: 泉景中学, unit: division }; 金山路校区 → { school: '', unit: campus }. */
+export function unitOf(name: string): { unit: 'school' | 'campus' | 'division'; school: string; part: string } {
+  const division = /^(.*?)((?:小学|初中|高中|初级中学|高级中学)?部)$/.exec(name);
+  if (division && /(?:学|校)$/.test(division[1]!) && division[2]!.length > 1)
+    return { unit: 'division', school: division[1]!, part: division[2]! };
+  const campus = /^(.*?(?:学|校))?([^学校]*?(?:校区|分校))$/.exec(name);
+  if (campus) return { unit: 'campus', school: campus[1] ?? '', part: campus[2]! };
+  return { unit: 'school', school: name, part: '' };
+}
+
+/**
+ * Region names a name may start with (济南市, 济南, 市中区 …), canonical and longest
+ * first, so 济南市经五路小学 and 经五路小学 compare equal within their region.
+ */
+export function prefixStripper(regionNames: Iterable<string>): (canonicalName: string) => string {
+  const prefixes = [...new Set([...regionNames].map((n) => canonical(n)).filter((p) => p.length >= 2))].sort((a, b) => b.length - a.length);
+  return (c) => {
+    let s = c;
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const p of prefixes) {
+        if (s.startsWith(p) && s.length > p.length + 1) {
+          s = s.slice(p.length);
+          changed = true;
+          break;
+        }
+      }
+    }
+    // 小学校 is 小学: the canonical form already made it 小校.
+    return s.replace(/(?<=[小中初高])校$/, '');
+  };
+}
+
+/** The part of a group's name that names its lead school: 经五教育集团 → 经5. */
+export function groupCore(canonicalCore: string): string {
+  return canonicalCore.replace(/(?:集团联盟学校|联盟学校|集团联盟|发展共同体|共同体|集团|联盟)$/, '');
+}

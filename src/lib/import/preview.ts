@@ -1,0 +1,50 @@
+/** The preview an editor reads before writing: what would be added, matched, asked and warned. */
+import { membershipRoleLabels } from '../schemas/membership.ts';
+import { formatPlace } from './model.ts';
+import type { Plan } from './plan.ts';
+
+export function formatPreview(plan: Plan, names: { schools: Map<string, string>; groups: Map<string, string> }): string {
+  const out: string[] = [];
+  const schoolName = (id: string) => names.schools.get(id) ?? plan.newSchools.find((s) => s.id === id)?.name ?? id;
+  const newGroups = plan.groups.filter((g) => g.status === 'new');
+  const oldGroups = plan.groups.filter((g) => g.status === 'existing');
+  const newMemberships = plan.memberships.filter((m) => m.status === 'new');
+  out.push(
+    `集团：新增 ${newGroups.length} 个，已有 ${oldGroups.length} 个；学校：新增 ${plan.newSchools.length} 所，匹配已有 ${plan.matched.length} 所，待确认 ${plan.questions.length} 处；成员关系：新增 ${newMemberships.length} 条，已有 ${plan.memberships.length - newMemberships.length} 条；警告 ${plan.warnings.length} 条`,
+  );
+  out.push('', '## 集团');
+  for (const g of plan.groups) {
+    out.push(`${g.status === 'new' ? '+ 新增' : '= 已有'} ${g.id}  ${g.name}（${g.region}，${g.type}）  ← ${formatPlace(g.at)}`);
+    for (const m of plan.memberships.filter((x) => x.group === g.id)) {
+      const label = membershipRoleLabels[m.role as keyof typeof membershipRoleLabels] ?? m.role;
+      out.push(
+        `    ${m.status === 'new' ? '+' : '='} ${label}${m.role_term && m.role_term !== label ? `（${m.role_term}）` : ''} ${schoolName(m.school)} [${m.school}]`,
+      );
+    }
+  }
+  if (plan.newSchools.length > 0) {
+    out.push('', '## 新学校');
+    for (const s of plan.newSchools) {
+      const unit = s.unit === 'school' ? '' : `，${s.unit === 'campus' ? '校区' : '学部'}，属于 ${s.parent}`;
+      out.push(`+ ${s.id}  ${s.name}（${s.region}，学段 ${s.stage}${unit}）  ← ${formatPlace(s.at)}`);
+    }
+  }
+  if (plan.matched.length > 0) {
+    out.push('', '## 匹配到已有学校（沿用）');
+    for (const m of plan.matched) out.push(`= ${m.text} → ${m.id}  ${m.name}（按${m.via}）  ← ${formatPlace(m.at)}`);
+  }
+  if (plan.questions.length > 0) {
+    out.push('', '## 可能是同一所（需要确认，未写入）');
+    for (const q of plan.questions) {
+      out.push(
+        `? ${q.kind === 'school' ? '学校' : '集团'}“${q.text}”很像 ${q.candidates.map((c) => `${c.id}（${c.name}）`).join('、')}  ← ${formatPlace(q.at)}`,
+      );
+    }
+    out.push(`  确认后重跑：同一所用 --same "名称=标识"，不是同一所用 --new "名称"`);
+  }
+  if (plan.warnings.length > 0) {
+    out.push('', '## 警告');
+    for (const w of plan.warnings) out.push(`! ${w.at ? `${formatPlace(w.at)}: ` : ''}${w.message}`);
+  }
+  return out.join('\n');
+}

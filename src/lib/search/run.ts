@@ -1,0 +1,208 @@
+/**
+ * The search loop: what the search page does with a query, from the plan (query.ts)
+ * to an ordered list of results, with the downloads injected so the unit tests and the
+ * benchmark run this very loop on an index in memory or on disk.
+ *
+ *   1. strict: each name attempt of the plan in turn (whole name, word by word,
+ *      pinyin, as typed), each key looked up in its bundle (name-index.ts); a Chinese
+ *      query that finds nothing is simplified (simplify.ts, loaded on demand) and tried again;
+ *   2. tolerant (tolerant.ts): when the strict pass finds nothing or little, names close
+ *      to the query, below every exact result;
+ *   3. full text: Pagefind over the pages' prose, when injected (the browser).
+ *
+ * Pure: no DOM, no file system.
+ */
+import {
+  RECORDS_PER_CHUNK,
+  bundleFile,
+  bundlesFor,
+  chunkFile,
+  chunkOf,
+  rankRecords,
+  tableFile,
+  type ActiveFilters,
+  type DisplayEntry,
+  type KeyBundle,
+  type NameIndexTable,
+} from './name-index.ts';
+import { hasHan, hasSimplifier } from './normalize.ts';
+import { isAmbiguous, planQuery, type Attempt, type QueryPlan } from './query.ts';
+import { isCrowded } from './shards.ts';
+import { closeBundles, rankClose } from './tolerant.ts';
+
+/** What a result shows. */
+export interface ResultItem {
+  /** Site path without the base path (/schools/<id>/), or as Pagefind gives it. */
+  url: string;
+  title: string;
+  kind: string;
+  lines: string[];
+}
+
+/** A page of full-text results, from whatever full-text index the page has. */
+export interface TextResults {
+  total: number;
+  /** Results from a position on; may return fewer than asked (hits dropped as not containing every word). */
+  next: (from: number, count: number) => Promise<ResultItem[]>;
+}
+
+export interface SearchFetchers {
+  /** A name-index file by name (table, k/b3, r/12), parsed. */
+  indexFile: (name: string) => Promise<unknown>;
+  /** Loads the traditional → simplified dictionary (simplify.ts); absent when it is already loaded. */
+  loadSimplifier?: () => Promise<unknown>;
+  /**
+   * Whether a text may hold traditional characters (traditional.ts, a small download),
+   * asked before loadSimplifier; absent: any Chinese text may.
+   */
+  mayBeTraditional?: (text: string) => Promise<boolean>;
+  /** Full-text search for a text attempt; absent: no full-text fallback. */
+  fullText?: (attempt: Attempt, filters: ActiveFilters) => Promise<TextResults | null>;
+  /** True once a newer search has started: stop early. */
+  isStale?: () => boolean;
+}
+
+export type OutcomeHow =
+  /** Names that match the query (exact or by prefix). */
+  | 'exact'
+  /** Exact results first, then close ones (`exact` of them exact). */
+  | 'exact+close'
+  /** Only close matches: no name matches the query as typed. */
+  | 'close'
+  /** Full-text results. */
+  | 'text'
+  | 'none';
+
+export interface SearchOutcome {
+  plan: QueryPlan;
+  /** The attempt that answered (the first one when nothing did). */
+  attempt: Attempt | undefined;
+  how: OutcomeHow;
+  /** Results in all; the first `exact` of them are exact matches. */
+  total: number;
+  exact: number;
+  /** The first two results answer the query equally well. */
+  ambiguous: boolean;
+  /** Only the best matches of a very common name were searched (shards.ts). */
+  crowded: boolean;
+  /** Results from a position on. */
+  next: (from: number, count: number) => Promise<ResultItem[]>;
+}
+
+/** Below this many exact results, close matches are listed after them. */
+export const FEW_EXACT = 3;
+
+/** The name index's files, read through the injected fetcher. */
+function nameIndexReader(fetchers: SearchFetchers) {
+  const table = () => fetchers.indexFile(tableFile()) as Promise<NameIndexTable>;
+  const named = (names: readonly (string | undefined)[]): Promise<(KeyBundle | undefined)[]> =>
+    Promise.all(names.map((name) => (name ? (fetchers.indexFile(bundleFile(name)) as Promise<KeyBundle>) : undefined)));
+  const bundles = async (keys: readonly string[]) => named(bundlesFor(await table(), keys));
+  /** What the results list shows for these records, in this order. */
+  const display = async (records: readonly number[]): Promise<ResultItem[]> => {
+    const chunks = new Map<number, DisplayEntry[]>();
+    await Promise.all(
+      [...new Set(records.map(chunkOf))].map(async (c) => chunks.set(c, (await fetchers.indexFile(chunkFile(c))) as DisplayEntry[])),
+    );
+    return records.flatMap((record) => {
+      const entry = chunks.get(chunkOf(record))?.[record % RECORDS_PER_CHUNK];
+      if (!entry) return [];
+      const [url, title, kind, lines] = entry;
+      return [{ url, title, kind, lines }];
+    });
+  };
+  return { table, named, bundles, display };
+}
+
+/** Runs a query through the name index (strict, then tolerant) and full text, as the search page does. */
+export async function runSearch(query: string, filters: ActiveFilters, fetchers: SearchFetchers): Promise<SearchOutcome | null> {
+  const stale = () => fetchers.isStale?.() ?? false;
+  const index = nameIndexReader(fetchers);
+  const listOf = (records: number[]) => (from: number, count: number) => index.display(records.slice(from, from + count));
+  const tried = new Set<string>();
+  let crowded = false;
+  /** Only traditional characters not yet folded can make a Chinese query find nothing as typed. */
+  const mayBeTraditional = async (plan: QueryPlan) =>
+    hasHan(plan.folded) && !hasSimplifier() && (fetchers.mayBeTraditional ? await fetchers.mayBeTraditional(plan.folded) : true);
+  let plan = planQuery(query);
+  const empty = (): SearchOutcome => ({
+    plan,
+    attempt: plan.attempts[0],
+    how: 'none',
+    total: 0,
+    exact: 0,
+    ambiguous: false,
+    crowded,
+    next: () => Promise.resolve([]),
+  });
+  if (plan.attempts.length === 0) return empty();
+
+  // 1. Strict, for every name attempt; then once more with traditional characters folded.
+  for (;;) {
+    for (const attempt of plan.attempts) {
+      if (attempt.kind === 'text' || tried.has(attempt.pagefindQuery)) continue;
+      tried.add(attempt.pagefindQuery);
+      const [table, bundles] = await Promise.all([index.table(), index.bundles(attempt.keys)]);
+      if (stale()) return null;
+      const ranked = rankRecords(attempt.keys, bundles, filters);
+      crowded ||= attempt.keys.some((key) => isCrowded(table, key));
+      if (ranked.length === 0) continue;
+      const exact = ranked.map((r) => r.item);
+      // A few exact results: close ones after them, from the bundles already here.
+      const close =
+        ranked.length < FEW_EXACT && attempt.kind === 'name' ? rankClose(attempt.keys[0]!, bundles, [], filters, new Set(exact)) : [];
+      const all = [...exact, ...close.map((r) => r.item)];
+      return {
+        plan,
+        attempt,
+        how: close.length > 0 ? 'exact+close' : 'exact',
+        total: all.length,
+        exact: exact.length,
+        ambiguous: isAmbiguous(ranked),
+        crowded: attempt.keys.some((key) => isCrowded(table, key)),
+        next: listOf(all),
+      };
+    }
+    if (!fetchers.loadSimplifier || !(await mayBeTraditional(plan))) break;
+    await fetchers.loadSimplifier();
+    if (stale()) return null;
+    plan = planQuery(query);
+  }
+
+  // 2. Tolerant: the first whole-name attempt, in the bundle the strict pass read; only
+  // when nothing there is close, in a few more (tolerant.ts closeBundles).
+  const whole = plan.attempts.find((a) => a.kind === 'name' && hasHan(plan.folded));
+  if (whole) {
+    const key = whole.keys[0]!;
+    let close = rankClose(key, await index.bundles([key]), [], filters);
+    if (close.length === 0) {
+      const { anchored, shifted } = closeBundles(await index.table(), key);
+      const [a, s] = await Promise.all([index.named(anchored), index.named(shifted ? [shifted] : [])]);
+      close = rankClose(key, a, s, filters);
+    }
+    if (stale()) return null;
+    if (close.length > 0) {
+      return {
+        plan,
+        attempt: whole,
+        how: 'close',
+        total: close.length,
+        exact: 0,
+        ambiguous: false,
+        crowded,
+        next: listOf(close.map((r) => r.item)),
+      };
+    }
+  }
+
+  // 3. Full text.
+  const text = plan.attempts.find((a) => a.kind === 'text');
+  if (text && fetchers.fullText) {
+    const found = await fetchers.fullText(text, filters);
+    if (stale()) return null;
+    if (found && found.total > 0) {
+      return { plan, attempt: text, how: 'text', total: found.total, exact: 0, ambiguous: false, crowded: false, next: found.next };
+    }
+  }
+  return empty();
+}
