@@ -25,7 +25,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import type { Server } from 'node:http';
 import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { generateCountry, writeCountry } from './generate-country.ts';
+import { generateCountry, writeCountry } from './lib/country/index.ts';
 import { buildHugoSite } from './bench-hugo.ts';
 import { astroNodeOptions } from './astro-heap.ts';
 import { benchImport } from './bench-import.ts';

@@ -13,323 +13,24 @@
  *
  * Exit code: 0 added (or would be, with --dry-run), 1 refused, 2 usage error.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { z } from 'zod';
-import { DATE_RULE } from '../src/lib/fuzzy-date.ts';
-import { csvDatasets, type CsvDatasetName } from '../src/lib/schemas/index.ts';
-import { membershipRoles } from '../src/lib/schemas/membership.ts';
-import { policySchema } from '../src/lib/schemas/policy.ts';
-import { regionLevels } from '../src/lib/schemas/region.ts';
-import { sourceKinds } from '../src/lib/schemas/source.ts';
-import { statisticKinds } from '../src/lib/schemas/statistic.ts';
-import type { TermKind } from '../src/lib/schemas/term.ts';
 import { didYouMean } from '../src/lib/validate/did-you-mean.ts';
-import { formatProblem } from '../src/lib/validate/problem.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
-import { validateProject, type ValidationResult } from '../src/lib/validate/validate.ts';
-
-export const csvKinds = {
-  region: 'regions',
-  school: 'schools',
-  group: 'groups',
-  membership: 'memberships',
-  statistic: 'statistics',
-  source: 'sources',
-} as const satisfies Record<string, CsvDatasetName>;
-export type Kind = keyof typeof csvKinds | 'policy';
-export const kinds = [...Object.keys(csvKinds), 'policy'] as Kind[];
-
-const DATE_HINT = `日期${DATE_RULE}`;
-
-/** What each column means, for the prompts (CONTRIBUTING.md says the same at length). */
-const help: Record<string, string> = {
-  id: '标识：小写英文字母、数字和连字符，如 zz-19-chuzhong（用于网址，定了不要改）',
-  name: '名称（全称）',
-  level: `层级：${regionLevels.join(' / ')}（省级 / 地市级 / 区县级）`,
-  municipality: '直辖市填 yes，其余留空',
-  parent: '上级地区的标识（省级留空）',
-  aliases: '别称，多个用 | 分隔，如 十九初|19初',
-  former_names: '曾用名，多个用 | 分隔',
-  reported_children: '来源给出的下级地区个数（整数，可空；填了就要填 source）',
-  source: '来源的标识（data/sources.csv 中的 id）；另有来源证实或补充时，多个用 | 分隔',
-  note: '备注（可空）',
-  region: '所在地区的标识（data/regions.csv 中的 id）',
-  stage: '学段：data/terms.csv 中 kind 为 stage 的 id',
-  parent_school: '所属学校的标识（只有校区、学部才填）',
-  unit: '单位：school（独立学校）/ campus（校区）/ division（学部）',
-  type: '集团类型：data/terms.csv 中 kind 为 group-type 的 id',
-  models: '办学模式：data/terms.csv 中 kind 为 group-model 的 id，多个用 | 分隔（可空）',
-  founded: `成立日期。${DATE_HINT}`,
-  ended: `结束日期（仍在运行留空）。${DATE_HINT}`,
-  reported_members: '来源给出的成员校个数（没有逐一列出成员时填，整数，可空）',
-  reported_members_note: '成员校个数的说明（可空）',
-  cycle_years: '来源规定的办学周期（年，整数，可空）',
-  related_group: '与之配对的另一个集团的标识（可空）',
-  group: '集团的标识（data/groups.csv 中的 id）',
-  school: '学校的标识（data/schools.csv 中的 id）',
-  role: `角色：${membershipRoles.join(' / ')}（牵头校 / 成员校 / 校区 / 联盟校）`,
-  role_term: '来源的原话，如 核心学校、引领校（可空）',
-  joined: `加入日期。${DATE_HINT}`,
-  left: `退出日期（仍是成员留空）。${DATE_HINT}`,
-  metric: '指标的标识（data/metrics.csv 中的 id）',
-  date: `日期（统计：数据截至的日期或目标的期限；来源没写日期就留空，并在 note 写明）。${DATE_HINT}`,
-  value: '数值：比率按百分数写（53% 写 53），计数写整数',
-  qualifier: '限定：gte（以上）/ lte（以下）/ 留空（等于）',
-  kind: '',
-  title: '标题（全称）',
-  publisher: '发布者，如 某市教育局、某日报（可空）',
-  url: '网址，以 http:// 或 https:// 开头（可空）',
-  archive: '项目保存的副本文件名（可空）',
-  issuer: '发文机关',
-  date_note: '日期说明（可空）',
-  summary: '一两句话的摘要（用自己的话）',
-  goals: '目标，多条用 | 分隔（可空）',
-  groups: '涉及的集团标识，多个用 | 分隔（可空）',
-  regions: '涉及的其他地区标识，多个用 | 分隔（可空）',
-  sources: '其他证实或补充的来源标识，多个用 | 分隔（可空）',
-};
-const kindHelp: Record<string, string> = {
-  statistics: `类型：${statisticKinds.join(' / ')}（实际值 / 目标值 / 推算值，推算值要在 note 写算式）`,
-  sources: `来源类型：${sourceKinds.join(' / ')}（政策文件 / 新闻报道 / 工作报道 / 名单）`,
-};
-
-/** Columns the schema lets through empty but a record cannot do without. */
-const alsoRequired: Partial<Record<CsvDatasetName, string[]>> = {
-  // An empty value would read as 0. (A blank date is 日期不详: the validator then asks for a note.)
-  statistics: ['value'],
-};
-
-const policyFields = ['id', 'title', 'issuer', 'region', 'date', 'date_note', 'source', 'sources', 'summary', 'goals', 'groups', 'regions'];
-const policyRequired = new Set(['id', 'title', 'issuer', 'region', 'source', 'summary']);
-const policyLists = new Set(['goals', 'groups', 'regions']);
-
-export interface Field {
-  name: string;
-  required: boolean;
-  help: string;
-  /** Checks one answer on its own (the whole record is checked by the validator). */
-  check: (value: string) => string | undefined;
-}
-
-function zodCheck(schema: z.ZodType): (value: string) => string | undefined {
-  return (value) => {
-    const r = schema.safeParse(value);
-    return r.success ? undefined : r.error.issues.map((i) => i.message).join('；');
-  };
-}
-
-/** The fields of a kind, in file order, each with whether it must be filled. */
-export function fieldsOf(kind: Kind): Field[] {
-  if (kind === 'policy') {
-    const shape = policySchema.shape as unknown as Record<string, z.ZodType>;
-    return policyFields.map((name) => ({
-      name,
-      required: policyRequired.has(name),
-      help: help[name] ?? '',
-      check:
-        name === 'id'
-          ? (v) => (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? undefined : '必须是小写英文字母、数字和连字符组成的标识')
-          : policyLists.has(name)
-            ? () => undefined
-            : zodCheck(shape[name]!),
-    }));
-  }
-  const dataset = csvKinds[kind];
-  const shape = csvDatasets[dataset].schema.shape as unknown as Record<string, z.ZodType>;
-  const extra = alsoRequired[dataset] ?? [];
-  return Object.entries(shape).map(([name, schema]) => ({
-    name,
-    required: !schema.safeParse('').success || extra.includes(name),
-    help: (name === 'kind' ? kindHelp[dataset] : help[name]) ?? '',
-    check: zodCheck(schema),
-  }));
-}
-
-/** One CSV cell: quoted when it holds a comma, a quote or a line break. */
-export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** The file's bytes with one row appended, keeping its header order, line ending and BOM. */
-export function appendRow(existing: Uint8Array | undefined, header: readonly string[], values: Record<string, string>): Uint8Array {
-  let text = existing ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(existing) : '';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  let order = [...header];
-  if (text.replace(/^\uFEFF/, '').trim() === '') {
-    text = `${text.startsWith('\uFEFF') ? '\uFEFF' : ''}${header.join(',')}${eol}`;
-  } else {
-    const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!;
-    const fileHeader = first.split(',').map((h) => h.trim());
-    if (fileHeader.length === header.length && header.every((h) => fileHeader.includes(h))) order = fileHeader;
-    if (!text.endsWith('\n')) text += eol;
-  }
-  text += order.map((h) => csvCell(values[h] ?? '')).join(',') + eol;
-  return new TextEncoder().encode(text);
-}
-
-const yamlString = (s: string) => JSON.stringify(s);
-const splitList = (s: string | undefined) =>
-  (s ?? '')
-    .split('|')
-    .map((x) => x.trim())
-    .filter(Boolean);
-
-const DEFAULT_POLICY_BODY =
-  '\n## 背景\n\n（用自己的话概述这份文件为什么出台。）\n\n## 主要内容\n\n（概述集团化办学的目标、模式、保障措施。）\n';
-
-/** The body of templates/policy.mdx (everything after its frontmatter), or a default. */
-export function policyBody(): string {
-  const template = new URL('../templates/policy.mdx', import.meta.url);
-  try {
-    const text = readFileSync(template, 'utf8');
-    const m = /^---\r?\n[\s\S]*?\r?\n---\r?\n?/.exec(text);
-    return m ? `\n${text.slice(m[0].length).replace(/^\s+/, '')}` : DEFAULT_POLICY_BODY;
-  } catch {
-    return DEFAULT_POLICY_BODY;
-  }
-}
-
-/** A policy MDX file: the frontmatter the schema reads, commented examples for targets and governance. */
-export function policyMdx(v: Record<string, string>): string {
-  const lines = ['---'];
-  for (const key of ['title', 'issuer', 'region', 'date']) lines.push(`${key}: ${yamlString(v[key] ?? '')}`);
-  if (v.date_note) lines.push(`date_note: ${yamlString(v.date_note)}`);
-  const list = (key: string) => {
-    const items = splitList(v[key]);
-    if (items.length === 0) lines.push(`${key}: []`);
-    else lines.push(`${key}:`, ...items.map((x) => `  - ${yamlString(x)}`));
-  };
-  lines.push(`source: ${yamlString(v.source ?? '')}`);
-  list('sources');
-  lines.push(`summary: ${yamlString(v.summary ?? '')}`);
-  list('goals');
-  lines.push(
-    'targets: []',
-    '# 量化目标，照下面的样子填写（去掉行首的 #），写法见 CONTRIBUTING.md：',
-    '# targets:',
-    '#   - text: "到2027年，集团化办学覆盖率达到80%以上"',
-    '#     metric: "coverage-rate"',
-    '#     value: 80',
-    '#     qualifier: "gte"',
-    '#     deadline: "2027"',
-    '#     region: ""',
-    'governance: {}',
-    '# 治理安排（每项用自己的话写；文件没说的项不写）：',
-    '# governance:',
-    '#   model: "办学模式"',
-    '#   council: "组织与理事会"',
-    '#   teacher_exchange: "教师交流"',
-    '#   evaluation: "考核评价"',
-    '#   funding: "经费保障"',
-    '#   entry_exit: "进入与退出"',
-  );
-  list('groups');
-  list('regions');
-  lines.push('---');
-  return `${lines.join('\n')}\n${policyBody()}`;
-}
-
-export interface FileChange {
-  /** Path relative to the data root, e.g. data/schools.csv. */
-  path: string;
-  content: Uint8Array;
-  /** The line the new record starts on, for the message. */
-  line: number;
-}
-
-const lineCount = (bytes: Uint8Array) => {
-  const text = new TextDecoder().decode(bytes);
-  return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-};
-
-/** The file changes that add the record (and, for a group, its memberships). */
-export function planChanges(root: string, kind: Kind, values: Record<string, string>, extra: GroupExtras = {}): FileChange[] {
-  const read = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path)) : undefined);
-  if (kind === 'policy') {
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(values.id ?? ''))
-      throw new UsageError(`政策的标识 "${values.id ?? ''}" 不合格：只用小写英文字母、数字和连字符（它就是文件名）`);
-    const path = `content/policies/${values.id}.mdx`;
-    if (existsSync(join(root, path))) throw new UsageError(`${path} 已存在：换一个标识，或直接编辑这个文件`);
-    return [{ path, content: new TextEncoder().encode(policyMdx(values)), line: 1 }];
-  }
-  const changes: FileChange[] = [];
-  const add = (dataset: CsvDatasetName, row: Record<string, string>) => {
-    const path = `data/${csvDatasets[dataset].file}`;
-    const prior = changes.find((c) => c.path === path);
-    const content = appendRow(prior?.content ?? read(path), Object.keys(csvDatasets[dataset].schema.shape), row);
-    const change = { path, content, line: lineCount(content) };
-    if (prior) Object.assign(prior, change);
-    else changes.push(change);
-  };
-  add(csvKinds[kind], values);
-  if (kind === 'group') {
-    const joined = extra.joined ?? values.founded ?? '';
-    const member = (school: string, role: string) =>
-      add('memberships', { group: values.id ?? '', school, role, role_term: '', joined, left: '', source: values.source ?? '', note: '' });
-    if (extra.lead) member(extra.lead, 'lead');
-    for (const school of splitList(extra.members)) member(school, 'member');
-  }
-  return changes;
-}
-
-export interface GroupExtras {
-  lead?: string;
-  members?: string;
-  joined?: string;
-}
-
-export interface Outcome {
-  ok: boolean;
-  /** Problems this record would add, formatted as file:line:column. */
-  problems: string[];
-  /** Problems the data had before, not caused by this record. */
-  preexisting: number;
-  changes: FileChange[];
-}
-
-const problemsOf = (r: ValidationResult) => r.problems.map(formatProblem);
-
-/**
- * Checks the record with the validator (in memory, then again from disk after writing)
- * and writes it only if it adds no problem; on any failure every file is put back.
- */
-export function applyChanges(root: string, changes: FileChange[], dryRun = false): Outcome {
-  const files = readProjectFiles(root);
-  const before = new Set(problemsOf(validateProject(files)));
-  const overlay = new Map(files);
-  for (const c of changes) overlay.set(c.path, c.content);
-  const fresh = (list: string[]) => list.filter((p) => !before.has(p));
-  const inMemory = fresh(problemsOf(validateProject(overlay)));
-  const outcome = (problems: string[]): Outcome => ({ ok: problems.length === 0, problems, preexisting: before.size, changes });
-  if (inMemory.length > 0 || dryRun) return outcome(inMemory);
-
-  const originals = changes.map((c) => {
-    const abs = join(root, c.path);
-    return { abs, bytes: existsSync(abs) ? readFileSync(abs) : undefined };
-  });
-  const rollback = () => {
-    for (const o of originals) {
-      if (o.bytes) writeFileSync(o.abs, o.bytes);
-      else rmSync(o.abs, { force: true });
-    }
-  };
-  try {
-    for (const c of changes) {
-      mkdirSync(dirname(join(root, c.path)), { recursive: true });
-      writeFileSync(join(root, c.path), c.content);
-    }
-    const onDisk = fresh(problemsOf(validateProject(readProjectFiles(root))));
-    if (onDisk.length > 0) rollback();
-    return outcome(onDisk);
-  } catch (err) {
-    rollback();
-    throw err;
-  }
-}
-
-export class UsageError extends Error {}
+import { validateProject } from '../src/lib/validate/validate.ts';
+import { parseFlags, type ParseArgsOptionsConfig } from './lib/cli.ts';
+import {
+  applyChanges,
+  fieldsOf,
+  GROUP_EXTRAS,
+  kinds,
+  planChanges,
+  referenceSets,
+  splitList,
+  UsageError,
+  type GroupExtras,
+  type Kind,
+} from './lib/new-record.ts';
 
 export interface Args {
   kind?: string;
@@ -339,31 +40,36 @@ export interface Args {
   values: Record<string, string>;
 }
 
+/** Every field of every kind is a flag, spelled with `_` or `-` (--parent_school, --parent-school). */
+const FIELD_NAMES = [...new Set([...kinds.flatMap((k) => fieldsOf(k).map((f) => f.name)), ...GROUP_EXTRAS])];
+const FLAGS: ParseArgsOptionsConfig = {
+  root: { type: 'string', default: '.' },
+  'dry-run': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  ...Object.fromEntries(FIELD_NAMES.flatMap((n) => [n, n.replace(/_/g, '-')]).map((n) => [n, { type: 'string' as const }])),
+};
+
 /** `--id x`, `--id=x`, `--parent-school x` (same as --parent_school). */
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { root: '.', dryRun: false, help: false, values: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--help' || a === '-h') args.help = true;
-    else if (a === '--dry-run') args.dryRun = true;
-    else if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const key = (eq >= 0 ? a.slice(2, eq) : a.slice(2)).replace(/-/g, '_');
-      let value: string;
-      if (eq >= 0) value = a.slice(eq + 1);
-      else {
-        if (i + 1 >= argv.length) throw new UsageError(`--${key} 后面缺少值`);
-        value = argv[++i]!;
-      }
-      if (key === 'root') args.root = value;
-      else args.values[key] = value.trim();
-    } else if (args.kind === undefined) args.kind = a;
-    else throw new UsageError(`多余的参数：${a}`);
+  let parsed: ReturnType<typeof parseFlags>;
+  try {
+    parsed = parseFlags(argv, FLAGS, true, '--root --dry-run --help 和记录的字段名');
+  } catch (err) {
+    throw new UsageError((err as Error).message);
   }
-  return args;
+  const { values: flags, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`多余的参数：${positionals[1]}`);
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(flags))
+    if (typeof value === 'string' && key !== 'root') values[key.replace(/-/g, '_')] = value.trim();
+  return {
+    ...(positionals[0] !== undefined ? { kind: positionals[0] } : {}),
+    root: String(flags.root),
+    dryRun: flags['dry-run'] === true,
+    help: flags.help === true,
+    values,
+  };
 }
-
-const GROUP_EXTRAS = ['lead', 'members', 'joined'];
 
 function usage(): string {
   return [
@@ -394,39 +100,6 @@ function lineReader() {
       return next.done ? undefined : next.value;
     },
     close: () => rl?.close(),
-  };
-}
-
-/** Ids a reference column can point to, so a typo is caught while typing. */
-function referenceSets(result: ValidationResult): (field: string, kind: Kind) => Set<string> | undefined {
-  const d = result.dataset;
-  const terms = (k: TermKind) => new Set(d.terms.filter((t) => t.kind === k).map((t) => t.id));
-  return (field, kind) => {
-    const sets: Record<string, Set<string>> = {
-      region: new Set(d.regions.map((r) => r.id)),
-      parent: new Set(d.regions.map((r) => r.id)),
-      source: new Set(d.sources.map((s) => s.id)),
-      school: new Set(d.schools.map((s) => s.id)),
-      parent_school: new Set(d.schools.map((s) => s.id)),
-      group: new Set(d.groups.map((g) => g.id)),
-      related_group: new Set(d.groups.map((g) => g.id)),
-      metric: new Set(d.metrics.map((m) => m.id)),
-      stage: terms('stage'),
-      type: terms('group-type'),
-      models: terms('group-model'),
-      lead: new Set(d.schools.map((s) => s.id)),
-      members: new Set(d.schools.map((s) => s.id)),
-    };
-    const policyRefs: Record<string, string> = {
-      region: 'region',
-      source: 'source',
-      sources: 'source',
-      groups: 'group',
-      regions: 'region',
-    };
-    const key = kind === 'policy' ? policyRefs[field] : field;
-    const set = key === undefined ? undefined : sets[key];
-    return set && set.size > 0 ? set : undefined;
   };
 }
 

@@ -17,11 +17,11 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { withBomBytes } from '../src/lib/csv/bom.ts';
+import { parseFlags } from './lib/cli.ts';
 import { formatProblem } from '../src/lib/validate/problem.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
 import { validateProject } from '../src/lib/validate/validate.ts';
-
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 export interface SnapshotFile {
   name: string;
@@ -51,11 +51,8 @@ export function snapshotFiles(root: string): SnapshotFile[] {
     .filter((n) => n.endsWith('.csv') || n === 'LICENSE.md')
     .sort();
   return names.map((name) => {
-    let bytes = readFileSync(join(dataDir, name));
-    if (name.endsWith('.csv')) {
-      const body = bytes.subarray(0, 3).equals(BOM) ? bytes.subarray(3) : bytes;
-      bytes = Buffer.concat([BOM, body]);
-    }
+    const file = readFileSync(join(dataDir, name));
+    const bytes = name.endsWith('.csv') ? Buffer.from(withBomBytes(file).buffer) : file;
     return { name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
   });
 }
@@ -134,21 +131,21 @@ export function release({ root, date, dryRun, tag, log = console.log }: ReleaseO
   log(`已提交并打标签 ${name}。发布：git push origin HEAD ${name}`);
 }
 
+const USAGE = 'npm run release -- [--date YYYY-MM-DD] [--dry-run] [--no-tag] [--root DIR]';
+
 function parseArgs(argv: readonly string[]): ReleaseOptions {
-  const opts: ReleaseOptions = { root: '.', date: today(), dryRun: false, tag: true };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--dry-run') opts.dryRun = true;
-    else if (a === '--no-tag') opts.tag = false;
-    else if (a === '--date' || a === '--root') {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} 后面缺少值`);
-      if (a === '--date') opts.date = v;
-      else opts.root = v;
-    } else throw new Error(`不认识的参数：${a}（用法：npm run release -- [--date YYYY-MM-DD] [--dry-run] [--no-tag] [--root DIR]）`);
-  }
-  opts.root = resolve(opts.root);
-  return opts;
+  const { values } = parseFlags(
+    argv,
+    {
+      date: { type: 'string', default: today() },
+      root: { type: 'string', default: '.' },
+      'dry-run': { type: 'boolean', default: false },
+      'no-tag': { type: 'boolean', default: false },
+    },
+    false,
+    `用法：${USAGE}`,
+  );
+  return { root: resolve(values.root), date: values.date, dryRun: values['dry-run'], tag: !values['no-tag'] };
 }
 
 if (import.meta.main) {

@@ -29,6 +29,8 @@ const vitest = (project: string): Step => ({
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=test-results/${project}.json`,
+    // Unit tests fail below the coverage thresholds in vitest.config.ts.
+    ...(project === 'unit' ? ['--coverage'] : []),
   ],
   report: `test-results/${project}.json`,
 });
@@ -41,6 +43,8 @@ const steps: Step[] = [
     cmd: ['sh', '-c', `"${bin('astro')}" sync >/dev/null && "${bin('eslint')}" --max-warnings 0 .`],
   },
   { name: 'format', label: 'Prettier', cmd: [bin('prettier'), '--check', '.'] },
+  // Also under "lint", so --only lint runs it.
+  { name: 'lint', label: 'knip（未用的文件、依赖与导出）', cmd: [bin('knip')] },
   { name: 'check', label: 'astro check（类型）', cmd: [bin('astro'), 'check'] },
   { name: 'validate', label: '数据校验', cmd: [process.execPath, 'scripts/validate.ts'] },
   vitest('unit'),

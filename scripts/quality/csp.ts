@@ -106,7 +106,7 @@ export function checkCsp(dir: string): { pages: number; problems: CspProblem[] }
   return { pages: pages.length, problems };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.main) {
   const r = checkCsp(process.argv[2] ?? 'dist');
   console.log(`CSP：${r.pages} 个页面，${r.problems.length} 个问题`);
   for (const p of r.problems.slice(0, 200)) console.log(`${p.page}: ${p.problem}`);

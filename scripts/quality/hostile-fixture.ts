@@ -11,6 +11,8 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { stripBom } from '../../src/lib/csv/bom.ts';
+import { csvText } from '../../src/lib/csv/write.ts';
 import { formatProblem, type Problem } from '../../src/lib/validate/problem.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
@@ -59,10 +61,7 @@ interface Table {
 
 const LONG = 'W'.repeat(5000);
 
-function toCsv(t: Table): string {
-  const quote = (v: string) => (/[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v);
-  return [t.header, ...t.rows].map((r) => r.map(quote).join(',')).join('\n') + '\n';
-}
+const toCsv = (t: Table): string => csvText([t.header, ...t.rows]);
 
 /** The 2-based line each row starts on, given the CSV as written. */
 function rowLines(t: Table): number[] {
@@ -85,7 +84,7 @@ export function buildHostileFixture(variant: Variant, out: string, src = 'tests/
   for (const file of readdirSync(join(src, 'data'))
     .filter((f) => f.endsWith('.csv'))
     .sort()) {
-    const text = readFileSync(join(src, 'data', file), 'utf8').replace(/^\uFEFF/, '');
+    const text = stripBom(readFileSync(join(src, 'data', file), 'utf8'));
     const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
     const [header, ...rows] = parsed.data;
     if (!header) continue;
@@ -158,7 +157,7 @@ export function buildHostileFixture(variant: Variant, out: string, src = 'tests/
   return { root: out, variant, accepted, rejected, shortened };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.main) {
   const [name, out, src] = process.argv.slice(2);
   const variant = loadVariants().find((v) => v.name === name);
   if (!variant || !out) {

@@ -189,7 +189,7 @@ export function formatLinkProblems(problems: LinkProblem[], limit = 50): string 
   return lines.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.main) {
   const dir = process.argv[2] ?? 'dist';
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     console.error(`${dir} 不存在`);
@@ -198,6 +198,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { SITE_URL, BASE_PATH } = await import('../../src/site/config.ts');
   const r = checkLinks(dir, { siteUrl: SITE_URL, basePath: BASE_PATH });
   console.log(`${r.pages} 个页面，${r.links} 个站内链接，${r.external} 个外部链接（未访问），${r.problems.length} 个问题`);
-  if (r.problems.length) console.log(formatLinkProblems(r.problems, 200));
+  if (r.problems.length) {
+    if (process.env.GITHUB_ACTIONS === 'true') console.log(`::error::${r.problems.length} 个站内链接有问题（见下）`);
+    console.log(formatLinkProblems(r.problems, 200));
+  }
   process.exit(r.problems.length ? 1 : 0);
 }

@@ -55,7 +55,7 @@ export function describeDiff(d: TreeDiff, dirA: string, dirB: string, limit = 20
   return lines.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.main) {
   const [a, b] = process.argv.slice(2);
   if (!a || !b) {
     console.error('用法：node scripts/quality/reproducible.ts DIR_A DIR_B');

@@ -74,7 +74,7 @@ export function formatVnuProblems(problems: VnuProblem[], limit = 50): string {
   return lines.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.main) {
   const r = runVnu(process.argv[2] ?? 'dist');
   console.log(`Nu HTML Checker：${r.pages} 个页面，${r.problems.length} 个错误`);
   if (r.problems.length) console.log(formatVnuProblems(r.problems, 500));

@@ -2,19 +2,42 @@
  * When was a record last changed? Read from the repository: `git blame` per CSV
  * line, `git log` per MDX file. Lines not yet committed have no date, so two
  * builds of the same commit print the same dates.
+ *
+ * A build without git history (no git, no .git, a shallow export) is not the same
+ * as a record not yet committed: gitHistory() says which, the page says so, and
+ * the build prints a warning once instead of swallowing the failure.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { dataRoot } from './validated-data.ts';
 
 const blameCache = new Map<string, Map<number, string>>();
 const fileCache = new Map<string, string | undefined>();
 
-function git(args: string[]): string | undefined {
-  try {
-    return execFileSync('git', args, { cwd: dataRoot(), encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    return undefined;
+export type GitHistory = { available: true } | { available: false; reason: string };
+
+let history: GitHistory | undefined;
+
+/** Whether the data root has git history to read dates from; checked once per build. */
+export function gitHistory(): GitHistory {
+  if (!history) {
+    const r = spawnSync('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: dataRoot(), encoding: 'utf8' });
+    if (r.error) history = { available: false, reason: `找不到 git 命令（${r.error.message}）` };
+    else if (r.status !== 0) history = { available: false, reason: `${dataRoot()} 不在有提交的 git 仓库里` };
+    else history = { available: true };
+    if (!history.available) console.warn(`注意：读不到版本库历史，${history.reason}。记录页将写明“没有版本库历史”，而不是修改日期。`);
   }
+  return history;
+}
+
+/** Output of a git command, or undefined when there is no history or the command fails (failures other than "not committed" are printed). */
+function git(args: string[]): string | undefined {
+  if (!gitHistory().available) return undefined;
+  const r = spawnSync('git', args, { cwd: dataRoot(), encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.status === 0) return r.stdout;
+  // blame of a file that was never committed: the "not committed yet" case, not a failure.
+  if (!/no such path .* in HEAD/.test(r.stderr ?? ''))
+    console.warn(`注意：git ${args[0]} 失败：${(r.stderr || String(r.error ?? '')).trim()}`);
+  return undefined;
 }
 
 function blame(file: string): Map<number, string> {

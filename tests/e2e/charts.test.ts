@@ -4,10 +4,14 @@
  * chart with JavaScript off, no CSP violations, and screenshots at 360 and 1280 px.
  */
 import { mkdirSync } from 'node:fs';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { parseCsv } from '../../src/lib/charts/csv.ts';
+import { stripBom } from '../../src/lib/csv/bom.ts';
 import { baseUrl, launchBrowser, recordForeignRequests } from './browser.ts';
+
+/** A chart's CSV download as rows (papaparse, after the BOM). */
+const parseCsv = (csv: string) => Papa.parse<string[]>(stripBom(csv), { skipEmptyLines: true }).data;
 
 let browser: Browser;
 const shots = 'test-results/screenshots';

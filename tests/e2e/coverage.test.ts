@@ -4,12 +4,16 @@
  * 1280 px (screenshots), the home page announcing the Atom feed, and every
  * entry of every feed followed to a page that exists.
  */
+import Papa from 'papaparse';
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/lib/charts/csv.ts';
+import { stripBom } from '../../src/lib/csv/bom.ts';
 import { baseUrl, launchBrowser, recordForeignRequests } from './browser.ts';
 import { readAndFollowFeed } from './feeds.ts';
+
+/** A CSV download as rows (papaparse, after the BOM). */
+const parseCsv = (csv: string) => Papa.parse<string[]>(stripBom(csv), { skipEmptyLines: true }).data;
 
 let browser: Browser;
 const shots = 'test-results/screenshots';

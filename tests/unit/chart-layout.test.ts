@@ -1,10 +1,10 @@
 /** The pure chart layout: scales and ticks, text measures, label collisions, dates on a time axis. */
 import { describe, expect, it } from 'vitest';
-import { axisDate, dateWords, deadlineWords } from '../../src/lib/charts/dates.ts';
-import { candidate, inside, overlap, placeLabels, type Box, type LabelRequest } from '../../src/lib/charts/labels.ts';
-import { timeAxis, valueAxis } from '../../src/lib/charts/scales.ts';
-import { COLORS } from '../../src/lib/charts/scene.ts';
-import { escapeAttr, escapeXml, num, textWidth, wrapParts, wrapText } from '../../src/lib/charts/text.ts';
+import { axisDate, dateWords, deadlineWords } from '../../src/lib/charts/core/dates.ts';
+import { candidate, inside, overlap, placeLabels, type Box, type LabelRequest } from '../../src/lib/charts/core/labels.ts';
+import { timeAxis, valueAxis } from '../../src/lib/charts/core/scales.ts';
+import { COLORS } from '../../src/lib/charts/core/scene.ts';
+import { escapeAttr, escapeXml, num, textWidth, wrapParts, wrapText } from '../../src/lib/charts/core/text.ts';
 import { parseFuzzyDate } from '../../src/lib/fuzzy-date.ts';
 
 const fd = (s: string) => parseFuzzyDate(s)!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_REGIONS_ACROSS, topRegionLevels } from '../../src/lib/charts/charts.ts';
-import { chartContext } from '../../src/lib/charts/series.ts';
+import { MAX_REGIONS_ACROSS, topRegionLevels } from '../../src/lib/charts/core/region-levels.ts';
+import { chartContext } from '../../src/lib/charts/core/series.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
 import { miniFiles } from './fixture-project.ts';
 

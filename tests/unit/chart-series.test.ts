@@ -3,16 +3,24 @@
  * how (bars for uncertain dates, hollow derived points, dashed targets, the
  * parent region), the words that describe it, its CSV, and that two builds match.
  */
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { allCharts, chartId, type ChartBundle } from '../../src/lib/charts/charts.ts';
-import { parseCsv } from '../../src/lib/charts/csv.ts';
-import { describeTimeChart } from '../../src/lib/charts/describe.ts';
-import { COLORS } from '../../src/lib/charts/scene.ts';
-import { chartContext, latestObserved, rowsFor } from '../../src/lib/charts/series.ts';
-import { DASH, layoutTimeChart, NARROW, segments, targetSegments, WIDE } from '../../src/lib/charts/time-chart.ts';
+import { allCharts } from '../../src/lib/charts/charts.ts';
+import { chartId, type ChartBundle } from '../../src/lib/charts/core/bundle.ts';
+import { describeTimeChart } from '../../src/lib/charts/time/describe.ts';
+import { COLORS } from '../../src/lib/charts/core/scene.ts';
+import { chartContext, latestObserved, rowsFor } from '../../src/lib/charts/core/series.ts';
+import { DASH } from '../../src/lib/charts/core/dash.ts';
+import { NARROW, WIDE } from '../../src/lib/charts/core/sizes.ts';
+import { layoutTimeChart, targetSegments } from '../../src/lib/charts/time/layout.ts';
+import { segments } from '../../src/lib/charts/time/marks.ts';
+import { stripBom } from '../../src/lib/csv/bom.ts';
 import type { Dataset } from '../../src/lib/data/dataset.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
 import { miniFiles, text } from './fixture-project.ts';
+
+/** A chart's CSV download as rows (papaparse, after the BOM). */
+const parseCsv = (csv: string) => Papa.parse<string[]>(stripBom(csv), { skipEmptyLines: true }).data;
 
 const STATISTICS = `region,metric,date,value,qualifier,kind,source,note
 fx-city,coverage-rate,2023-12,40,,actual,fx-news,

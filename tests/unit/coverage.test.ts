@@ -3,8 +3,9 @@
  * added, so listed counts meet reported figures; the 34 provinces, the tile grid,
  * the table, the CSV and the region line.
  */
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/lib/charts/csv.ts';
+import { stripBom } from '../../src/lib/csv/bom.ts';
 import { buildCoverage, shareText } from '../../src/lib/coverage/coverage.ts';
 import { buildCountryCharts, countryChartIds } from '../../src/lib/coverage/country-charts.ts';
 import { intendedProvince, PROVINCES, provinceByName, TILE_COLUMNS, TILE_ROWS } from '../../src/lib/coverage/provinces.ts';
@@ -12,6 +13,9 @@ import { coverageCsv, coverageTable, regionCoverageLine } from '../../src/lib/co
 import { indexDataset } from '../../src/lib/data/queries.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
 import { miniFiles, text } from './fixture-project.ts';
+
+/** A CSV download as rows (papaparse, after the BOM). */
+const parseCsv = (csv: string) => Papa.parse<string[]>(stripBom(csv), { skipEmptyLines: true }).data;
 
 const files = miniFiles();
 const add = (path: string, rows: string) => files.set(path, text(new TextDecoder().decode(files.get(path)) + rows));

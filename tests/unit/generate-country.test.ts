@@ -1,7 +1,7 @@
 /** The benchmark's synthetic country: deterministic by seed, and valid by the real validator. */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, generateCountry, type CountryFiles } from '../../scripts/generate-country.ts';
+import { chineseNumber, generateCountry, type CountryFiles } from '../../scripts/lib/country/index.ts';
 import { formatProblem } from '../../src/lib/validate/problem.ts';
 import { validateProject, type ProjectFiles } from '../../src/lib/validate/validate.ts';
 

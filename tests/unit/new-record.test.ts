@@ -8,7 +8,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendRow, csvCell, fieldsOf, parseArgs, policyMdx } from '../../scripts/new-record.ts';
+import { appendRow, fieldsOf, policyMdx } from '../../scripts/lib/new-record.ts';
+import { parseArgs } from '../../scripts/new-record.ts';
 import { csvDatasets } from '../../src/lib/schemas/index.ts';
 import { governanceSchema, policySchema, policyTargetSchema } from '../../src/lib/schemas/policy.ts';
 import { parseFrontmatter } from '../../src/lib/validate/frontmatter.ts';
@@ -68,14 +69,6 @@ describe('templates', () => {
 });
 
 describe('CSV writing', () => {
-  it('quotes only cells that need it', () => {
-    expect(csvCell('示例市第一小学')).toBe('示例市第一小学');
-    expect(csvCell('一小|第一小学')).toBe('一小|第一小学');
-    expect(csvCell('甲,乙')).toBe('"甲,乙"');
-    expect(csvCell('他说"好"')).toBe('"他说""好"""');
-    expect(csvCell('两\n行')).toBe('"两\n行"');
-  });
-
   const header = ['id', 'name', 'note'];
   const bytes = (s: string) => new TextEncoder().encode(s);
   const text = (b: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);

@@ -8,7 +8,8 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { diffRows, md, snapshotOf, summarize } from '../../scripts/pr-summary.ts';
+import { md, summarize } from '../../scripts/lib/pr-summary.ts';
+import { diffRows, snapshotOf } from '../../src/lib/changes/diff.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import { MINI } from './fixture-project.ts';
 

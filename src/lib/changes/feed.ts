@@ -5,7 +5,7 @@
  * the same bytes.
  */
 import { Feed } from 'feed';
-import { escapeXml } from '../charts/text.ts';
+import { escapeXml } from '../charts/core/text.ts';
 import { changeActionLabels, changeKindLabels, summarizeDay, type ChangeDay, type RecordChange } from './history.ts';
 
 export interface FeedSpec {

@@ -5,10 +5,11 @@
  * SVG (wide and narrow), focusable tiles, a table and a CSV with the same rows,
  * a description and a citation naming the data version.
  */
-import type { ChartBundle, ChartOptions, ChartTable } from '../charts/charts.ts';
-import { toCsv } from '../charts/csv.ts';
-import type { SourceRef } from '../charts/series.ts';
-import { renderChartSvg, renderHitSvg, renderStandaloneSvg } from '../charts/svg.ts';
+import type { ChartBundle, ChartOptions, ChartTable } from '../charts/core/bundle.ts';
+import { BOM } from '../csv/bom.ts';
+import { csvText } from '../csv/write.ts';
+import type { SourceRef } from '../charts/core/series.ts';
+import { renderChartSvg, renderHitSvg, renderStandaloneSvg } from '../charts/core/svg.ts';
 import {
   layoutTileGrid,
   TILE_BLUES,
@@ -151,7 +152,7 @@ function bundle(opts: ChartOptions, spec: Spec, provinces: ProvinceCoverage[], s
       desc: spec.description,
       footer: [`${spec.unit}　${when}`, ...sourceLine, `${opts.siteName} · ${opts.chartUrl(spec.id)}`],
     }),
-    csv: toCsv(HEADER, csvRows(spec.id, provinces)),
+    csv: BOM + csvText([HEADER, ...csvRows(spec.id, provinces)]),
     table: table(provinces),
     citation: `${opts.siteName}：《${spec.title}》（图表，${when}）${original}。${opts.chartUrl(spec.id)}`,
     count: provinces.length,

@@ -1,5 +1,6 @@
 /** The coverage page and the region line as text: rows of the table, the CSV, one sentence per region. */
-import { toCsv } from '../charts/csv.ts';
+import { BOM } from '../csv/bom.ts';
+import { csvText } from '../csv/write.ts';
 import { formatStatValue } from '../data/format.ts';
 import type { Comparison, CoverageModel, RegionCoverage, ReportedFigure } from './coverage.ts';
 
@@ -156,7 +157,7 @@ export function coverageCsv(model: CoverageModel): string {
     if (!p.region) rows.push([p.province.code, '', p.province.name, 'province', '', 'no-data', ...CSV_HEADER.slice(6).map(() => '')]);
   }
   for (const r of model.regions) rows.push(row(r));
-  return toCsv(CSV_HEADER, rows);
+  return BOM + csvText([CSV_HEADER, ...rows]);
 }
 
 /** One sentence for a region page: what the site lists against what its sources report. */

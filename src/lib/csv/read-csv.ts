@@ -6,7 +6,8 @@
  */
 import Papa from 'papaparse';
 import { findInvisible } from '../invisible.ts';
-import type { Problem } from '../validate/problem.ts';
+import type { Problem } from '../problem.ts';
+import { stripBom } from './bom.ts';
 
 export interface CsvRow {
   /** 1-based line of the row's first character in the file. */
@@ -20,13 +21,11 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
-const UTF8_BOM = 0xfeff;
-
 /** Decodes bytes as UTF-8; a GBK file (Excel's default on Chinese Windows) is named as such. */
 export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | { problem: Problem } {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.charCodeAt(0) === UTF8_BOM ? text.slice(1) : text };
+    return { text: stripBom(text) };
   } catch {
     const line = lineOfFirstInvalidByte(bytes);
     let looksGbk = false;

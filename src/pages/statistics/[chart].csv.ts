@@ -1,6 +1,6 @@
 /** /statistics/<chart-id>.csv — exactly the rows a chart plots, UTF-8 with BOM. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteCharts } from '../../components/charts/site-charts.ts';
+import { siteCharts } from '../../site/charts.ts';
 import { getDataset } from '../../site/data.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {

@@ -1,6 +1,6 @@
 /** /statistics/<chart-id>.svg — the chart as a self-contained SVG file (title, definition, sources, link). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteCharts } from '../../components/charts/site-charts.ts';
+import { siteCharts } from '../../site/charts.ts';
 import { getDataset } from '../../site/data.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {

@@ -5,8 +5,8 @@
  * Areas without data are white with a dashed outline and say so in words, so the
  * grid reads without colour.
  */
-import { COLORS, type Hit, type Mark, type Scene } from '../scene.ts';
-import { textWidth } from '../text.ts';
+import { COLORS, type Hit, type Mark, type Scene } from '../core/scene.ts';
+import { textWidth } from '../core/text.ts';
 
 export interface TileBin {
   label: string;

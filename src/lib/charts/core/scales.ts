@@ -3,7 +3,7 @@
  * a value axis from zero. Domains and ticks are rounded so output is stable.
  */
 import { scaleLinear, type ScaleLinear } from 'd3';
-import { formatStatValue } from '../data/format.ts';
+import { formatStatValue } from '../../data/format.ts';
 import type { Unit } from './series.ts';
 
 export interface Axis {

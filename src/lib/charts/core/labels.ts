@@ -14,7 +14,7 @@ export interface Box {
 
 export type Placement = 'above' | 'below' | 'right' | 'left' | 'above-right' | 'above-left' | 'below-right' | 'below-left';
 
-export const DEFAULT_ORDER: Placement[] = ['above', 'below', 'right', 'left', 'above-right', 'above-left', 'below-right', 'below-left'];
+const DEFAULT_ORDER: Placement[] = ['above', 'below', 'right', 'left', 'above-right', 'above-left', 'below-right', 'below-left'];
 
 export interface LabelRequest {
   id: string;

@@ -13,7 +13,7 @@ function attrs(list: [string, string | number | undefined][]): string {
     .join('');
 }
 
-export function renderMark(m: Mark): string {
+function renderMark(m: Mark): string {
   switch (m.type) {
     case 'line':
       return `<line${attrs([

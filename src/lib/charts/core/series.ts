@@ -2,11 +2,11 @@
  * From validated statistics to what a chart plots: one row per figure, with its
  * place on the time axis, its kind and its source. No Astro, no DOM.
  */
-import type { Dataset, Located } from '../data/dataset.ts';
-import type { Metric, Region, Source, Statistic } from '../schemas/index.ts';
+import type { Dataset, Located } from '../../data/dataset.ts';
+import type { Metric, Region, Source, Statistic } from '../../schemas/index.ts';
 import { axisDate, dateWords, deadlineWords } from './dates.ts';
 
-export type StatisticKind = Statistic['kind'];
+type StatisticKind = Statistic['kind'];
 export type Unit = Metric['unit'];
 export type Qualifier = Statistic['qualifier'];
 
@@ -63,7 +63,7 @@ export interface MetricInfo {
 const kindOrder: Record<StatisticKind, number> = { actual: 0, derived: 1, target: 2 };
 
 /** Time order; at the same start, the narrower date first, then actual before derived before target. */
-export function compareRows(a: ChartRow, b: ChartRow): number {
+function compareRows(a: ChartRow, b: ChartRow): number {
   return a.from - b.from || a.to - b.to || kindOrder[a.kind] - kindOrder[b.kind] || a.record.localeCompare(b.record);
 }
 
@@ -104,7 +104,7 @@ export function metricInfo(m: Metric): MetricInfo {
 }
 
 /** A chart row for one statistic, or null when its date cannot be placed on an axis. */
-export function toRow(ctx: ChartContext, s: Located<Statistic>, series: ChartRow['series']): ChartRow | null {
+function toRow(ctx: ChartContext, s: Located<Statistic>, series: ChartRow['series']): ChartRow | null {
   const axis = axisDate(s.date.parsed);
   const metric = ctx.metric.get(s.metric);
   const region = ctx.region.get(s.region);
@@ -142,6 +142,12 @@ export function rowsFor(ctx: ChartContext, regionId: string, metricId: string, s
 }
 
 export const isObserved = (r: ChartRow) => r.kind !== 'target';
+
+/** The middle of a figure's possible dates, in years: where it sits on a time axis. */
+export const mid = (r: ChartRow) => (r.from + r.to) / 2;
+
+/** Observed figures in time order (by middle, then earliest date). */
+export const inTimeOrder = (rows: ChartRow[]) => [...rows].sort((a, b) => mid(a) - mid(b) || a.from - b.from);
 
 /**
  * The most recent observed figure: latest possible day first, then earliest, and
@@ -203,4 +209,10 @@ export function definitionLine(m: MetricInfo): string {
 
 export function unitLine(m: MetricInfo): string {
   return m.unit === 'percent' ? '单位：%' : `单位：${unitWord(m)}`;
+}
+
+/** Metrics in file order, rates before counts (coverage is the headline). */
+export function metricOrder(ctx: ChartContext): MetricInfo[] {
+  const list = ctx.data.metrics.map(metricInfo);
+  return [...list.filter((m) => m.unit === 'percent'), ...list.filter((m) => m.unit !== 'percent')];
 }

@@ -1,7 +1,7 @@
 /** Values and kinds in words, shared by labels, tooltips, tables and descriptions. */
 import { format } from 'd3';
-import { formatStatValue } from '../data/format.ts';
-import { statisticKindLabels } from '../schemas/statistic.ts';
+import { formatStatValue } from '../../data/format.ts';
+import { statisticKindLabels } from '../../schemas/statistic.ts';
 import type { ChartRow, Qualifier, Unit } from './series.ts';
 
 /** "69.5%", "≥85%", "3,424" — as in the site's tables. */

@@ -1,5 +1,5 @@
 /** Dates for charts: where a figure sits on a time axis, and how to say its date in words. */
-import { dateAsYears, dateBounds, formatFuzzyDateZh, type DatePoint, type FuzzyDate } from '../fuzzy-date.ts';
+import { dateAsYears, dateBounds, formatFuzzyDateZh, type DatePoint, type FuzzyDate } from '../../fuzzy-date.ts';
 
 export interface AxisDate {
   /** Earliest and latest day the date can mean, as fractional years (latest day counted as elapsed). */
@@ -42,12 +42,4 @@ export function deadlineWords(d: FuzzyDate): string {
   if (!p) return formatFuzzyDateZh(d);
   if (p.month === undefined || isYearEnd(p)) return `${p.year}年底前`;
   return `${pointWords(p)}前`;
-}
-
-/** A short date for tight labels: "2024.9", "2023年底", "2024–2025". */
-export function shortDateWords(d: FuzzyDate): string {
-  const short = (p: DatePoint) => (isYearEnd(p) ? `${p.year}年底` : p.month === undefined ? `${p.year}年` : `${p.year}.${p.month}`);
-  if (d.kind === 'point') return short(d.point);
-  if (d.kind === 'range') return `${short(d.from)}–${short(d.to)}`;
-  return formatFuzzyDateZh(d);
 }

@@ -1,12 +1,13 @@
 /** The site's charts: the pure chart builder with this site's name and URLs. */
-import { allCharts, type AllCharts, type ChartBundle } from '../../lib/charts/charts.ts';
-import type { Dataset } from '../../lib/data/dataset.ts';
-import { buildCoverage } from '../../lib/coverage/coverage.ts';
-import { buildCountryCharts } from '../../lib/coverage/country-charts.ts';
-import { indexDataset } from '../../lib/data/queries.ts';
-import { SITE_NAME } from '../../site/config.ts';
-import { dataVersionInfo } from '../../site/history.ts';
-import { absoluteUrl, url } from '../../site/links.ts';
+import { allCharts, type AllCharts } from '../lib/charts/charts.ts';
+import type { ChartBundle } from '../lib/charts/core/bundle.ts';
+import { buildCoverage } from '../lib/coverage/coverage.ts';
+import { buildCountryCharts } from '../lib/coverage/country-charts.ts';
+import type { Dataset } from '../lib/data/dataset.ts';
+import { indexDataset } from '../lib/data/queries.ts';
+import { SITE_NAME } from './config.ts';
+import { dataVersionInfo } from './history.ts';
+import { absoluteUrl, url } from './links.ts';
 
 export const chartPage = (id: string) => url(`/statistics/${id}/`);
 export const chartFile = (id: string, ext: 'csv' | 'svg') => url(`/statistics/${id}.${ext}`);

@@ -1,5 +1,5 @@
 /** How far a region is from each of its targets, and by when. */
-import type { ChartRow } from './series.ts';
+import type { ChartRow } from '../core/series.ts';
 
 export interface Progress {
   target: ChartRow;
