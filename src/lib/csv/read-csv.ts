@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { findInvisible } from '../invisible.ts';
 import type { Problem } from '../problem.ts';
 import { stripBom } from './bom.ts';
+import { lineIndex } from '../text/line-index.ts';
 
 export interface CsvRow {
   /** 1-based line of the row's first character in the file. */
@@ -64,22 +65,6 @@ function lineOfFirstInvalidByte(bytes: Uint8Array): number {
     i += len;
   }
   return line;
-}
-
-/** 1-based line number of every character offset, computed once per file. */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }
 
 const FULL_WIDTH_COMMA = '，';

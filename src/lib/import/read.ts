@@ -8,6 +8,7 @@ import { Parser } from 'htmlparser2';
 import mammoth from 'mammoth';
 import Papa from 'papaparse';
 import type { InputDocument, Table, TextLine } from './model.ts';
+import { lineIndex } from '../text/line-index.ts';
 
 export type InputFormat = 'xlsx' | 'csv' | 'docx' | 'html' | 'text';
 
@@ -36,22 +37,6 @@ function decodeText(file: string, bytes: Uint8Array): string {
       throw new InputError(`${file}: 文件既不是 UTF-8 也不是 GBK 编码，请另存为 UTF-8`);
     }
   }
-}
-
-/** 1-based line of every offset in a text. */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }
 
 export function readText(file: string, text: string): InputDocument {

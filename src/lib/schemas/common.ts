@@ -33,31 +33,22 @@ export const slug = z
 export const ref = slug;
 export const optionalRef = z.preprocess(blankToUndefined, slug.optional());
 
+/** A cell of several values separated by "|", trimmed, blanks dropped; other values pass to the schema as they are. */
+const splitPipes = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+        .split('|')
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+    : v;
+
 /**
  * The sources of a record: one id, or several separated by "|" when a second source
  * confirms or extends the fact (henan-media-visit|henan-pilot-list). Each is shown.
  */
-export const sourceRefs = z.preprocess(
-  (v) =>
-    typeof v === 'string'
-      ? v
-          .split('|')
-          .map((s) => s.trim())
-          .filter((s) => s !== '')
-      : v,
-  z.array(slug).min(1, { message: '不能为空：写来源的标识，多个来源用 | 分隔' }),
-);
+export const sourceRefs = z.preprocess(splitPipes, z.array(slug).min(1, { message: '不能为空：写来源的标识，多个来源用 | 分隔' }));
 /** Sources where a record may have none (a region, a term). */
-export const optionalSourceRefs = z.preprocess(
-  (v) =>
-    typeof v === 'string'
-      ? v
-          .split('|')
-          .map((s) => s.trim())
-          .filter((s) => s !== '')
-      : v,
-  z.array(slug),
-);
+export const optionalSourceRefs = z.preprocess(splitPipes, z.array(slug));
 
 /**
  * Spreadsheets (Excel, WPS) run a cell that starts with = + - or @ as a formula
@@ -90,13 +81,7 @@ export const MAX_LIST_ITEMS = 20;
 /** Several values in one cell, separated by "|" (e.g. aliases: 十九初|19初), at most MAX_LIST_ITEMS. */
 export const pipeList = (item: z.ZodType<string> = requiredText(100)) =>
   z.preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .split('|')
-            .map((s) => s.trim())
-            .filter((s) => s !== '')
-        : v,
+    splitPipes,
     z.array(item).max(MAX_LIST_ITEMS, { message: `最多写 ${MAX_LIST_ITEMS} 项（用 | 分隔）；只留常用的说法，其余写进 note` }),
   );
 
