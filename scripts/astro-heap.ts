@@ -8,7 +8,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function astroHeapMB(dataRoot: string): number {
+export function astroHeapMB(dataRoot: string, shards = 1): number {
   let csvBytes = 0;
   try {
     for (const name of readdirSync(join(dataRoot, 'data')))
@@ -16,10 +16,10 @@ export function astroHeapMB(dataRoot: string): number {
   } catch {
     // no data folder: the validator reports it
   }
-  return Math.max(768, Math.round(256 + (60 * csvBytes) / 2 ** 20));
+  return Math.max(768, Math.round(256 + (60 * csvBytes) / 2 ** 20 / shards));
 }
 
-/** NODE_OPTIONS for the Astro child, keeping options already set. */
-export function astroNodeOptions(dataRoot: string, existing = process.env.NODE_OPTIONS ?? ''): string {
-  return `${existing} --max-old-space-size=${astroHeapMB(dataRoot)}`.trim();
+/** NODE_OPTIONS for an Astro child, keeping options already set; `shards` processes run at once. */
+export function astroNodeOptions(dataRoot: string, existing = process.env.NODE_OPTIONS ?? '', shards = 1): string {
+  return `${existing} --max-old-space-size=${astroHeapMB(dataRoot, shards)}`.trim();
 }
