@@ -27,11 +27,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblem } from '../src/lib/validate/problem.ts';
-import { readProjectFiles } from '../src/lib/validate/read-project.ts';
-import { validateProject } from '../src/lib/validate/validate.ts';
 import { astroNodeOptions } from './astro-heap.ts';
-import { mergeShards, writeSitemap } from './lib/shards.ts';
 
 const { values } = parseArgs({
   options: { out: { type: 'string', default: 'dist' }, shards: { type: 'string' }, 'astro-only': { type: 'boolean', default: false } },
@@ -201,6 +197,8 @@ async function buildShards(): Promise<boolean> {
 }
 
 async function mergeAndWriteSitemap(): Promise<boolean> {
+  // Imported here: the site's config and the sitemap integration are not needed before.
+  const { mergeShards, writeSitemap } = await import('./lib/shards.ts');
   const pages = Array.from(
     { length: shardCount },
     (_, i) => JSON.parse(readFileSync(join(shardsRoot, `pages-${i}.json`), 'utf8')) as string[],
@@ -220,12 +218,8 @@ async function mergeAndWriteSitemap(): Promise<boolean> {
   return true;
 }
 
-if (!values['astro-only'])
-  await step('数据校验', () => {
-    const { problems } = validateProject(readProjectFiles(dataRoot));
-    for (const p of problems) console.error(formatProblem(p));
-    return problems.length === 0;
-  });
+// In a child process, so the dataset it reads is not held through the Astro step.
+if (!values['astro-only']) await step('数据校验', () => run(process.execPath, ['scripts/validate.ts', '--root', dataRoot]));
 await acquireLock();
 removeStaleLeftovers();
 if (shardCount === 1) await step('Astro 构建', () => run(bin('astro'), ['build', '--silent'], astroEnv));
