@@ -49,6 +49,8 @@ const regen = args.includes('--regen');
 const withPeer = !args.includes('--no-peer');
 const withSearch = !args.includes('--no-search');
 const keepDist = args.includes('--keep');
+/** Lighthouse (mobile) on the largest page of each template, at the largest size only. */
+const withLighthouse = !args.includes('--no-lighthouse');
 /** Astro processes in parallel (scripts/build.ts --shards); unset: build.ts's default. */
 const shardArg = arg('shards');
 const searchOnly = args.includes('--search-only');
@@ -74,6 +76,8 @@ const BUDGET = {
   /** Every HTML page, gzipped; record pages (schools, groups, regions, policies) tighter. */
   pageGzKB: 100,
   recordPageGzKB: 50,
+  /** Lighthouse mobile performance score of the largest page of each template. */
+  lighthouse: 95,
   /** Mean key text per school or group record (Pagefind indexes it on every page). */
   hiddenChars: 600,
 };
@@ -378,6 +382,39 @@ interface SizeResult {
   /** Hidden key text of school and group search records (a sample of about 5,000): mean and longest, in characters. */
   hiddenText: { records: number; mean: number; max: number };
   peer?: { tool: string; version: string; pages: number; build: Step; ratio: number; buildRatio: number };
+  /** Lighthouse mobile performance of the largest page of each template (largest size only). */
+  lighthouse?: { template: string; url: string; performance: number; losses: string[]; error?: string | undefined }[];
+}
+
+/** The URL path of an output file: schools/x/index.html → /schools/x/. */
+const urlPathOf = (rel: string) => `/${rel.split(sep).join('/')}`.replace(/index\.html$/, '');
+
+/** Lighthouse (scripts/quality/lighthouse.ts, as the quality tests run it) on the largest page of each template. */
+async function lighthouseLargest(dist: string, weights: TemplateWeight[]): Promise<NonNullable<SizeResult['lighthouse']>> {
+  const { runLighthouse } = await import('./quality/lighthouse.ts');
+  const { CHROMIUM_ARGS, chromiumPath } = await import('./chromium.ts');
+  const { server, url } = await serveDir(dist, 0);
+  try {
+    const targets = weights.map((w) => ({ template: w.template, path: urlPathOf(w.largest.path) }));
+    const results = await runLighthouse(
+      targets.map((t) => `${url}${t.path}`),
+      chromiumPath(),
+      CHROMIUM_ARGS,
+    );
+    return results.map((r, i) => {
+      const out = {
+        template: targets[i]!.template,
+        url: targets[i]!.path,
+        performance: r.scores.performance,
+        losses: r.losses.filter((l) => l.startsWith('performance')),
+        error: r.runtimeError,
+      };
+      console.log(`  lighthouse ${out.template} ${out.url}: performance ${out.performance}${out.error ? ` — ${out.error}` : ''}`);
+      return out;
+    });
+  } finally {
+    server.close();
+  }
 }
 
 async function runSize(n: number): Promise<SizeResult> {
@@ -432,6 +469,7 @@ async function runSize(n: number): Promise<SizeResult> {
     `  dist: ${stats.files} files, ${(stats.bytes / 2 ** 20).toFixed(0)} MB (${(stats.indexBytes / 2 ** 20).toFixed(0)} MB of it search indexes)`,
   );
   if (weights.length) console.log(`\n${weightTable(weights)}\n`);
+  if (withLighthouse && weights.length && n === Math.max(...sizes)) result.lighthouse = await lighthouseLargest(dist, weights);
   if (withPeer && peerMissing) console.log('  hugo: NOT INSTALLED — no peer build, Hugo ratios not measured (apt-get install hugo)');
   if (withPeer && !peerMissing) {
     const hugo = join(OUT, `hugo-${n}`);
@@ -594,7 +632,13 @@ function budgets(r: SizeResult) {
   const s = r.search.filter((x) => !x.error);
   const kb = s.length ? Math.max(...s.map((x) => x.bytes)) / 1024 : NaN;
   const ms = s.length ? Math.max(...s.map((x) => x.ms)) : NaN;
-  const check = (name: string, value: number, limit: number, unit: string) => ({ name, value, limit, unit, met: value <= limit });
+  const check = (name: string, value: number, limit: number, unit: string, atLeast = false) => ({
+    name,
+    value,
+    limit: atLeast ? `≥ ${limit}` : limit,
+    unit,
+    met: atLeast ? value >= limit : value <= limit,
+  });
   const gzKB = (ws: TemplateWeight[]) => Math.max(0, ...ws.map((w) => w.largest.gzBytes)) / 1024;
   const notMeasured = (name: string, limit: number, unit: string) => ({
     name: `${name} — NOT MEASURED (no Hugo)`,
@@ -615,6 +659,19 @@ function budgets(r: SizeResult) {
     check('largest record page, gzipped', gzKB(r.weights.filter((w) => RECORD_TEMPLATES.has(w.template))), BUDGET.recordPageGzKB, 'kB'),
     check('search download (worst query)', kb, BUDGET.searchKB, 'kB'),
     check('search time to first result (worst query)', ms, BUDGET.searchMs, 'ms'),
+    ...(r.lighthouse
+      ? [
+          check(
+            `Lighthouse mobile performance, worst largest page of a template (${r.lighthouse.length} templates; ${
+              r.lighthouse.reduce((a, b) => (b.performance < a.performance ? b : a)).url
+            })`,
+            Math.min(...r.lighthouse.map((l) => l.performance)),
+            BUDGET.lighthouse,
+            '',
+            true,
+          ),
+        ]
+      : []),
     check(
       `hidden search text per school or group (mean of ${r.hiddenText.records}; longest ${r.hiddenText.max})`,
       r.hiddenText.mean,
