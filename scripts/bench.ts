@@ -128,8 +128,9 @@ function timed(label: string, cmd: string, cmdArgs: string[], opts: { cwd?: stri
       stderr = (stderr + d.toString()).slice(-20_000);
     });
     child.on('close', (code) => {
-      const sumRssMB = sampler.stop();
       const t = parseTime(existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '');
+      // A sample can miss a short spike that /usr/bin/time saw: the sum is at least the largest process.
+      const sumRssMB = Math.max(sampler.stop(), t.rssMB);
       rmSync(timeFile, { force: true });
       const step: Step = { ...t, sumRssMB, ok: code === 0 };
       if (code !== 0) step.error = stderr.trim().split('\n').slice(-15).join('\n');
