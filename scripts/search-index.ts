@@ -15,19 +15,19 @@
  * Files are gzip-compressed JSON (.idx, like Pagefind's own files), so what a reader
  * downloads is small whether or not the web server compresses.
  *
- * Both cores work: a worker thread builds half of the search keys, and the name index
- * is compressed and written while Pagefind indexes the prose pages.
+ * Both cores work: a worker thread reads the data and builds the search keys while
+ * Pagefind indexes the prose pages; Pagefind has ended before the shard plan, the step
+ * that needs the most memory, so the two never hold their peaks at once.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { NAME_INDEX_PATH, nameIndexFiles } from '../src/lib/search/name-index.ts';
-import { buildSearchRecords, mergeSlices, type RecordSlice, type SearchRecord } from '../src/lib/search/record.ts';
+import { buildSearchRecords, type SearchRecord } from '../src/lib/search/record.ts';
 import { planShards } from '../src/lib/search/shards.ts';
 import type { Dataset } from '../src/lib/data/dataset.ts';
 import { formatProblem } from '../src/lib/validate/problem.ts';
@@ -58,19 +58,28 @@ async function eachLimited<T>(items: Iterable<T>, task: (item: T) => Promise<voi
   await Promise.all(running);
 }
 
-/** The search records, half of them built in a worker thread when there is a second core. */
-async function allRecords(dataset: Dataset, dataRoot: string): Promise<SearchRecord[]> {
-  const parts = Math.min(2, availableParallelism());
-  if (parts === 1 || dataset.schools.length < 5000) return buildSearchRecords(dataset);
-  const slice: RecordSlice = { part: 1, parts };
-  const worker = new Worker(new URL(import.meta.url), { workerData: { dataRoot, slice } });
-  const theirs = new Promise<SearchRecord[]>((done, fail) => {
-    worker.once('message', done);
-    worker.once('error', fail);
-    worker.once('exit', (code) => code !== 0 && fail(new Error(`search-key worker exited with ${code}`)));
+/**
+ * The search records, built in a worker thread that reads the dataset itself: it first
+ * sends the groups with a profile (what Pagefind needs to choose its pages), then the
+ * records. The main thread feeds Pagefind meanwhile, and the worker's memory (the
+ * dataset) is freed when it ends, before the shard plan needs the room.
+ */
+function recordsInWorker(dataRoot: string): { profiled: Promise<Set<string>>; records: Promise<SearchRecord[]> } {
+  const worker = new Worker(new URL(import.meta.url), { workerData: { dataRoot } });
+  const profiled = Promise.withResolvers<Set<string>>();
+  const records = Promise.withResolvers<SearchRecord[]>();
+  const fail = (e: Error) => {
+    profiled.reject(e);
+    records.reject(e);
+  };
+  worker.on('message', (m: { profiled?: string[]; records?: SearchRecord[] }) => {
+    if (m.profiled) profiled.resolve(new Set(m.profiled));
+    if (m.records) records.resolve(m.records);
   });
-  const mine = buildSearchRecords(dataset, { part: 0, parts });
-  return mergeSlices([mine, await theirs]);
+  worker.once('error', fail);
+  profiled.promise.catch(() => undefined); // with --names-only nobody waits for it; the records' rejection reports the failure
+  worker.once('exit', (code) => code !== 0 && fail(new Error(`search-key worker exited with ${code}`)));
+  return { profiled: profiled.promise, records: records.promise };
 }
 
 async function writeNameIndex(site: string, records: SearchRecord[], plan: ReturnType<typeof planShards>) {
@@ -123,20 +132,6 @@ async function writeTextIndex(site: string, profiled: Set<string>): Promise<numb
   return pages.length;
 }
 
-/**
- * The search records and the groups with a profile. The dataset is read here and not
- * returned, so its memory is free for the shard plan and the files (at 200 k schools the
- * dataset alone is some 500 MB).
- */
-async function recordsOf(dataRoot: string, lap: (name: string) => void): Promise<{ records: SearchRecord[]; profiled: Set<string> }> {
-  const dataset = loadDataset(dataRoot);
-  const profiled = new Set(dataset.groupProfiles.map((p) => p.group));
-  lap('校验');
-  const records = await allRecords(dataset, dataRoot);
-  lap('搜索键');
-  return { records, profiled };
-}
-
 async function main() {
   const args = process.argv.slice(2);
   const siteArg = args.indexOf('--site');
@@ -161,15 +156,19 @@ async function main() {
     lapStart = now;
   };
 
-  const { records, profiled } = await recordsOf(dataRoot, lap);
+  // Pagefind indexes the pages while the worker builds the records; it has ended (and
+  // freed its memory) before the shard plan and the name index files are made.
+  const namesOnly = args.includes('--names-only');
+  const work = recordsInWorker(dataRoot);
+  const pagesDone = namesOnly ? Promise.resolve(0) : work.profiled.then((profiled) => writeTextIndex(site, profiled));
+  const records = await work.records;
+  lap('校验与搜索键');
+  const pages = await pagesDone;
+  lap('全文索引');
   const plan = planShards(records);
   lap('拆分');
-  const namesOnly = args.includes('--names-only');
-  const [names, pages] = await Promise.all([
-    writeNameIndex(site, records, plan),
-    namesOnly ? Promise.resolve(0) : writeTextIndex(site, profiled),
-  ]);
-  lap('写入与全文索引');
+  const names = await writeNameIndex(site, records, plan);
+  lap('写入');
   const largest = Math.max(...plan.bundles.map((b) => b.members.length));
   console.log(
     `名称索引：${records.length} 条记录，${plan.bundles.length} 个分包（最大 ${largest} 条，拆分 ${plan.table.splits.length} 条路由），` +
@@ -179,6 +178,8 @@ async function main() {
 
 if (isMainThread) await main();
 else {
-  const { dataRoot, slice } = workerData as { dataRoot: string; slice: RecordSlice };
-  parentPort!.postMessage(buildSearchRecords(loadDataset(dataRoot), slice));
+  const { dataRoot } = workerData as { dataRoot: string };
+  const dataset = loadDataset(dataRoot);
+  parentPort!.postMessage({ profiled: dataset.groupProfiles.map((p) => p.group) });
+  parentPort!.postMessage({ records: buildSearchRecords(dataset) });
 }
