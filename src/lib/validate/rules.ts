@@ -5,11 +5,11 @@
 import type { Dataset, Located } from '../data/dataset.ts';
 import { intendedProvince, provinceByName } from '../coverage/provinces.ts';
 import { canPrecede, DATE_RULE, dateBounds, type FuzzyDate } from '../fuzzy-date.ts';
+import type { Problem } from '../problem.ts';
 import { csvDatasets } from '../schemas/index.ts';
 import type { TermKind } from '../schemas/term.ts';
 import { didYouMean } from './did-you-mean.ts';
-import type { Problem } from './problem.ts';
-import type { MdxLocators, Unreadable } from './validate.ts';
+import type { MdxLocators, Unreadable } from './types.ts';
 
 type Row = Located<object>;
 

@@ -6,19 +6,13 @@ import type { z } from 'zod';
 import { decodeUtf8, parseCsv } from '../csv/read-csv.ts';
 import type { Dataset, Located } from '../data/dataset.ts';
 import { checkMdxBody } from '../mdx/body-policy.ts';
+import { sortProblems, type Problem } from '../problem.ts';
 import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
 import { groupProfileSchema, policySchema } from '../schemas/policy.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import type { Problem } from './problem.ts';
-import { sortProblems } from './problem.ts';
 import { checkCrossFileRules } from './rules.ts';
-
-/**
- * The project's input files as bytes, keyed by path relative to the project root,
- * and what could not be read (a symbolic link, an unreadable file; see read-project.ts).
- */
-export type ProjectFiles = Map<string, Uint8Array> & { readProblems?: Problem[] };
+import type { MdxLocators, ProjectFiles, Unreadable } from './types.ts';
 
 export interface ValidationResult {
   dataset: Dataset;
@@ -31,12 +25,6 @@ function describeValue(value: unknown): string {
   const s = String(value);
   return `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
 }
-
-/**
- * Ids of records that exist but failed their own checks ('all' when a whole file
- * could not be read), so references to them are not reported a second time.
- */
-export type Unreadable = Map<CsvDatasetName, Set<string> | 'all'>;
 
 function readCsvDataset<N extends CsvDatasetName>(name: N, files: ProjectFiles, problems: Problem[], unreadable: Unreadable) {
   const { file, schema } = csvDatasets[name];
@@ -168,9 +156,6 @@ function readMdxCollection<T extends z.ZodObject>(
   }
   return entries;
 }
-
-/** Where each value of an MDX file's frontmatter is, by path. */
-export type MdxLocators = Map<string, (path: readonly PropertyKey[]) => { line: number; column: number }>;
 
 /** Validates everything; the dataset holds the rows that passed their own schema. */
 export function validateProject(files: ProjectFiles): ValidationResult {
