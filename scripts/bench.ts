@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --sizes 1000,10000,50000,200000] [--seed 1] [--regen] [--no-peer] [--no-search] [--search-only]
+ *                [--shards N] [--no-lighthouse]
  * npm run bench -- --weights DIR   (only the page-weight table of a site already built)
  *
  * --search-only: the name search alone (scripts/bench-search.ts): the name index
@@ -8,12 +9,15 @@
  * index already written in bench/out/search-<size>/.
  *
  * Builds the real site code over a generated country (scripts/generate-country.ts) at
- * each size and prints one table: pages, validate / Astro / search-index wall time and
- * peak RSS (whole process, from /usr/bin/time -v), output size, a school-name search in
+ * each size and prints one table: pages, validate / Astro (with its parallel shards,
+ * scripts/build.ts --astro-only) / search-index wall and CPU time and peak RSS (the sum
+ * over all of a step's processes, sampled from /proc every 200 ms; /usr/bin/time -v gives
+ * the largest single one), output size, a school-name search in
  * Chromium (bytes transferred, time to first result), the same data built by a
  * minimal Hugo site for comparison, per page template the largest and the
  * 99th-percentile HTML page (raw and gzipped) with the totals of dist/, and the time
- * `npm run import` takes on a 1,000-row list (scripts/bench-import.ts). It ends with each
+ * `npm run import` takes on a 1,000-row list (scripts/bench-import.ts), and at the largest
+ * size Lighthouse (mobile) on the largest page of each template. It ends with each
  * budget met or not. Results also go to bench/out/results.json.
  *
  * The site is built from a snapshot of src/ taken at the start (bench/out/site), so
