@@ -9,7 +9,7 @@
  * changes, not the size of the tables times the number of commits. Pure: the site
  * glue reads git and passes text and bytes in.
  */
-import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
+import { csvDatasetNames, csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
 import { decodeUtf8 } from '../csv/read-csv.ts';
 import { diffDocs, diffRows, keyColumns, readDoc, readTable, type MdxDoc, type Row } from './diff.ts';
 
@@ -89,9 +89,7 @@ export interface ChangeLog {
   regionParent: Map<string, string | undefined>;
 }
 
-const datasetByPath = new Map(
-  (Object.entries(csvDatasets) as [CsvDatasetName, (typeof csvDatasets)[CsvDatasetName]][]).map(([name, d]) => [`data/${d.file}`, name]),
-);
+const datasetByPath = new Map(csvDatasetNames.map((name) => [`data/${csvDatasets[name].file}`, name]));
 
 /** Splits CSV text into records at line breaks outside quotes; blank lines dropped, BOM and CR removed. */
 export function splitRecords(text: string): { header: string; records: string[] } {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DATE_RULE } from '../fuzzy-date.ts';
 import { optionalSourceRefs, sourceRefs } from '../schemas/common.ts';
-import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
+import { csvDatasetNames, csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
 
 /** The fuzzy-date grammar of src/lib/fuzzy-date.ts as a pattern (empty allowed). */
 export const FUZZY_DATE_PATTERN = '(|\\d{4}(-\\d{2}(-\\d{2})?)?|--\\d{2}(-\\d{2})?|\\d{4}(-\\d{2}(-\\d{2})?)?/\\d{4}(-\\d{2}(-\\d{2})?)?)';
@@ -119,7 +119,7 @@ export function dataPackage(options: { version: string; created?: string; homepa
     ...(options.created ? { created: options.created } : {}),
     homepage: options.homepage,
     licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }],
-    resources: (Object.keys(csvDatasets) as CsvDatasetName[]).map((name) => ({
+    resources: csvDatasetNames.map((name) => ({
       name,
       title: csvDatasets[name].title,
       path: `${name}.csv`,

@@ -26,6 +26,8 @@ export const csvDatasets = {
 } as const satisfies Record<string, { file: string; schema: z.ZodObject; title: string }>;
 
 export type CsvDatasetName = keyof typeof csvDatasets;
+/** The nine CSV datasets, in the order of csvDatasets (vocabulary first, then the records that cite it). */
+export const csvDatasetNames = Object.keys(csvDatasets) as CsvDatasetName[];
 
 export type { Designation } from './designation.ts';
 export type { Group } from './group.ts';
