@@ -10,7 +10,7 @@ import type { Problem } from '../problem.ts';
 import { stripBom } from './bom.ts';
 import { lineIndex } from '../text/line-index.ts';
 
-export interface CsvRow {
+interface CsvRow {
   /** 1-based line of the row's first character in the file. */
   line: number;
   values: Record<string, string>;

@@ -137,7 +137,7 @@ export function readHtml(file: string, html: string): InputDocument {
 }
 
 /** DOCX through mammoth's HTML: its tables and paragraphs, numbered by paragraph. */
-export async function readDocx(file: string, bytes: Uint8Array): Promise<InputDocument> {
+async function readDocx(file: string, bytes: Uint8Array): Promise<InputDocument> {
   let html: string;
   try {
     ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }));
@@ -161,7 +161,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** XLSX: every worksheet a table; a merged cell's value is repeated over the cells it spans. */
-export async function readXlsx(file: string, bytes: Uint8Array): Promise<InputDocument> {
+async function readXlsx(file: string, bytes: Uint8Array): Promise<InputDocument> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

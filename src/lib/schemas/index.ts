@@ -31,10 +31,10 @@ export const csvDatasetNames = Object.keys(csvDatasets) as CsvDatasetName[];
 
 export type { Designation } from './designation.ts';
 export type { Group } from './group.ts';
-export type { Membership, MembershipRole } from './membership.ts';
+export type { Membership } from './membership.ts';
 export type { Metric } from './metric.ts';
 export type { GroupProfile, Policy, PolicyTarget } from './policy.ts';
-export type { Region, RegionLevel } from './region.ts';
+export type { Region } from './region.ts';
 export type { School } from './school.ts';
 export type { Source } from './source.ts';
 export type { Statistic } from './statistic.ts';

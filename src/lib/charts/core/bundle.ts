@@ -28,7 +28,7 @@ export interface ChartTable {
   rows: TableCell[][];
 }
 
-export type ChartType = 'time' | 'bar' | 'progress' | 'tile';
+type ChartType = 'time' | 'bar' | 'progress' | 'tile';
 
 export interface ChartBundle {
   id: string;
