@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { Parser } from 'htmlparser2';
 import mammoth from 'mammoth';
-import Papa from 'papaparse';
+import { eachCsvRecord } from '../csv/records.ts';
 import type { InputDocument, Table, TextLine } from './model.ts';
 import { lineIndex } from '../text/line-index.ts';
 
@@ -45,18 +45,10 @@ export function readText(file: string, text: string): InputDocument {
 }
 
 export function readCsv(file: string, text: string): InputDocument {
-  const lineOf = lineIndex(text);
   const table: Table = { rows: [] };
-  let offset = 0;
-  Papa.parse<string[]>(text, {
-    header: false,
-    skipEmptyLines: false,
-    step: (result) => {
-      const start = offset;
-      offset = result.meta.cursor;
-      const cells = result.data.map((c) => c.trim());
-      if (cells.some((c) => c !== '')) table.rows.push({ at: { file, line: lineOf(start) }, cells });
-    },
+  eachCsvRecord(text, (values, line) => {
+    const cells = values.map((c) => c.trim());
+    if (cells.some((c) => c !== '')) table.rows.push({ at: { file, line }, cells });
   });
   return { file, tables: [table], lines: [] };
 }
