@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { SITE_URL, BASE_PATH } from './src/site/config.ts';
 import { mdxBodyGuard } from './src/site/mdx-guard.ts';
+import { isShard, shardPagesIntegration } from './src/site/shard.ts';
 
 export default defineConfig({
   site: SITE_URL,
@@ -17,7 +18,9 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: Number(process.env.ASTRO_CONCURRENCY ?? 4) },
   // Astro's default processor plus a guard: no MDX body compiles unless it passes the body policy.
   markdown: { processor: satteri({ mdastPlugins: [mdxBodyGuard] }) },
-  integrations: [mdx(), sitemap()],
+  // A shard of a parallel build (src/site/shard.ts) sees only its own pages: scripts/build.ts
+  // writes the sitemap once, over the merged site, with the same integration.
+  integrations: [mdx(), isShard ? shardPagesIntegration() : sitemap()],
   // Astro hashes its own scripts and styles into a CSP <meta>: no 'unsafe-inline'.
   security: {
     csp: {

@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --sizes 1000,10000,50000,200000] [--seed 1] [--regen] [--no-peer] [--no-search] [--search-only]
+ *                [--shards N] [--no-lighthouse]
  * npm run bench -- --weights DIR   (only the page-weight table of a site already built)
  *
  * --search-only: the name search alone (scripts/bench-search.ts): the name index
@@ -8,12 +9,15 @@
  * index already written in bench/out/search-<size>/.
  *
  * Builds the real site code over a generated country (scripts/generate-country.ts) at
- * each size and prints one table: pages, validate / Astro / search-index wall time and
- * peak RSS (whole process, from /usr/bin/time -v), output size, a school-name search in
+ * each size and prints one table: pages, validate / Astro (with its parallel shards,
+ * scripts/build.ts --astro-only) / search-index wall and CPU time and peak RSS (the sum
+ * over all of a step's processes, sampled from /proc every 200 ms; /usr/bin/time -v gives
+ * the largest single one), output size, a school-name search in
  * Chromium (bytes transferred, time to first result), the same data built by a
  * minimal Hugo site for comparison, per page template the largest and the
  * 99th-percentile HTML page (raw and gzipped) with the totals of dist/, and the time
- * `npm run import` takes on a 1,000-row list (scripts/bench-import.ts). It ends with each
+ * `npm run import` takes on a 1,000-row list (scripts/bench-import.ts), and at the largest
+ * size Lighthouse (mobile) on the largest page of each template. It ends with each
  * budget met or not. Results also go to bench/out/results.json.
  *
  * The site is built from a snapshot of src/ taken at the start (bench/out/site), so
@@ -27,8 +31,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateCountry, writeCountry } from './lib/country/index.ts';
 import { buildHugoSite } from './bench-hugo.ts';
-import { astroNodeOptions } from './astro-heap.ts';
 import { benchImport } from './bench-import.ts';
+import { sampleTreeRss } from './lib/tree-rss.ts';
 import { serveDir } from './serve.ts';
 import { buildSearchRecords } from '../src/lib/search/record.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
@@ -49,6 +53,10 @@ const regen = args.includes('--regen');
 const withPeer = !args.includes('--no-peer');
 const withSearch = !args.includes('--no-search');
 const keepDist = args.includes('--keep');
+/** Lighthouse (mobile) on the largest page of each template, at the largest size only. */
+const withLighthouse = !args.includes('--no-lighthouse');
+/** Astro processes in parallel (scripts/build.ts --shards); unset: build.ts's default. */
+const shardArg = arg('shards');
 const searchOnly = args.includes('--search-only');
 const reuseIndex = args.includes('--reuse-index');
 /** Keep the largest size's dist for later inspection (bench/out/dist-<n>). */
@@ -72,6 +80,8 @@ const BUDGET = {
   /** Every HTML page, gzipped; record pages (schools, groups, regions, policies) tighter. */
   pageGzKB: 100,
   recordPageGzKB: 50,
+  /** Lighthouse mobile performance score of the largest page of each template. */
+  lighthouse: 95,
   /** Mean key text per school or group record (Pagefind indexes it on every page). */
   hiddenChars: 600,
 };
@@ -81,9 +91,12 @@ const RECORD_TEMPLATES = new Set(['/schools/[id]/', '/groups/[id]/', '/regions/[
 
 interface Step {
   secs: number;
-  /** User + system CPU seconds (Hugo and Pagefind use both cores; Astro mostly one). */
+  /** User + system CPU seconds of the step's whole process tree (Hugo, Pagefind and parallel Astro shards use both cores). */
   cpuSecs: number;
+  /** Peak RSS of the largest single process (/usr/bin/time -v). */
   rssMB: number;
+  /** Peak of the summed RSS of all the step's processes, sampled from /proc every 200 ms: what the budget counts. */
+  sumRssMB: number;
   ok: boolean;
   /** Last lines of stderr when the step failed. */
   error?: string | undefined;
@@ -99,7 +112,11 @@ function parseTime(text: string): { secs: number; cpuSecs: number; rssMB: number
   return { secs, cpuSecs, rssMB: rss ? Number(rss[1]) / 1024 : NaN };
 }
 
-/** Runs a command under /usr/bin/time -v: wall time and peak RSS of the whole process tree. */
+/**
+ * Runs a command under /usr/bin/time -v: wall time, CPU time of the whole process tree and
+ * the peak RSS of its largest process; and, sampled from /proc every 200 ms, the peak of
+ * the RSS of all its processes summed (parallel shards each hold their own memory).
+ */
 function timed(label: string, cmd: string, cmdArgs: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Step> {
   const timeFile = join(OUT, `.time-${process.pid}`);
   process.stdout.write(`  ${label} … `);
@@ -109,17 +126,20 @@ function timed(label: string, cmd: string, cmdArgs: string[], opts: { cwd?: stri
       env: { ...process.env, ...opts.env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
+    const sampler = sampleTreeRss(child.pid!);
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-20_000);
     });
     child.on('close', (code) => {
       const t = parseTime(existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '');
+      // A sample can miss a short spike that /usr/bin/time saw: the sum is at least the largest process.
+      const sumRssMB = Math.max(sampler.stop(), t.rssMB);
       rmSync(timeFile, { force: true });
-      const step: Step = { ...t, ok: code === 0 };
+      const step: Step = { ...t, sumRssMB, ok: code === 0 };
       if (code !== 0) step.error = stderr.trim().split('\n').slice(-15).join('\n');
       console.log(
-        `${t.secs.toFixed(1)} s (CPU ${t.cpuSecs.toFixed(1)} s), ${t.rssMB.toFixed(0)} MB${code === 0 ? '' : ` — FAILED (${code})`}`,
+        `${t.secs.toFixed(1)} s (CPU ${t.cpuSecs.toFixed(1)} s), ${sumRssMB.toFixed(0)} MB all processes (largest one ${t.rssMB.toFixed(0)} MB)${code === 0 ? '' : ` — FAILED (${code})`}`,
       );
       if (code !== 0) console.log(step.error);
       done(step);
@@ -367,6 +387,39 @@ interface SizeResult {
   /** Hidden key text of school and group search records (a sample of about 5,000): mean and longest, in characters. */
   hiddenText: { records: number; mean: number; max: number };
   peer?: { tool: string; version: string; pages: number; build: Step; ratio: number; buildRatio: number };
+  /** Lighthouse mobile performance of the largest page of each template (largest size only). */
+  lighthouse?: { template: string; url: string; performance: number; losses: string[]; error?: string | undefined }[];
+}
+
+/** The URL path of an output file: schools/x/index.html → /schools/x/. */
+const urlPathOf = (rel: string) => `/${rel.split(sep).join('/')}`.replace(/index\.html$/, '');
+
+/** Lighthouse (scripts/quality/lighthouse.ts, as the quality tests run it) on the largest page of each template. */
+async function lighthouseLargest(dist: string, weights: TemplateWeight[]): Promise<NonNullable<SizeResult['lighthouse']>> {
+  const { runLighthouse } = await import('./quality/lighthouse.ts');
+  const { CHROMIUM_ARGS, chromiumPath } = await import('./chromium.ts');
+  const { server, url } = await serveDir(dist, 0);
+  try {
+    const targets = weights.map((w) => ({ template: w.template, path: urlPathOf(w.largest.path) }));
+    const results = await runLighthouse(
+      targets.map((t) => `${url}${t.path}`),
+      chromiumPath(),
+      CHROMIUM_ARGS,
+    );
+    return results.map((r, i) => {
+      const out = {
+        template: targets[i]!.template,
+        url: targets[i]!.path,
+        performance: r.scores.performance,
+        losses: r.losses.filter((l) => l.startsWith('performance')),
+        error: r.runtimeError,
+      };
+      console.log(`  lighthouse ${out.template} ${out.url}: performance ${out.performance}${out.error ? ` — ${out.error}` : ''}`);
+      return out;
+    });
+  } finally {
+    server.close();
+  }
 }
 
 async function runSize(n: number): Promise<SizeResult> {
@@ -386,13 +439,16 @@ async function runSize(n: number): Promise<SizeResult> {
   const env = { DATA_ROOT: data, ASTRO_OUT_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' };
 
   const validate = await timed('validate', process.execPath, ['scripts/validate.ts', '--root', data]);
-  // The same heap limit as scripts/build.ts gives Astro.
-  const astro = await timed('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
-    env: { ...env, NODE_OPTIONS: astroNodeOptions(data) },
-  });
+  // The Astro step as npm run build runs it: its parallel shards, their merge and the sitemap.
+  const astro = await timed(
+    `astro build (${shardArg ?? 'default'} shards)`,
+    process.execPath,
+    ['scripts/build.ts', '--out', dist, '--astro-only', ...(shardArg ? ['--shards', shardArg] : [])],
+    { env },
+  );
   const searchIndex = astro.ok
     ? await timed('search index', process.execPath, ['scripts/search-index.ts', '--site', dist], { env })
-    : { secs: NaN, cpuSecs: NaN, rssMB: NaN, ok: false };
+    : { secs: NaN, cpuSecs: NaN, rssMB: NaN, sumRssMB: NaN, ok: false };
   const stats = existsSync(dist) ? outputStats(dist) : { pages: 0, files: 0, bytes: 0, indexBytes: 0 };
   const weights = astro.ok ? pageWeights(dist) : [];
   const search = astro.ok && searchIndex.ok && withSearch ? await measureSearch(dist, country.sampleSchools.slice(0, 3)) : [];
@@ -408,14 +464,17 @@ async function runSize(n: number): Promise<SizeResult> {
     astro,
     searchIndex,
     buildSecs,
-    peakRssMB: Math.max(validate.rssMB, astro.rssMB, searchIndex.rssMB),
+    peakRssMB: Math.max(validate.sumRssMB, astro.sumRssMB, searchIndex.sumRssMB),
     msPerPage: (buildSecs * 1000) / Math.max(1, stats.pages),
     search,
     weights,
     hiddenText: hiddenTextSizes(data),
   };
-  console.log(`  dist: ${stats.files} files, ${(stats.bytes / 2 ** 20).toFixed(0)} MB`);
+  console.log(
+    `  dist: ${stats.files} files, ${(stats.bytes / 2 ** 20).toFixed(0)} MB (${(stats.indexBytes / 2 ** 20).toFixed(0)} MB of it search indexes)`,
+  );
   if (weights.length) console.log(`\n${weightTable(weights)}\n`);
+  if (withLighthouse && weights.length && n === Math.max(...sizes)) result.lighthouse = await lighthouseLargest(dist, weights);
   if (withPeer && peerMissing) console.log('  hugo: NOT INSTALLED — no peer build, Hugo ratios not measured (apt-get install hugo)');
   if (withPeer && !peerMissing) {
     const hugo = join(OUT, `hugo-${n}`);
@@ -496,9 +555,9 @@ function table(results: SizeResult[]): string {
       String(r.schools),
       String(r.pages),
       String(r.files),
-      `${f1(r.validate.secs)}/${f0(r.validate.rssMB)}`,
-      `${f1(r.astro.secs)}/${f0(r.astro.rssMB)}`,
-      `${f1(r.searchIndex.secs)}/${f0(r.searchIndex.rssMB)}`,
+      `${f1(r.validate.secs)}/${f0(r.validate.sumRssMB)}`,
+      `${f1(r.astro.secs)}/${f0(r.astro.sumRssMB)}`,
+      `${f1(r.searchIndex.secs)}/${f0(r.searchIndex.sumRssMB)}`,
       f1(r.buildSecs),
       f0(r.peakRssMB),
       f0(r.outputMB),
@@ -506,7 +565,7 @@ function table(results: SizeResult[]): string {
       slope.toFixed(2),
       f0(kb),
       f0(ms),
-      r.peer ? `${f1(r.peer.build.secs)}/${f0(r.peer.build.rssMB)}` : '—',
+      r.peer ? `${f1(r.peer.build.secs)}/${f0(r.peer.build.sumRssMB)}` : '—',
       r.peer ? r.peer.ratio.toFixed(1) : '—',
       r.peer ? r.peer.buildRatio.toFixed(1) : '—',
       r.peer ? (r.astro.cpuSecs / r.peer.build.cpuSecs).toFixed(1) : '—',
@@ -517,11 +576,74 @@ function table(results: SizeResult[]): string {
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+/**
+ * One size, step by step: wall and CPU time, the peak RSS of the largest process and of
+ * all the step's processes summed (the budget counts the sum), and each step's budget.
+ */
+function stepTable(r: SizeResult): string {
+  const rssLimit = BUDGET.rssMB(r.schools);
+  const hugo = r.peer?.build;
+  const ratio = (secs: number, limit: number) => {
+    if (!hugo) return 'no Hugo: —';
+    const x = secs / hugo.secs;
+    return `${x.toFixed(2)}× Hugo (≤ ${limit}) ${x <= limit ? '✓' : '✗'}`;
+  };
+  const mem = (st: Step) => `${f0(st.sumRssMB)} ≤ ${rssLimit} ${st.sumRssMB <= rssLimit ? '✓' : '✗'}`;
+  const full: Step = {
+    secs: r.buildSecs,
+    cpuSecs: r.validate.cpuSecs + r.astro.cpuSecs + r.searchIndex.cpuSecs,
+    rssMB: Math.max(r.validate.rssMB, r.astro.rssMB, r.searchIndex.rssMB),
+    sumRssMB: r.peakRssMB,
+    ok: r.validate.ok && r.astro.ok && r.searchIndex.ok,
+  };
+  const rows: [string, Step | undefined, string, string][] = [
+    ['validate', r.validate, mem(r.validate), ''],
+    [`astro build (${shardArg ?? 'default'} shards)`, r.astro, mem(r.astro), ratio(r.astro.secs, BUDGET.peerRatio)],
+    ['search index', r.searchIndex, mem(r.searchIndex), ''],
+    ['full build (the three steps)', full, mem(full), ratio(r.buildSecs, BUDGET.buildPeerRatio)],
+    [`hugo ${r.peer?.version ?? '(not run)'}`, hugo, '(peer, no budget)', ''],
+  ];
+  const header = [
+    'step',
+    'wall s',
+    'CPU s',
+    'CPU/wall',
+    'largest process MB',
+    'all processes MB (sampled)',
+    'memory budget',
+    'time budget',
+  ];
+  const cells = rows.map(([name, st, memCell, time]) => [
+    name,
+    st ? f1(st.secs) : '—',
+    st ? f1(st.cpuSecs) : '—',
+    st ? (st.cpuSecs / st.secs).toFixed(2) : '—',
+    st ? f0(st.rssMB) : '—',
+    st ? f0(st.sumRssMB) : '—',
+    memCell,
+    time,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => `| ${c.map((x, i) => (i === 0 || i >= 6 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join(' | ')} |`;
+  return [
+    `${r.schools} schools, ${r.pages} pages (peak RSS: /proc sampled every 200 ms, all processes of a step summed; /usr/bin/time gives the largest one):`,
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...cells.map(line),
+  ].join('\n');
+}
+
 function budgets(r: SizeResult) {
   const s = r.search.filter((x) => !x.error);
   const kb = s.length ? Math.max(...s.map((x) => x.bytes)) / 1024 : NaN;
   const ms = s.length ? Math.max(...s.map((x) => x.ms)) : NaN;
-  const check = (name: string, value: number, limit: number, unit: string) => ({ name, value, limit, unit, met: value <= limit });
+  const check = (name: string, value: number, limit: number, unit: string, atLeast = false) => ({
+    name,
+    value,
+    limit: atLeast ? `≥ ${limit}` : limit,
+    unit,
+    met: atLeast ? value >= limit : value <= limit,
+  });
   const gzKB = (ws: TemplateWeight[]) => Math.max(0, ...ws.map((w) => w.largest.gzBytes)) / 1024;
   const notMeasured = (name: string, limit: number, unit: string) => ({
     name: `${name} — NOT MEASURED (no Hugo)`,
@@ -537,11 +659,24 @@ function budgets(r: SizeResult) {
     r.peer
       ? check('full build (validate + Astro + search index) / Hugo', r.peer.buildRatio, BUDGET.buildPeerRatio, '×')
       : notMeasured('full build / Hugo', BUDGET.buildPeerRatio, '×'),
-    check('peak RSS of any step', r.peakRssMB, BUDGET.rssMB(r.schools), 'MB'),
+    check('peak RSS of any step (all its processes summed)', r.peakRssMB, BUDGET.rssMB(r.schools), 'MB'),
     check('largest HTML page, gzipped', gzKB(r.weights), BUDGET.pageGzKB, 'kB'),
     check('largest record page, gzipped', gzKB(r.weights.filter((w) => RECORD_TEMPLATES.has(w.template))), BUDGET.recordPageGzKB, 'kB'),
     check('search download (worst query)', kb, BUDGET.searchKB, 'kB'),
     check('search time to first result (worst query)', ms, BUDGET.searchMs, 'ms'),
+    ...(r.lighthouse
+      ? [
+          check(
+            `Lighthouse mobile performance, worst largest page of a template (${r.lighthouse.length} templates; ${
+              r.lighthouse.reduce((a, b) => (b.performance < a.performance ? b : a)).url
+            })`,
+            Math.min(...r.lighthouse.map((l) => l.performance)),
+            BUDGET.lighthouse,
+            '',
+            true,
+          ),
+        ]
+      : []),
     check(
       `hidden search text per school or group (mean of ${r.hiddenText.records}; longest ${r.hiddenText.max})`,
       r.hiddenText.mean,
@@ -624,6 +759,7 @@ async function main() {
   const verdict = budgets(last);
   save({ importTiming, plantedError: planted, budgets: { schools: last.schools, checks: verdict } });
   console.log(`\n${table(results)}\n`);
+  for (const r of results) console.log(`${stepTable(r)}\n`);
   console.log(`Budgets at ${last.schools} schools:`);
   for (const b of verdict) console.log(`  ${b.met ? '✓' : '✗'} ${b.name}: ${f1(b.value)} ${b.unit} (budget ${b.limit} ${b.unit})`);
   for (const r of results.slice(0, -1)) {

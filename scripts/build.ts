@@ -2,7 +2,18 @@
  * npm run build: validate, build with Astro into a temporary directory, write the
  * search indexes (scripts/search-index.ts), then swap it into place. A failure at any step leaves the
  * previous dist/ untouched and no half-written site behind.
- *   --out DIR   write somewhere other than dist/ (tests, benchmarks)
+ *   --out DIR     write somewhere other than dist/ (tests, benchmarks)
+ *   --shards N    Astro processes building the routes in parallel (BUILD_SHARDS; default:
+ *                 the number of CPUs, at most 4; 1 builds in one process)
+ *   --astro-only  the Astro step alone, still swapped into place (the benchmark times
+ *                 validation and the search index as steps of their own)
+ *
+ * With N > 1, each `astro build` renders a slice of the dynamic routes (src/site/shard.ts)
+ * into its own directory under node_modules/.astro/shards-<pid>/ (inside the checkout, so
+ * Astro keeps its prerender chunks there rather than in the shared .astro/), with its own
+ * content cache; the slices are merged into one site byte-identical to a one-process build
+ * (files two shards both wrote must match), and the sitemap is written once over it
+ * (scripts/lib/shards.ts).
  *
  * Two builds in one checkout would share Astro's .astro/ folder (generated content modules,
  * and prerender chunks when --out lies outside the checkout), so a build holds
@@ -13,25 +24,31 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblem } from '../src/lib/problem.ts';
-import { readProjectFiles } from '../src/lib/validate/read-project.ts';
-import { validateProject } from '../src/lib/validate/validate.ts';
 import { astroNodeOptions } from './astro-heap.ts';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
+const { values } = parseArgs({
+  options: { out: { type: 'string', default: 'dist' }, shards: { type: 'string' }, 'astro-only': { type: 'boolean', default: false } },
+});
 const out = resolve(values.out);
 const tmp = `${out}.tmp-${process.pid}`;
+const shardCount = Number(values.shards ?? process.env.BUILD_SHARDS ?? Math.min(4, availableParallelism()));
+if (!Number.isInteger(shardCount) || shardCount < 1) {
+  console.error(`--shards（或 BUILD_SHARDS）应为正整数，而不是“${values.shards ?? process.env.BUILD_SHARDS}”`);
+  process.exit(2);
+}
+const shardsRoot = resolve('node_modules/.astro', `shards-${process.pid}`);
 const aside = `${out}.old-${process.pid}`;
 const dataRoot = resolve(process.env.DATA_ROOT ?? '.');
 // One content cache per data root: kept between builds (no --force), never shared by two roots.
 const cacheDir = resolve('node_modules/.astro', `data-${createHash('sha256').update(dataRoot).digest('hex').slice(0, 12)}`);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_OUT_DIR: tmp, ASTRO_CACHE_DIR: cacheDir, DATA_ROOT: dataRoot };
-const astroEnv = { ...env, NODE_OPTIONS: astroNodeOptions(dataRoot) };
+const astroEnv = { ...env, NODE_OPTIONS: astroNodeOptions(dataRoot, process.env.NODE_OPTIONS, shardCount) };
 const lockFile = resolve('.astro/build.lock');
 
-let child: ChildProcess | undefined;
+const children = new Set<ChildProcess>();
 let holdsLock = false;
 
 function isAlive(pid: number): boolean {
@@ -86,29 +103,41 @@ function releaseLock(): void {
 /** Leftovers of builds that were killed hard (SIGKILL, power loss): their process no longer exists. */
 function removeStaleLeftovers(): void {
   const parent = dirname(out);
-  if (!existsSync(parent)) return;
   const pattern = new RegExp(`^${basename(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)$`);
-  for (const name of readdirSync(parent)) {
-    const pid = pattern.exec(name)?.[1];
-    if (pid && !isAlive(Number(pid))) rmSync(join(parent, name), { recursive: true, force: true });
+  for (const [dir, match] of [
+    [parent, pattern],
+    [dirname(shardsRoot), /^shards-(\d+)$/],
+  ] as const) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      const pid = match.exec(name)?.[1];
+      if (pid && !isAlive(Number(pid))) rmSync(join(dir, name), { recursive: true, force: true });
+    }
+  }
+}
+
+/** Ends the children still running, each with whatever it started (its own process group). */
+function endChildren(): void {
+  for (const c of children) {
+    if (c.pid && c.exitCode === null && c.signalCode === null) {
+      try {
+        process.kill(-c.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
   }
 }
 
 function cleanUp(): void {
+  endChildren();
   rmSync(tmp, { recursive: true, force: true });
+  rmSync(shardsRoot, { recursive: true, force: true });
   releaseLock();
 }
 
 for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    // The child runs in its own process group: end it and whatever it started.
-    if (child?.pid && child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
     cleanUp();
     console.error(`\n构建被中止（${signal}）。dist/ 未改动。`);
     process.exit(128 + (signal === 'SIGHUP' ? 1 : signal === 'SIGINT' ? 2 : 15));
@@ -129,9 +158,13 @@ async function step(name: string, fn: () => boolean | Promise<boolean>): Promise
 
 function run(cmd: string, cmdArgs: string[], runEnv: NodeJS.ProcessEnv = env): Promise<boolean> {
   return new Promise((done) => {
-    child = spawn(cmd, cmdArgs, { stdio: 'inherit', env: runEnv, detached: true });
+    const child = spawn(cmd, cmdArgs, { stdio: 'inherit', env: runEnv, detached: true });
+    children.add(child);
     child.on('error', () => done(false));
-    child.on('close', (code) => done(code === 0));
+    child.on('close', (code) => {
+      children.delete(child);
+      done(code === 0);
+    });
   });
 }
 const bin = (name: string) => resolve('node_modules/.bin', name);
@@ -145,14 +178,55 @@ function swapIntoPlace(): boolean {
   return existsSync(resolve(out, 'index.html'));
 }
 
-await step('数据校验', () => {
-  const { problems } = validateProject(readProjectFiles(dataRoot));
-  for (const p of problems) console.error(formatProblem(p));
-  return problems.length === 0;
-});
+/** N `astro build` processes at once, each a slice of the routes; the first failure ends the others. */
+async function buildShards(): Promise<boolean> {
+  mkdirSync(shardsRoot, { recursive: true });
+  const runs = Array.from({ length: shardCount }, (_, i) =>
+    run(bin('astro'), ['build', '--silent'], {
+      ...astroEnv,
+      ASTRO_SHARD: `${i}/${shardCount}`,
+      ASTRO_OUT_DIR: join(shardsRoot, String(i)),
+      ASTRO_SHARD_PAGES: join(shardsRoot, `pages-${i}.json`),
+      ASTRO_CACHE_DIR: `${cacheDir}-shard-${i}`,
+    }).then((ok) => {
+      if (!ok) endChildren();
+      return ok;
+    }),
+  );
+  return (await Promise.all(runs)).every(Boolean);
+}
+
+async function mergeAndWriteSitemap(): Promise<boolean> {
+  // Imported here: the site's config and the sitemap integration are not needed before.
+  const { mergeShards, writeSitemap } = await import('./lib/shards.ts');
+  const pages = Array.from(
+    { length: shardCount },
+    (_, i) => JSON.parse(readFileSync(join(shardsRoot, `pages-${i}.json`), 'utf8')) as string[],
+  );
+  try {
+    mergeShards(
+      pages.map((_, i) => join(shardsRoot, String(i))),
+      tmp,
+    );
+    await writeSitemap(tmp, pages.flat());
+  } catch (e) {
+    console.error((e as Error).message);
+    return false;
+  }
+  console.log(`各分片的页面数：${pages.map((p) => p.length).join(' + ')}`);
+  rmSync(shardsRoot, { recursive: true, force: true });
+  return true;
+}
+
+// In a child process, so the dataset it reads is not held through the Astro step.
+if (!values['astro-only']) await step('数据校验', () => run(process.execPath, ['scripts/validate.ts', '--root', dataRoot]));
 await acquireLock();
 removeStaleLeftovers();
-await step('Astro 构建', () => run(bin('astro'), ['build', '--silent'], astroEnv));
-await step('搜索索引', () => run(process.execPath, ['scripts/search-index.ts', '--site', tmp]));
+if (shardCount === 1) await step('Astro 构建', () => run(bin('astro'), ['build', '--silent'], astroEnv));
+else {
+  await step(`Astro 构建（${shardCount} 个进程并行）`, buildShards);
+  await step('合并分片与站点地图', mergeAndWriteSitemap);
+}
+if (!values['astro-only']) await step('搜索索引', () => run(process.execPath, ['scripts/search-index.ts', '--site', tmp]));
 await step('替换 dist', swapIntoPlace);
 releaseLock();

@@ -15,19 +15,19 @@
  * Files are gzip-compressed JSON (.idx, like Pagefind's own files), so what a reader
  * downloads is small whether or not the web server compresses.
  *
- * Both cores work: a worker thread builds half of the search keys, and the name index
- * is compressed and written while Pagefind indexes the prose pages.
+ * Both cores work: a worker thread reads the data and builds the search keys while
+ * Pagefind indexes the prose pages; Pagefind has ended before the shard plan, the step
+ * that needs the most memory, so the two never hold their peaks at once.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { NAME_INDEX_PATH, nameIndexFiles } from '../src/lib/search/name-index.ts';
-import { buildSearchRecords, mergeSlices, type RecordSlice, type SearchRecord } from '../src/lib/search/record.ts';
+import { buildSearchRecords, type SearchRecord } from '../src/lib/search/record.ts';
 import { planShards } from '../src/lib/search/shards.ts';
 import type { Dataset } from '../src/lib/data/dataset.ts';
 import { formatProblem } from '../src/lib/problem.ts';
@@ -58,19 +58,28 @@ async function eachLimited<T>(items: Iterable<T>, task: (item: T) => Promise<voi
   await Promise.all(running);
 }
 
-/** The search records, half of them built in a worker thread when there is a second core. */
-async function allRecords(dataset: Dataset, dataRoot: string): Promise<SearchRecord[]> {
-  const parts = Math.min(2, availableParallelism());
-  if (parts === 1 || dataset.schools.length < 5000) return buildSearchRecords(dataset);
-  const slice: RecordSlice = { part: 1, parts };
-  const worker = new Worker(new URL(import.meta.url), { workerData: { dataRoot, slice } });
-  const theirs = new Promise<SearchRecord[]>((done, fail) => {
-    worker.once('message', done);
-    worker.once('error', fail);
-    worker.once('exit', (code) => code !== 0 && fail(new Error(`search-key worker exited with ${code}`)));
+/**
+ * The search records, built in a worker thread that reads the dataset itself: it first
+ * sends the groups with a profile (what Pagefind needs to choose its pages), then the
+ * records. The main thread feeds Pagefind meanwhile, and the worker's memory (the
+ * dataset) is freed when it ends, before the shard plan needs the room.
+ */
+function recordsInWorker(dataRoot: string): { profiled: Promise<Set<string>>; records: Promise<SearchRecord[]> } {
+  const worker = new Worker(new URL(import.meta.url), { workerData: { dataRoot } });
+  const profiled = Promise.withResolvers<Set<string>>();
+  const records = Promise.withResolvers<SearchRecord[]>();
+  const fail = (e: Error) => {
+    profiled.reject(e);
+    records.reject(e);
+  };
+  worker.on('message', (m: { profiled?: string[]; records?: SearchRecord[] }) => {
+    if (m.profiled) profiled.resolve(new Set(m.profiled));
+    if (m.records) records.resolve(m.records);
   });
-  const mine = buildSearchRecords(dataset, { part: 0, parts });
-  return mergeSlices([mine, await theirs]);
+  worker.once('error', fail);
+  profiled.promise.catch(() => undefined); // with --names-only nobody waits for it; the records' rejection reports the failure
+  worker.once('exit', (code) => code !== 0 && fail(new Error(`search-key worker exited with ${code}`)));
+  return { profiled: profiled.promise, records: records.promise };
 }
 
 async function writeNameIndex(site: string, records: SearchRecord[], plan: ReturnType<typeof planShards>) {
@@ -137,25 +146,29 @@ async function main() {
   // Seconds per stage, printed with the summary (the benchmark reads where the time goes).
   const laps: string[] = [];
   let lapStart = started;
+  // Each stage's seconds and the process's RSS and live heap after it: where the memory goes.
   const lap = (name: string) => {
     const now = performance.now();
-    laps.push(`${name} ${((now - lapStart) / 1000).toFixed(1)} s`);
+    const { rss, heapUsed } = process.memoryUsage();
+    laps.push(
+      `${name} ${((now - lapStart) / 1000).toFixed(1)} s（RSS ${(rss / 2 ** 20).toFixed(0)} MB，堆 ${(heapUsed / 2 ** 20).toFixed(0)} MB）`,
+    );
     lapStart = now;
   };
 
-  const dataset = loadDataset(dataRoot);
-  const profiled = new Set(dataset.groupProfiles.map((p) => p.group));
-  lap('校验');
-  const records = await allRecords(dataset, dataRoot);
-  lap('搜索键');
+  // Pagefind indexes the pages while the worker builds the records; it has ended (and
+  // freed its memory) before the shard plan and the name index files are made.
+  const namesOnly = args.includes('--names-only');
+  const work = recordsInWorker(dataRoot);
+  const pagesDone = namesOnly ? Promise.resolve(0) : work.profiled.then((profiled) => writeTextIndex(site, profiled));
+  const records = await work.records;
+  lap('校验与搜索键');
+  const pages = await pagesDone;
+  lap('全文索引');
   const plan = planShards(records);
   lap('拆分');
-  const namesOnly = args.includes('--names-only');
-  const [names, pages] = await Promise.all([
-    writeNameIndex(site, records, plan),
-    namesOnly ? Promise.resolve(0) : writeTextIndex(site, profiled),
-  ]);
-  lap('写入与全文索引');
+  const names = await writeNameIndex(site, records, plan);
+  lap('写入');
   const largest = Math.max(...plan.bundles.map((b) => b.members.length));
   console.log(
     `名称索引：${records.length} 条记录，${plan.bundles.length} 个分包（最大 ${largest} 条，拆分 ${plan.table.splits.length} 条路由），` +
@@ -165,6 +178,8 @@ async function main() {
 
 if (isMainThread) await main();
 else {
-  const { dataRoot, slice } = workerData as { dataRoot: string; slice: RecordSlice };
-  parentPort!.postMessage(buildSearchRecords(loadDataset(dataRoot), slice));
+  const { dataRoot } = workerData as { dataRoot: string };
+  const dataset = loadDataset(dataRoot);
+  parentPort!.postMessage({ profiled: dataset.groupProfiles.map((p) => p.group) });
+  parentPort!.postMessage({ records: buildSearchRecords(dataset) });
 }

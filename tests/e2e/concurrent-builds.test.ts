@@ -19,11 +19,11 @@ interface Build {
 }
 
 /** Starts scripts/build.ts; `onOutput` sees stdout and stderr as they arrive. */
-function startBuild(out: string, dataRoot: string | undefined, onOutput?: (text: string, pid: number) => void) {
+function startBuild(out: string, dataRoot: string | undefined, onOutput?: (text: string, pid: number) => void, args: string[] = []) {
   const env = { ...process.env };
   if (dataRoot) env.DATA_ROOT = dataRoot;
   else delete env.DATA_ROOT;
-  const child = spawn(process.execPath, ['scripts/build.ts', '--out', out], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/build.ts', '--out', out, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const take = (d: Buffer) => {
     output += d.toString();
@@ -35,13 +35,14 @@ function startBuild(out: string, dataRoot: string | undefined, onOutput?: (text:
   return { child, done };
 }
 
-/** Processes whose environment names the given output directory (the Astro child of a build). */
+/** Processes whose environment names an output directory at or under `dir` (the Astro children of a build). */
 function processesWriting(dir: string): number[] {
   const pids: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      if (readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(`ASTRO_OUT_DIR=${dir}`)) pids.push(Number(name));
+      const vars = readFileSync(`/proc/${name}/environ`, 'utf8').split('\0');
+      if (vars.some((v) => v === `ASTRO_OUT_DIR=${dir}` || v.startsWith(`ASTRO_OUT_DIR=${dir}/`))) pids.push(Number(name));
     } catch {
       // gone, or not ours
     }
@@ -71,17 +72,22 @@ describe('builds sharing one checkout', () => {
   it('a SIGTERM during the Astro step ends the child, removes dist.tmp-* and keeps the old site', async () => {
     const before = readFileSync(join(outMini, 'index.html'), 'utf8');
     let tmp = '';
-    const build = startBuild(outMini, mini, (text, pid) => {
-      // Validation has passed and Astro is writing into the temporary directory: interrupt it.
-      if (!tmp && text.includes('✓ 数据校验')) {
-        tmp = `${outMini}.tmp-${pid}`;
-        const waitForAstro = () => {
-          if (processesWriting(tmp).length > 0) build.child.kill('SIGTERM');
-          else setTimeout(waitForAstro, 100);
-        };
-        waitForAstro();
-      }
-    });
+    const build = startBuild(
+      outMini,
+      mini,
+      (text, pid) => {
+        // Validation has passed and Astro is writing into the temporary directory: interrupt it.
+        if (!tmp && text.includes('✓ 数据校验')) {
+          tmp = `${outMini}.tmp-${pid}`;
+          const waitForAstro = () => {
+            if (processesWriting(tmp).length > 0) build.child.kill('SIGTERM');
+            else setTimeout(waitForAstro, 100);
+          };
+          waitForAstro();
+        }
+      },
+      ['--shards', '1'],
+    );
     const result = await build.done;
     expect(tmp).not.toBe('');
     expect(result.code, result.output).toBe(143);
@@ -90,6 +96,36 @@ describe('builds sharing one checkout', () => {
     for (let i = 0; i < 50 && processesWriting(tmp).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(processesWriting(tmp)).toEqual([]);
     expect(existsSync(tmp)).toBe(false);
+    expect(readdirSync(root).filter((n) => n.includes('.tmp-') || n.includes('.old-'))).toEqual([]);
+    expect(readFileSync(join(outMini, 'index.html'), 'utf8')).toBe(before);
+    expect(existsSync('.astro/build.lock')).toBe(false);
+  });
+
+  it('a SIGTERM while shards build in parallel ends every Astro child and removes their directories', async () => {
+    const before = readFileSync(join(outMini, 'index.html'), 'utf8');
+    let shards = '';
+    const build = startBuild(
+      outMini,
+      mini,
+      (text, pid) => {
+        if (!shards && text.includes('✓ 数据校验')) {
+          shards = join(process.cwd(), 'node_modules/.astro', `shards-${pid}`);
+          // Both shards are running: interrupt the build.
+          const waitForShards = () => {
+            if (processesWriting(shards).length >= 2) build.child.kill('SIGTERM');
+            else setTimeout(waitForShards, 100);
+          };
+          waitForShards();
+        }
+      },
+      ['--shards', '2'],
+    );
+    const result = await build.done;
+    expect(shards).not.toBe('');
+    expect(result.code, result.output).toBe(143);
+    for (let i = 0; i < 50 && processesWriting(shards).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(processesWriting(shards)).toEqual([]);
+    expect(existsSync(shards)).toBe(false);
     expect(readdirSync(root).filter((n) => n.includes('.tmp-') || n.includes('.old-'))).toEqual([]);
     expect(readFileSync(join(outMini, 'index.html'), 'utf8')).toBe(before);
     expect(existsSync('.astro/build.lock')).toBe(false);

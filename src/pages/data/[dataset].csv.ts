@@ -1,9 +1,10 @@
 import type { APIRoute } from 'astro';
 import { csvDatasetNames, csvDatasets, type CsvDatasetName } from '../../lib/schemas/index.ts';
 import { csvDownload } from '../../site/data-files.ts';
+import { shardPaths } from '../../site/shard.ts';
 
 export function getStaticPaths() {
-  return csvDatasetNames.map((dataset) => ({ params: { dataset } }));
+  return shardPaths('data/[dataset].csv', csvDatasetNames.map((dataset) => ({ params: { dataset } })));
 }
 
 export const GET: APIRoute = ({ params }) => {

@@ -2,9 +2,10 @@ import type { APIRoute } from 'astro';
 import { jsonBody, toJsonRecord } from '../../lib/open-data/json-records.ts';
 import { csvDatasetNames, type CsvDatasetName } from '../../lib/schemas/index.ts';
 import { getDataset } from '../../site/data.ts';
+import { shardPaths } from '../../site/shard.ts';
 
 export function getStaticPaths() {
-  return csvDatasetNames.map((dataset) => ({ params: { dataset } }));
+  return shardPaths('data/[dataset].json', csvDatasetNames.map((dataset) => ({ params: { dataset } })));
 }
 
 export const GET: APIRoute = async ({ params }) => {

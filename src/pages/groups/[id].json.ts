@@ -2,10 +2,14 @@ import type { APIRoute } from 'astro';
 import { jsonBody, toJsonRecord } from '../../lib/open-data/json-records.ts';
 import { groupDesignations } from '../../lib/data/queries.ts';
 import { getIndex } from '../../site/index.ts';
+import { shardPaths } from '../../site/shard.ts';
 
 export async function getStaticPaths() {
   const idx = await getIndex();
-  return idx.data.groups.map((g) => ({ params: { id: g.id } }));
+  return shardPaths(
+    'groups/[id].json',
+    idx.data.groups.map((g) => ({ params: { id: g.id } })),
+  );
 }
 
 export const GET: APIRoute = async ({ params }) => {

@@ -1,10 +1,14 @@
 import type { APIRoute } from 'astro';
 import { jsonBody, toJsonRecord } from '../../lib/open-data/json-records.ts';
 import { getIndex } from '../../site/index.ts';
+import { shardPaths } from '../../site/shard.ts';
 
 export async function getStaticPaths() {
   const idx = await getIndex();
-  return idx.data.policies.map((p) => ({ params: { id: p.id } }));
+  return shardPaths(
+    'policies/[id].json',
+    idx.data.policies.map((p) => ({ params: { id: p.id } })),
+  );
 }
 
 export const GET: APIRoute = async ({ params }) => {

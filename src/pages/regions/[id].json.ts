@@ -2,10 +2,14 @@ import type { APIRoute } from 'astro';
 import { jsonBody, toJsonRecord } from '../../lib/open-data/json-records.ts';
 import { regionStatistics } from '../../lib/data/queries.ts';
 import { getIndex } from '../../site/index.ts';
+import { shardPaths } from '../../site/shard.ts';
 
 export async function getStaticPaths() {
   const idx = await getIndex();
-  return idx.data.regions.map((r) => ({ params: { id: r.id } }));
+  return shardPaths(
+    'regions/[id].json',
+    idx.data.regions.map((r) => ({ params: { id: r.id } })),
+  );
 }
 
 export const GET: APIRoute = async ({ params }) => {

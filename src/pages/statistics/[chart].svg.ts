@@ -2,10 +2,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteCharts } from '../../site/charts.ts';
 import { getDataset } from '../../site/data.ts';
+import { shardPaths } from '../../site/shard.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const { byId } = siteCharts(await getDataset());
-  return [...byId.keys()].map((chart) => ({ params: { chart } }));
+  return shardPaths(
+    'statistics/[chart].svg',
+    [...byId.keys()].map((chart) => ({ params: { chart } })),
+  );
 };
 
 export const GET: APIRoute = async ({ params }) => {
