@@ -76,7 +76,7 @@ const BUDGET = {
   buildPeerRatio: 2.5,
   /** Peak RSS of any step, by size: 3 GB at 200 k schools, 1.5 GB at 50 k. */
   rssMB: (schools: number) => (schools >= 200_000 ? 3072 : schools >= 50_000 ? 1536 : 1024),
-  /** One search, in kB of 1000 bytes as a static host sends them (hostBytes): a first query's page + index, and any query's index. */
+  /** One search, in kB of 1000 bytes as a static host sends them (responseBytes): a first query's page + index, and any query's index. */
   searchKB: 100,
   searchMs: 300,
   /** Every HTML page, gzipped; record pages (schools, groups, regions, policies) tighter. */
@@ -240,13 +240,17 @@ function snapshotSite(): void {
 /** Text a static host gzips on the fly; anything else (.idx, Pagefind's files, images) is sent as it is. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt', '.csv', '.webmanifest']);
 
-/** The bytes a static host sends for a response: gzip (level 6, the usual) of a text file, else the body. */
-function hostBytes(dir: string, path: string, bytes: number): number {
-  if (bytes === 0) return 0;
+/**
+ * The bytes of a response uncompressed and as a static host sends them: gzip (level 6,
+ * the usual) of a text file, any other file as it is. Read from the file itself: the
+ * server does not declare a length for every response (HTML, SVG).
+ */
+function responseBytes(dir: string, path: string, declared: number): { raw: number; host: number } {
   let file = join(dir, decodeURIComponent(path));
   if (path.endsWith('/')) file = join(file, 'index.html');
-  if (!COMPRESSIBLE.has(extname(file)) || !existsSync(file)) return bytes;
-  return gzipSync(readFileSync(file), { level: 6 }).length;
+  if (!existsSync(file) || !statSync(file).isFile()) return { raw: declared, host: declared };
+  const body = readFileSync(file);
+  return { raw: body.length, host: COMPRESSIBLE.has(extname(file)) ? gzipSync(body, { level: 6 }).length : body.length };
 }
 
 /** Requests for the search indexes (name index and Pagefind), as opposed to the page. */
@@ -254,19 +258,19 @@ const isIndexPath = (path: string) => path.startsWith('/search-index/') || path.
 
 /**
  * The site served as `npm run serve` serves it (no compression), counting for each
- * response the bytes a static host would send (hostBytes), page and index apart.
+ * response the bytes a static host would send (responseBytes), page and index apart.
  */
 async function serveCounting(
   dir: string,
 ): Promise<{ server: Server; url: string; sent: { bytes: number; rawBytes: number; indexBytes: number; requests: string[] } }> {
   const sent = { bytes: 0, rawBytes: 0, indexBytes: 0, requests: [] as string[] };
   const { server, url } = await serveDir(dir, 0, {
-    onResponse: (path, bytes) => {
-      const host = hostBytes(dir, path, bytes);
+    onResponse: (path, declared) => {
+      const { raw, host } = responseBytes(dir, path, declared);
       sent.bytes += host;
-      sent.rawBytes += bytes;
+      sent.rawBytes += raw;
       if (isIndexPath(path)) sent.indexBytes += host;
-      sent.requests.push(`${path} ${host}${host === bytes ? '' : ` (${bytes} raw)`}`);
+      sent.requests.push(`${path} ${host}${host === raw ? '' : ` (${raw} raw)`}`);
     },
   });
   return { server, url, sent };
@@ -287,7 +291,7 @@ window.__bench = { count: search.results.length, first: first && first.url, titl
 interface SearchResult {
   query: string;
   mode: 'search-page' | 'pagefind-probe';
-  /** A first query (cold cache): page and index, as a static host sends them (hostBytes). */
+  /** A first query (cold cache): page and index, as a static host sends them (responseBytes). */
   bytes: number;
   /** Of those, the search indexes' files: what a query on the open page downloads at most. */
   indexBytes: number;
@@ -597,12 +601,12 @@ function budgets(r: SizeResult) {
   ];
 }
 
-/** Budgets of one name search (issue #15): what a query may download (kB of 1000 bytes, hostBytes) and take. */
+/** Budgets of one name search (issue #15): what a query may download (kB of 1000 bytes, responseBytes) and take. */
 const NAME_SEARCH_BUDGET = { kB: 100, ms: 300 };
 
 /**
  * The search page itself, opened without a query in a cold browser: HTML, script,
- * style and whatever else it loads, as a static host sends them (hostBytes). The same
+ * style and whatever else it loads, as a static host sends them (responseBytes). The same
  * at every size (the region filter lists provinces only above 400 regions), so a built
  * site of any size (dist/) tells what a first query adds to its index files.
  */
