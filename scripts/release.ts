@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { withBomBytes } from '../src/lib/csv/bom.ts';
 import { parseFlags } from './lib/cli.ts';
-import { formatProblem } from '../src/lib/validate/problem.ts';
+import { formatProblem } from '../src/lib/problem.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
 import { validateProject } from '../src/lib/validate/validate.ts';
 

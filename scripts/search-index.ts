@@ -30,7 +30,7 @@ import { NAME_INDEX_PATH, nameIndexFiles } from '../src/lib/search/name-index.ts
 import { buildSearchRecords, mergeSlices, type RecordSlice, type SearchRecord } from '../src/lib/search/record.ts';
 import { planShards } from '../src/lib/search/shards.ts';
 import type { Dataset } from '../src/lib/data/dataset.ts';
-import { formatProblem } from '../src/lib/validate/problem.ts';
+import { formatProblem } from '../src/lib/problem.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
 import { validateProject } from '../src/lib/validate/validate.ts';
 

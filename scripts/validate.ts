@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { errorCommand, oneLine } from '../src/lib/ci/workflow-commands.ts';
-import { formatProblem } from '../src/lib/validate/problem.ts';
+import { formatProblem } from '../src/lib/problem.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
 import { validateProject } from '../src/lib/validate/validate.ts';
 import { parseFlags } from './lib/cli.ts';

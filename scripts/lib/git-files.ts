@@ -1,6 +1,6 @@
 /** The data/ and content/ files of a git commit, read without touching the work tree. */
 import { spawnSync } from 'node:child_process';
-import type { ProjectFiles } from '../../src/lib/validate/validate.ts';
+import type { ProjectFiles } from '../../src/lib/validate/types.ts';
 
 function git(args: string[], cwd: string): { ok: boolean; out: Buffer; err: string } {
   const r = spawnSync('git', args, { cwd, maxBuffer: 512 * 1024 * 1024 });

@@ -17,7 +17,7 @@ import { regionLevels } from '../../src/lib/schemas/region.ts';
 import { sourceKinds } from '../../src/lib/schemas/source.ts';
 import { statisticKinds } from '../../src/lib/schemas/statistic.ts';
 import type { TermKind } from '../../src/lib/schemas/term.ts';
-import { formatProblem } from '../../src/lib/validate/problem.ts';
+import { formatProblem } from '../../src/lib/problem.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import { validateProject, type ValidationResult } from '../../src/lib/validate/validate.ts';
 

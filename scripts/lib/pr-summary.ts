@@ -12,7 +12,7 @@ import { membershipRoleLabels } from '../../src/lib/schemas/membership.ts';
 import { regionLevelLabels } from '../../src/lib/schemas/region.ts';
 import { statisticKindLabels } from '../../src/lib/schemas/statistic.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
-import type { ProjectFiles } from '../../src/lib/validate/validate.ts';
+import type { ProjectFiles } from '../../src/lib/validate/types.ts';
 import { gitFiles, mergeBase, shortSha } from './git-files.ts';
 
 /**

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { stripBom } from '../../src/lib/csv/bom.ts';
 import { csvText } from '../../src/lib/csv/write.ts';
-import { formatProblem, type Problem } from '../../src/lib/validate/problem.ts';
+import { formatProblem, type Problem } from '../../src/lib/problem.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
 

@@ -10,7 +10,7 @@ import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin } from 'satteri';
 import { checkMdxTree, type BodyProblem, type TreeNode } from '../lib/mdx/body-policy.ts';
-import { formatProblem } from '../lib/validate/problem.ts';
+import { formatProblem } from '../lib/problem.ts';
 import { dataRoot } from './validated-data.ts';
 
 export const mdxBodyGuard = defineMdastPlugin({

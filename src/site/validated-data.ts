@@ -2,7 +2,7 @@
  * Runs the one validator once per build process and hands its dataset to the pages
  * (src/site/data.ts). Any problem stops the build with the same messages `npm run validate` prints.
  */
-import { formatProblem } from '../lib/validate/problem.ts';
+import { formatProblem } from '../lib/problem.ts';
 import { readProjectFiles } from '../lib/validate/read-project.ts';
 import { validateProject } from '../lib/validate/validate.ts';
 import type { Dataset } from '../lib/data/dataset.ts';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DATE_RULE, parseFuzzyDate, suggestFuzzyDate } from '../../src/lib/fuzzy-date.ts';
 import { sourceSchema } from '../../src/lib/schemas/source.ts';
-import { formatProblem } from '../../src/lib/validate/problem.ts';
+import { formatProblem } from '../../src/lib/problem.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
 import { miniFiles, text } from './fixture-project.ts';
 

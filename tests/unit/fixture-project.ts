@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
-import type { ProjectFiles } from '../../src/lib/validate/validate.ts';
+import type { ProjectFiles } from '../../src/lib/validate/types.ts';
 
 export const MINI = 'tests/fixtures/mini';
 export const BAD = 'tests/fixtures/bad';

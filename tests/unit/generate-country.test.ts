@@ -2,8 +2,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { chineseNumber, generateCountry, type CountryFiles } from '../../scripts/lib/country/index.ts';
-import { formatProblem } from '../../src/lib/validate/problem.ts';
-import { validateProject, type ProjectFiles } from '../../src/lib/validate/validate.ts';
+import { formatProblem } from '../../src/lib/problem.ts';
+import type { ProjectFiles } from '../../src/lib/validate/types.ts';
+import { validateProject } from '../../src/lib/validate/validate.ts';
 
 const digest = (c: CountryFiles) => {
   const h = createHash('sha256');

@@ -6,7 +6,7 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import { describe, expect, it } from 'vitest';
 import { checkMdxBody } from '../../src/lib/mdx/body-policy.ts';
-import { formatProblem } from '../../src/lib/validate/problem.ts';
+import { formatProblem } from '../../src/lib/problem.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
 import { mdxBodyGuard } from '../../src/site/mdx-guard.ts';
 import { miniFiles, text } from './fixture-project.ts';

@@ -13,7 +13,7 @@ import { parseArgs } from '../../scripts/new-record.ts';
 import { csvDatasets } from '../../src/lib/schemas/index.ts';
 import { governanceSchema, policySchema, policyTargetSchema } from '../../src/lib/schemas/policy.ts';
 import { parseFrontmatter } from '../../src/lib/validate/frontmatter.ts';
-import { formatProblem } from '../../src/lib/validate/problem.ts';
+import { formatProblem } from '../../src/lib/problem.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
 import { assembleDataset } from '../fixture-data.ts';

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/validate/problem.ts';
+import { formatProblem } from '../../src/lib/problem.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
 import { BAD, miniFiles, overlay } from './fixture-project.ts';
 

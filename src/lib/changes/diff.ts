@@ -8,7 +8,7 @@
 import { decodeUtf8, parseCsv } from '../csv/read-csv.ts';
 import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
 import { parseFrontmatter } from '../validate/frontmatter.ts';
-import type { ProjectFiles } from '../validate/validate.ts';
+import type { ProjectFiles } from '../validate/types.ts';
 
 export type Row = Record<string, string>;
 

@@ -8,9 +8,10 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
-import { formatProblem } from '../validate/problem.ts';
+import { formatProblem } from '../problem.ts';
 import { readProjectFiles } from '../validate/read-project.ts';
-import { validateProject, type ProjectFiles } from '../validate/validate.ts';
+import type { ProjectFiles } from '../validate/types.ts';
+import { validateProject } from '../validate/validate.ts';
 import type { Plan } from './plan.ts';
 
 /** The file's text with rows appended, keeping its header order, line ending and BOM. */

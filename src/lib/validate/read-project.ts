@@ -6,8 +6,8 @@
  */
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Problem } from './problem.ts';
-import type { ProjectFiles } from './validate.ts';
+import type { Problem } from '../problem.ts';
+import type { ProjectFiles } from './types.ts';
 
 /** `root` holds data/ and content/ (the project, or a fixture directory). */
 export function readProjectFiles(root: string): ProjectFiles {

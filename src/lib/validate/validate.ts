@@ -6,19 +6,13 @@ import type { z } from 'zod';
 import { decodeUtf8, parseCsv } from '../csv/read-csv.ts';
 import type { Dataset, Located } from '../data/dataset.ts';
 import { checkMdxBody } from '../mdx/body-policy.ts';
+import { sortProblems, type Problem } from '../problem.ts';
 import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
 import { groupProfileSchema, policySchema } from '../schemas/policy.ts';
 import { didYouMean } from './did-you-mean.ts';
-import { parseFrontmatter } from './frontmatter.ts';
-import type { Problem } from './problem.ts';
-import { sortProblems } from './problem.ts';
+import { parseFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { checkCrossFileRules } from './rules.ts';
-
-/**
- * The project's input files as bytes, keyed by path relative to the project root,
- * and what could not be read (a symbolic link, an unreadable file; see read-project.ts).
- */
-export type ProjectFiles = Map<string, Uint8Array> & { readProblems?: Problem[] };
+import type { MdxLocators, ProjectFiles, Unreadable } from './types.ts';
 
 export interface ValidationResult {
   dataset: Dataset;
@@ -31,12 +25,6 @@ function describeValue(value: unknown): string {
   const s = String(value);
   return `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
 }
-
-/**
- * Ids of records that exist but failed their own checks ('all' when a whole file
- * could not be read), so references to them are not reported a second time.
- */
-export type Unreadable = Map<CsvDatasetName, Set<string> | 'all'>;
 
 function readCsvDataset<N extends CsvDatasetName>(name: N, files: ProjectFiles, problems: Problem[], unreadable: Unreadable) {
   const { file, schema } = csvDatasets[name];
@@ -83,94 +71,96 @@ function readCsvDataset<N extends CsvDatasetName>(name: N, files: ProjectFiles, 
   return rows;
 }
 
+type MdxEntry<T extends z.ZodObject> = z.infer<T> & { id: string; _file: string; _body: string };
+
 function readMdxCollection<T extends z.ZodObject>(
   dir: string,
   schema: T,
   files: ProjectFiles,
   problems: Problem[],
   locators: MdxLocators,
-): (z.infer<T> & { id: string; _file: string; _body: string })[] {
-  const entries: (z.infer<T> & { id: string; _file: string; _body: string })[] = [];
+): MdxEntry<T>[] {
+  const entries: MdxEntry<T>[] = [];
   const paths = [...files.keys()].filter((p) => p.startsWith(`${dir}/`) && p.endsWith('.mdx')).sort();
   for (const path of paths) {
     const id = path.slice(dir.length + 1, -'.mdx'.length);
-    const decoded = decodeUtf8(path, files.get(path)!);
-    if ('problem' in decoded) {
-      problems.push(decoded.problem);
-      continue;
-    }
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
-      problems.push({
-        file: path,
-        line: 1,
-        column: 1,
-        message: `文件名 ${id} 不是合格的标识`,
-        fix: '文件名只用小写英文字母、数字和连字符，如 tianjin-group-reform.mdx',
-      });
-      continue;
-    }
-    const fm = parseFrontmatter(decoded.text);
-    if (!fm) {
-      problems.push({
-        file: path,
-        line: 1,
-        column: 1,
-        message: '缺少开头的 --- 元数据块',
-        fix: '文件第一行写 ---，写完元数据后再写一行 ---',
-      });
-      continue;
-    }
-    locators.set(path, fm.locate);
-    if (fm.error) {
-      problems.push({
-        file: path,
-        line: fm.error.line,
-        column: fm.error.column,
-        message: `元数据（YAML）写法有误：${fm.error.message}`,
-        fix: fm.error.fix ?? '检查缩进和冒号；含冒号或引号的文字用双引号括起来',
-      });
-      continue;
-    }
+    const fm = readFrontmatter(path, id, files.get(path)!, problems, locators);
+    if (!fm) continue;
     // Parsed as the build parses it: the frontmatter's lines left blank, so places are the file's own.
     for (const p of checkMdxBody('\n'.repeat(fm.bodyLine - 1) + fm.body)) problems.push({ file: path, ...p });
     const result = schema.safeParse(fm.data);
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        // Frontmatter is an allow-list too: Astro's MDX compiler imports a `layout` as a module.
-        if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
-          const known = Object.keys(schema.shape);
-          for (const key of issue.keys) {
-            const guess = didYouMean(key, known);
-            problems.push({
-              file: path,
-              ...fm.locate([key]),
-              message: `元数据不能有字段 ${key}`,
-              fix: guess ? `你是不是想写 ${guess}？` : `删除这一项；可用的字段：${known.join('、')}`,
-            });
-          }
-          continue;
-        }
-        const at = fm.locate(issue.path);
-        problems.push({
-          file: path,
-          line: at.line,
-          column: at.column,
-          message: `字段 ${issue.path.join('.') || '（顶层）'} 不合格：${issue.message}`,
-        });
-      }
+      problems.push(...frontmatterProblems(path, result.error.issues, Object.keys(schema.shape), fm.locate));
       continue;
     }
-    entries.push({ ...(result.data as object), id, _file: path, _body: fm.body } as z.infer<T> & {
-      id: string;
-      _file: string;
-      _body: string;
-    });
+    entries.push({ ...(result.data as object), id, _file: path, _body: fm.body } as MdxEntry<T>);
   }
   return entries;
 }
 
-/** Where each value of an MDX file's frontmatter is, by path. */
-export type MdxLocators = Map<string, (path: readonly PropertyKey[]) => { line: number; column: number }>;
+/** An MDX file's frontmatter, parsed; undefined (with the problem reported) when the file, its name or its YAML is bad. */
+function readFrontmatter(path: string, id: string, bytes: Uint8Array, problems: Problem[], locators: MdxLocators) {
+  const decoded = decodeUtf8(path, bytes);
+  if ('problem' in decoded) {
+    problems.push(decoded.problem);
+    return undefined;
+  }
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+    problems.push({
+      file: path,
+      line: 1,
+      column: 1,
+      message: `文件名 ${id} 不是合格的标识`,
+      fix: '文件名只用小写英文字母、数字和连字符，如 tianjin-group-reform.mdx',
+    });
+    return undefined;
+  }
+  const fm = parseFrontmatter(decoded.text);
+  if (!fm) {
+    problems.push({
+      file: path,
+      line: 1,
+      column: 1,
+      message: '缺少开头的 --- 元数据块',
+      fix: '文件第一行写 ---，写完元数据后再写一行 ---',
+    });
+    return undefined;
+  }
+  locators.set(path, fm.locate);
+  if (fm.error) {
+    problems.push({
+      file: path,
+      line: fm.error.line,
+      column: fm.error.column,
+      message: `元数据（YAML）写法有误：${fm.error.message}`,
+      fix: fm.error.fix ?? '检查缩进和冒号；含冒号或引号的文字用双引号括起来',
+    });
+    return undefined;
+  }
+  return fm;
+}
+
+/** The frontmatter schema's complaints, each at its value; `known` is the fields there are. */
+function frontmatterProblems(path: string, issues: z.ZodError['issues'], known: string[], locate: Frontmatter['locate']): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    // Frontmatter is an allow-list too: Astro's MDX compiler imports a `layout` as a module.
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
+      for (const key of issue.keys) {
+        const guess = didYouMean(key, known);
+        problems.push({
+          file: path,
+          ...locate([key]),
+          message: `元数据不能有字段 ${key}`,
+          fix: guess ? `你是不是想写 ${guess}？` : `删除这一项；可用的字段：${known.join('、')}`,
+        });
+      }
+      continue;
+    }
+    problems.push({ file: path, ...locate(issue.path), message: `字段 ${issue.path.join('.') || '（顶层）'} 不合格：${issue.message}` });
+  }
+  return problems;
+}
 
 /** Validates everything; the dataset holds the rows that passed their own schema. */
 export function validateProject(files: ProjectFiles): ValidationResult {
