@@ -4,11 +4,12 @@
  * Reads a name index written by `scripts/search-index.ts --names-only` and answers
  * queries through the search page's own loop (src/lib/search/run.ts), each with a
  * cold cache, reading the .idx files from disk as the page downloads them. Per query:
- * the bytes of the files read (gzip, as served) and the time from the query to the
- * first page of results (read, unpack, parse, rank), split by how the query was
+ * the bytes of the index files read (gzip already: what a static host sends), and the
+ * wall and CPU time from the query to the first page of results (read, unpack, parse,
+ * rank), split by how the query was
  * answered: strict (exact) or tolerant (close). No browser and no Astro build: the
- * page's own HTML and script are the same at every size and are measured by the
- * Chromium benchmark and the query-set test.
+ * page's own HTML, script and style are the same at every size and are weighed once
+ * by scripts/bench.ts (measureSearchPage), which adds them for a first query.
  *
  * Queries come from the generated schools: each sampled school by its full name and,
  * half-remembered, with a character too many, inside a question, and with a

@@ -38,6 +38,7 @@ import {
   isCrowded,
   defaultShardOptions,
   planShards,
+  RECORD_BYTES,
   tokenBody,
   type ShardOptions,
   type ShardTable,
@@ -360,6 +361,39 @@ describe('planShards on made-up records', () => {
     expect(find(plan, pinyinKey('zi'))).toEqual([2]);
   });
 
+  it('bounds every bundle by maxBytes: a heavy route splits, a heavy bucket gives its heaviest routes bundles of their own', () => {
+    const firsts = [...'一二三四五六七八九十甲乙丙丁戊己庚辛壬癸东西南北上下左右前后红黄蓝白黑金木水火土'];
+    const made: string[][] = [];
+    firsts.forEach((c, i) => {
+      for (let j = 0; j <= i % 7; j++) made.push([hanToken(`${c}${firsts[j]}小`, 9)]);
+    });
+    // One route of six long names, heavier than maxBytes though it has few records: it splits by its second character.
+    const long = [...'江河湖海山川'].map((c) => `长${c}${'路'.repeat(10)}小学`);
+    for (const name of long) made.push([hanToken(name, 9)]);
+    const options: ShardOptions = { maxRecords: 1000, stubRecords: 1000, maxBytes: 400 };
+    const plan = planShards(recordsOf(made), options);
+    const weight = (b: (typeof plan.bundles)[number]) =>
+      b.members.reduce((n, m) => n + RECORD_BYTES + m.tokens.reduce((t, token) => t + token.length + 1, 0), 0);
+    for (const b of plan.bundles) expect(weight(b), b.name).toBeLessThanOrEqual(400);
+    expect(plan.table.splits).toContain(hanKey('长'));
+    expect(plan.table.own.length).toBeGreaterThan(0);
+    expect(plan.table.own).toEqual([...plan.table.own].sort());
+    for (const route of plan.table.own) {
+      expect(bundleFor(plan.table, route)).toBe(route);
+      expect(plan.bundles.some((b) => b.name === route)).toBe(true);
+    }
+    // Every record is still found by its whole name and by its first character.
+    made.forEach(([token], record) => {
+      const body = tokenBody(token!);
+      expect(find(plan, body), body).toContain(record);
+      if (record < made.length - long.length) expect(find(plan, body.slice(0, 5)), body).toContain(record);
+    });
+    // Without maxBytes, the same records fit one route each in fewer, heavier bundles.
+    const unbounded = planShards(recordsOf(made), { maxRecords: 1000, stubRecords: 1000 });
+    expect(unbounded.table.own).toEqual([]);
+    expect(Math.max(...unbounded.bundles.map(weight))).toBeGreaterThan(400);
+  });
+
   it('leaves a route with few enough records whole', () => {
     const plan = planShards(recordsOf([[hanToken('一小', 9)], [hanToken('一中', 9)], [hanToken('一', 9)]]), small);
     expect(plan.table.splits).toEqual([]);
@@ -372,10 +406,11 @@ describe('planShards on made-up records', () => {
 
 describe('bundleFor and bucketOf', () => {
   const table: ShardTable = {
-    version: 2,
+    version: 3,
     buckets: 1000,
     splits: ['qpzh', 'qpzho', 'qzabc', 'qzabcdef'],
     crowded: ['qpzh', 'qpzho', 'qzabc', 'qzabcdef'],
+    own: [],
   };
   const b = (route: string) => `b${bucketOf(route, table.buckets)}`;
 
@@ -409,7 +444,7 @@ describe('bundleFor and bucketOf', () => {
   });
 
   it('sends the same route to the same bucket, on every table with the same splits', () => {
-    const copy: ShardTable = { version: 2, buckets: 1000, splits: [...table.splits], crowded: [...table.crowded] };
+    const copy: ShardTable = { version: 3, buckets: 1000, splits: [...table.splits], crowded: [...table.crowded], own: [] };
     for (const key of ['qzabcdefghi', 'qzabcdefghijkl', 'qpzhong', 'qpzhongxue', 'qzxyz', 'qzxyzabc']) {
       expect(bundleFor(copy, key), key).toBe(bundleFor(table, key));
     }
@@ -596,7 +631,7 @@ describe('buildNameIndex', () => {
 
       it('writes the table, one key bundle per bucket and the display chunks, nothing else', () => {
         expect(table).toEqual({ ...index.plan.table, records: records.length, chunk: RECORDS_PER_CHUNK });
-        expect(table.version).toBe(2);
+        expect(table.version).toBe(3);
         const chunks = Math.ceil(records.length / RECORDS_PER_CHUNK);
         const expected = [
           tableFile(),
@@ -652,6 +687,6 @@ describe('buildNameIndex', () => {
     const empty = buildNameIndex([]);
     expect([...empty.files.keys()]).toEqual([tableFile(), bundleFile('b0')]);
     expect(empty.files.get(bundleFile('b0'))).toEqual({ members: [], filters: [] });
-    expect(planShards([]).table).toEqual({ version: 2, buckets: 1, splits: [], crowded: [] });
+    expect(planShards([]).table).toEqual({ version: 3, buckets: 1, splits: [], crowded: [], own: [] });
   });
 });

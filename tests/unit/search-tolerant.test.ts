@@ -55,7 +55,7 @@ describe('closeBundles', () => {
   const b = (route: string, table: ShardTable) => `b${bucketOf(route, table.buckets)}`;
 
   it('reads one bundle on a small site, and one more for a first-character slip', () => {
-    const flat: ShardTable = { version: 2, buckets: 7, splits: [], crowded: [] };
+    const flat: ShardTable = { version: 3, buckets: 7, splits: [], crowded: [], own: [] };
     expect(closeBundles(flat, key('胜利小学'))).toEqual({ anchored: [b(key('胜'), flat)], shifted: null });
     expect(closeBundles(flat, key('京八路小学'))).toEqual({ anchored: [b(key('京'), flat)], shifted: b(key('八'), flat) });
     expect(closeBundles(flat, 'qpshengli')).toEqual({ anchored: [], shifted: null });
@@ -63,10 +63,11 @@ describe('closeBundles', () => {
 
   it('under split routes, also reads the key without one routed character and the shorter routes’ stubs, a few at most', () => {
     const split: ShardTable = {
-      version: 2,
+      version: 3,
       buckets: 100_000,
       splits: [key('济'), key('济南'), key('济南的')].sort(),
       crowded: [key('济'), key('济南'), key('济南的')].sort(),
+      own: [],
     };
     const { anchored, shifted } = closeBundles(split, key('济南的经八路小学'));
     expect(anchored[0]).toBe(b(key('济南的经'), split));
@@ -76,7 +77,7 @@ describe('closeBundles', () => {
     expect(anchored.length - 1 + (shifted ? 1 : 0)).toBe(MAX_CLOSE_BUNDLES);
     expect(new Set(anchored).size).toBe(anchored.length);
     // One split route: the key without its second character, the rest, and the stub of the first.
-    const one: ShardTable = { version: 2, buckets: 100_000, splits: [key('济')], crowded: [key('济')] };
+    const one: ShardTable = { version: 3, buckets: 100_000, splits: [key('济')], crowded: [key('济')], own: [] };
     expect(closeBundles(one, key('济南的经八路小学'))).toEqual({
       anchored: [b(key('济南'), one), b(key('济的'), one), b(key('济'), one)],
       shifted: b(key('南'), one),

@@ -14,6 +14,11 @@
  * bundles) is answered from the route's *stub*: its best `stubRecords` records by
  * the ranking the search page uses (exact first, then names, then shortest).
  *
+ * What one query downloads is bounded by bytes, not only by records (`maxBytes`): a
+ * route whose records' keys and filters would weigh more is split like a crowded one,
+ * and a bundle that the hash gives several heavy routes moves its heaviest routes into
+ * bundles of their own, named by the route and listed in the table (`own`).
+ *
  * Pure: no DOM, no Pagefind. The build (scripts/search-index.ts) plans; the search
  * page routes.
  */
@@ -22,13 +27,15 @@ import { compareMatches } from './query.ts';
 
 /** What the search page downloads first. */
 export interface ShardTable {
-  version: 2;
+  version: 3;
   /** Number of bundles (b0 … b<buckets − 1>). */
   buckets: number;
   /** Routes split into longer ones, sorted. */
   splits: string[];
   /** Routes that keep only their best stubRecords records (split, or too many that end there), sorted. */
   crowded: string[];
+  /** Routes in a bundle of their own, named by the route (a hash bundle would weigh more than maxBytes), sorted. */
+  own: string[];
 }
 
 export interface Bundle {
@@ -47,11 +54,29 @@ export interface ShardPlan {
 export interface ShardOptions {
   /** Most records under one route (a route with more is split, if it can be). */
   maxRecords: number;
-  /** Records kept for a query that stops at a split route, or at a route that cannot split. */
+  /** Records kept for a query that stops at a split route, or at a route that cannot split (fewer if maxBytes holds fewer). */
   stubRecords: number;
+  /**
+   * Most bytes of one bundle, as estimated JSON before compression (routeBytes): a
+   * route that weighs more is split, and a bundle that weighs more gives its heaviest
+   * routes bundles of their own. Absent: no limit but maxRecords.
+   */
+  maxBytes?: number;
 }
 
-export const defaultShardOptions: ShardOptions = { maxRecords: 1500, stubRecords: 300 };
+/**
+ * maxBytes 130,000: on the generated 200,000-school country a bundle is then at most
+ * about 25 kB gzipped (p99 16 kB, median 1.3 kB; the estimate runs low on small
+ * bundles, whose filter values are shared by fewer records), against 72 kB unbounded.
+ */
+export const defaultShardOptions: ShardOptions = { maxRecords: 1500, stubRecords: 300, maxBytes: 130_000 };
+
+/**
+ * JSON bytes a bundle spends on a record besides its tokens: record number, brackets,
+ * quotes and commas, and its share of the filter values (name-index.ts KeyBundle), as
+ * measured on the generated 200,000-school country.
+ */
+export const RECORD_BYTES = 37;
 
 const unitOf = (body: string) => (body.startsWith(HAN_PREFIX) ? 3 : 1);
 const minUnits = (body: string) => (body.startsWith(PINYIN_PREFIX) ? 2 : 1);
@@ -78,6 +103,14 @@ export function bucketOf(route: string, buckets: number): number {
 }
 
 const splitSets = new WeakMap<ShardTable, Set<string>>();
+const ownSets = new WeakMap<ShardTable, Set<string>>();
+
+/** The bundle of a route: its own (named by the route) or its hash bucket's. */
+function bundleOfRoute(table: ShardTable, route: string): string {
+  let own = ownSets.get(table);
+  if (!own) ownSets.set(table, (own = new Set(table.own)));
+  return own.has(route) ? route : `b${bucketOf(route, table.buckets)}`;
+}
 
 /**
  * The bundle that answers a query key: follow the key down the split routes; the
@@ -86,7 +119,7 @@ const splitSets = new WeakMap<ShardTable, Set<string>>();
  */
 export function bundleFor(table: ShardTable, key: string): string | undefined {
   const route = routeFor(table, key);
-  return route === undefined ? undefined : `b${bucketOf(route, table.buckets)}`;
+  return route === undefined ? undefined : bundleOfRoute(table, route);
 }
 
 /**
@@ -111,7 +144,7 @@ export function routeFor(table: ShardTable, key: string): string | undefined {
 }
 
 export function planShards(records: readonly { tokens: readonly string[] }[], options: ShardOptions = defaultShardOptions): ShardPlan {
-  const { maxRecords, stubRecords } = options;
+  const { maxRecords, stubRecords, maxBytes = Infinity } = options;
   // Every (record, token) pair once, as parallel arrays.
   const pairRecord: number[] = [];
   const pairToken: string[] = [];
@@ -131,6 +164,8 @@ export function planShards(records: readonly { tokens: readonly string[] }[], op
     }
   });
   const distinct = (pairs: number[]) => new Set(pairs.map((p) => pairRecord[p]!)).size;
+  /** Estimated JSON bytes of a route's part of a bundle: each record's tokens and RECORD_BYTES. */
+  const routeBytes = (pairs: number[]) => RECORD_BYTES * distinct(pairs) + pairs.reduce((n, p) => n + pairToken[p]!.length + 1, 0);
 
   // The records a query equal to the route would show first, as the search page ranks them.
   const stub = (route: string, pairs: number[]): number[] => {
@@ -141,17 +176,19 @@ export function planShards(records: readonly { tokens: readonly string[] }[], op
       const seen = best.get(pairRecord[p]!);
       if (!seen || compareMatches(match, seen.match) < 0) best.set(pairRecord[p]!, { pair: p, match });
     }
-    return [...best.values()]
-      .sort((a, b) => compareMatches(a.match, b.match) || a.pair - b.pair)
-      .slice(0, stubRecords)
-      .map((b) => b.pair);
+    const ranked = [...best.values()].sort((a, b) => compareMatches(a.match, b.match) || a.pair - b.pair).slice(0, stubRecords);
+    // As many of them as maxBytes holds.
+    let bytes = 0;
+    const within = ranked.findIndex((b) => (bytes += RECORD_BYTES + pairToken[b.pair]!.length + 1) > maxBytes);
+    return (within < 0 ? ranked : ranked.slice(0, within)).map((b) => b.pair);
   };
 
-  const leaves: { route: string; pairs: number[] }[] = [];
   const splits: string[] = [];
   const crowded: string[] = [];
+  const leaves: { route: string; pairs: number[]; bytes: number }[] = [];
   const place = (route: string, pairs: number[]) => {
-    if (distinct(pairs) <= maxRecords) return void leaves.push({ route, pairs });
+    const bytes = routeBytes(pairs);
+    if (distinct(pairs) <= maxRecords && bytes <= maxBytes) return void leaves.push({ route, pairs, bytes });
     crowded.push(route);
     const routeUnits = unitsIn(route);
     const children = new Map<string, number[]>();
@@ -164,31 +201,50 @@ export function planShards(records: readonly { tokens: readonly string[] }[], op
       else children.set(child, [p]);
     }
     // Too many records end exactly here (一小 in every county): keep the best.
-    leaves.push({ route, pairs: stub(route, pairs) });
+    const best = stub(route, pairs);
+    leaves.push({ route, pairs: best, bytes: routeBytes(best) });
     if (children.size === 0) return;
     splits.push(route);
     for (const [child, list] of children) place(child, list);
   };
   for (const [route, pairs] of top) place(route, pairs);
 
-  // Spread the routes over buckets of about half the largest route.
+  // Spread the routes over buckets of about half the largest route, and of an eighth
+  // of maxBytes, so that few buckets draw more than maxBytes (few own bundles in the table).
   const total = leaves.reduce((n, leaf) => n + distinct(leaf.pairs), 0);
-  const buckets = Math.max(1, Math.ceil(total / (maxRecords / 2)));
-  const members = Array.from({ length: buckets }, () => new Map<number, Set<string>>());
-  for (const leaf of leaves) {
-    const bundle = members[bucketOf(leaf.route, buckets)]!;
-    for (const p of leaf.pairs) {
-      const set = bundle.get(pairRecord[p]!);
-      if (set) set.add(pairToken[p]!);
-      else bundle.set(pairRecord[p]!, new Set([pairToken[p]!]));
+  const totalBytes = leaves.reduce((n, leaf) => n + leaf.bytes, 0);
+  const buckets = Math.max(1, Math.ceil(total / (maxRecords / 2)), Math.ceil(totalBytes / (maxBytes / 8)));
+  const byBucket = Array.from({ length: buckets }, () => [] as typeof leaves);
+  for (const leaf of leaves) byBucket[bucketOf(leaf.route, buckets)]!.push(leaf);
+  // A bucket the hash gave too much: its heaviest routes move to bundles of their own.
+  const own: typeof leaves = [];
+  for (const list of byBucket) {
+    let bytes = list.reduce((n, leaf) => n + leaf.bytes, 0);
+    list.sort((a, b) => b.bytes - a.bytes || (a.route < b.route ? -1 : 1));
+    while (bytes > maxBytes && list.length > 1) {
+      const leaf = list.shift()!;
+      own.push(leaf);
+      bytes -= leaf.bytes;
     }
   }
+  own.sort((a, b) => (a.route < b.route ? -1 : 1));
+  const membersOf = (list: typeof leaves) => {
+    const m = new Map<number, Set<string>>();
+    for (const leaf of list) {
+      for (const p of leaf.pairs) {
+        const set = m.get(pairRecord[p]!);
+        if (set) set.add(pairToken[p]!);
+        else m.set(pairRecord[p]!, new Set([pairToken[p]!]));
+      }
+    }
+    return [...m].sort((a, b) => a[0] - b[0]).map(([record, tokens]) => ({ record, tokens: [...tokens] }));
+  };
   return {
-    table: { version: 2, buckets, splits: splits.sort(), crowded: crowded.sort() },
-    bundles: members.map((m, i) => ({
-      name: `b${i}`,
-      members: [...m].sort((a, b) => a[0] - b[0]).map(([record, tokens]) => ({ record, tokens: [...tokens] })),
-    })),
+    table: { version: 3, buckets, splits: splits.sort(), crowded: crowded.sort(), own: own.map((leaf) => leaf.route) },
+    bundles: [
+      ...byBucket.map((list, i) => ({ name: `b${i}`, members: membersOf(list) })),
+      ...own.map((leaf) => ({ name: leaf.route, members: membersOf([leaf]) })),
+    ],
     routes: leaves.length,
   };
 }
