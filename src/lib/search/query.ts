@@ -6,7 +6,7 @@
 import { hanKey, matchToken, pinyinKey, type TokenMatch } from './codes.ts';
 import { canonical, foldText, hasHan, keepWordChars, normalizePinyin } from './normalize.ts';
 
-export type AttemptKind = 'name' | 'pinyin' | 'words' | 'text';
+type AttemptKind = 'name' | 'pinyin' | 'words' | 'text';
 
 /** One way of asking the indexes; the page tries them in order until one finds something. */
 export interface Attempt {

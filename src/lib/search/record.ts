@@ -231,7 +231,7 @@ function termRecord(ctx: Context, id: string): SearchRecord | undefined {
 }
 
 /** The marker word that opens a record's block on a shared page. */
-export const blockWord = (id: string) => BLOCK_PREFIX + id.replace(/[^a-z0-9]/g, '');
+const blockWord = (id: string) => BLOCK_PREFIX + id.replace(/[^a-z0-9]/g, '');
 
 const builders: Record<SearchKind, (ctx: Context, id: string) => SearchRecord | undefined> = {
   school: schoolRecord,

@@ -62,7 +62,7 @@ export interface SearchFetchers {
   isStale?: () => boolean;
 }
 
-export type OutcomeHow =
+type OutcomeHow =
   /** Names that match the query (exact or by prefix). */
   | 'exact'
   /** Exact results first, then close ones (`exact` of them exact). */

@@ -38,7 +38,7 @@ export interface ShardTable {
   own: string[];
 }
 
-export interface Bundle {
+interface Bundle {
   name: string;
   /** Each record in the bundle with the tokens to index for it (those under its routes). */
   members: { record: number; tokens: string[] }[];
