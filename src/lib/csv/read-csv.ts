@@ -131,7 +131,7 @@ export function parseCsv(file: string, text: string, expectedHeader: readonly st
       file,
       line: headerRecord.line,
       column: col,
-      message: `表头不对${missing.length ? `：缺少列 ${missing.join('、')}` : ''}${unknown.length ? `；多出未知列 ${unknown.join('、')}` : ''}`,
+      message: `表头不对：${[missing.length ? `缺少列 ${missing.join('、')}` : '', unknown.length ? `多出未知列 ${unknown.join('、')}` : ''].filter(Boolean).join('；')}`,
       fix: `表头应为：${expectedHeader.join(',')}`,
     });
     return { table, problems };
