@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { arabicToChinese } from '../src/lib/search/normalize.ts';
 import { parseImportArgs, runImport } from './import.ts';
+import { commandLine } from './lib/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -50,7 +51,8 @@ export async function benchImport(rows = 1000): Promise<ImportTiming> {
 }
 
 if (import.meta.main) {
-  const r = await benchImport(Number(process.argv[2] ?? 1000));
+  const rows = commandLine({}, 'node scripts/bench-import.ts [ROWS]', [0, 1]).positionals[0];
+  const r = await benchImport(Number(rows ?? 1000));
   console.log(
     `import of ${r.rows} rows (${r.groups} groups, ${r.schools} new schools): preview ${r.previewSecs.toFixed(2)} s, write ${r.writeSecs.toFixed(2)} s`,
   );

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { commandLine } from './lib/cli.ts';
 
 interface Step {
   name: string;
@@ -52,8 +53,8 @@ const steps: Step[] = [
   { ...vitest('quality'), label: '质量检查（axe、vnu、链接、安全、Lighthouse）' },
 ];
 
-const onlyArg = process.argv.indexOf('--only');
-const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1]!.split(',')) : undefined;
+const onlyFlag = commandLine({ only: { type: 'string' } }, 'node scripts/test-all.ts [--only lint,format,check,…]').values.only;
+const only = onlyFlag === undefined ? undefined : new Set(onlyFlag.split(','));
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
 
 interface Outcome {

@@ -8,16 +8,12 @@ import { errorCommand, oneLine } from '../src/lib/ci/workflow-commands.ts';
 import { formatProblem } from '../src/lib/problem.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
 import { validateProject } from '../src/lib/validate/validate.ts';
-import { parseFlags } from './lib/cli.ts';
+import { commandLine } from './lib/cli.ts';
 
-const values = (() => {
-  try {
-    return parseFlags(process.argv.slice(2), { root: { type: 'string' }, github: { type: 'boolean', default: false } }).values;
-  } catch (err) {
-    console.error(`${(err as Error).message}\n用法：npm run validate [-- --root DIR] [--github]`);
-    process.exit(2);
-  }
-})();
+const { values } = commandLine(
+  { root: { type: 'string' }, github: { type: 'boolean', default: false } },
+  'npm run validate [-- --root DIR] [--github]',
+);
 const root = resolve(values.root ?? process.env.DATA_ROOT ?? '.');
 const github = values.github || process.env.GITHUB_ACTIONS === 'true';
 

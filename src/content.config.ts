@@ -7,7 +7,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { groupProfileSchema, policySchema } from './lib/schemas/policy.ts';
-import { dataRoot } from './site/validated-data.ts';
+import { dataRoot } from './site/config.ts';
 
 export const collections = {
   policies: defineCollection({

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { commandLine } from '../lib/cli.ts';
 import { tokenize } from './html.ts';
 import { walkFiles } from './site.ts';
 
@@ -107,7 +108,7 @@ export function checkCsp(dir: string): { pages: number; problems: CspProblem[] }
 }
 
 if (import.meta.main) {
-  const r = checkCsp(process.argv[2] ?? 'dist');
+  const r = checkCsp(commandLine({}, 'node scripts/quality/csp.ts [DIR]', [0, 1]).positionals[0] ?? 'dist');
   console.log(`CSP：${r.pages} 个页面，${r.problems.length} 个问题`);
   for (const p of r.problems.slice(0, 200)) console.log(`${p.page}: ${p.problem}`);
   process.exit(r.problems.length ? 1 : 0);

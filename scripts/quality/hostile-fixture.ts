@@ -16,6 +16,7 @@ import { csvText } from '../../src/lib/csv/write.ts';
 import { formatProblem, type Problem } from '../../src/lib/problem.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
+import { commandLine } from '../lib/cli.ts';
 
 export const PAYLOADS_FILE = 'tests/fixtures/xss/payloads.json';
 
@@ -158,14 +159,13 @@ export function buildHostileFixture(variant: Variant, out: string, src = 'tests/
 }
 
 if (import.meta.main) {
-  const [name, out, src] = process.argv.slice(2);
+  const usage = `node scripts/quality/hostile-fixture.ts (${loadVariants()
+    .map((v) => v.name)
+    .join('|')}) OUT_DIR [SRC_DIR]`;
+  const [name, out, src] = commandLine({}, usage, [2, 3]).positionals;
   const variant = loadVariants().find((v) => v.name === name);
   if (!variant || !out) {
-    console.error(
-      `用法：node scripts/quality/hostile-fixture.ts (${loadVariants()
-        .map((v) => v.name)
-        .join('|')}) OUT_DIR [SRC_DIR]`,
-    );
+    console.error(`用法：${usage}`);
     process.exit(2);
   }
   const f = buildHostileFixture(variant, out, src);

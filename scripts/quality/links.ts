@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { commandLine } from '../lib/cli.ts';
 import { tokenize } from './html.ts';
 import { pathOfFile, walkFiles } from './site.ts';
 
@@ -190,7 +191,7 @@ export function formatLinkProblems(problems: LinkProblem[], limit = 50): string 
 }
 
 if (import.meta.main) {
-  const dir = process.argv[2] ?? 'dist';
+  const dir = commandLine({}, 'node scripts/quality/links.ts [DIR]', [0, 1]).positionals[0] ?? 'dist';
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     console.error(`${dir} 不存在`);
     process.exit(2);

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { commandLine } from '../lib/cli.ts';
 import { walkFiles } from './site.ts';
 
 export function hashTree(dir: string): Map<string, string> {
@@ -56,11 +57,7 @@ export function describeDiff(d: TreeDiff, dirA: string, dirB: string, limit = 20
 }
 
 if (import.meta.main) {
-  const [a, b] = process.argv.slice(2);
-  if (!a || !b) {
-    console.error('用法：node scripts/quality/reproducible.ts DIR_A DIR_B');
-    process.exit(2);
-  }
+  const [a, b] = commandLine({}, 'node scripts/quality/reproducible.ts DIR_A DIR_B', [2, 2]).positionals as [string, string];
   const ha = hashTree(a);
   const d = diffTrees(ha, hashTree(b));
   console.log(`${ha.size} 个文件，${diffCount(d)} 处不同`);

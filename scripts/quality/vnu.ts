@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
+import { commandLine } from '../lib/cli.ts';
 import { walkFiles } from './site.ts';
 
 export interface VnuProblem {
@@ -75,7 +76,7 @@ export function formatVnuProblems(problems: VnuProblem[], limit = 50): string {
 }
 
 if (import.meta.main) {
-  const r = runVnu(process.argv[2] ?? 'dist');
+  const r = runVnu(commandLine({}, 'node scripts/quality/vnu.ts [DIR]', [0, 1]).positionals[0] ?? 'dist');
   console.log(`Nu HTML Checker：${r.pages} 个页面，${r.problems.length} 个错误`);
   if (r.problems.length) console.log(formatVnuProblems(r.problems, 500));
   process.exit(r.problems.length ? 1 : 0);

@@ -83,12 +83,12 @@ export function parseFuzzyDate(text: string): FuzzyDate | null {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The earliest ISO day a point can mean. */
-export function lowerBound(p: DatePoint): string {
+function lowerBound(p: DatePoint): string {
   return `${p.year}-${pad(p.month ?? 1)}-${pad(p.day ?? 1)}`;
 }
 
 /** The latest ISO day a point can mean. */
-export function upperBound(p: DatePoint): string {
+function upperBound(p: DatePoint): string {
   const month = p.month ?? 12;
   return `${p.year}-${pad(month)}-${pad(p.day ?? daysInMonth(p.year, month))}`;
 }
@@ -113,7 +113,7 @@ export function dateAsYears(d: FuzzyDate): { from: number; to: number } | null {
 }
 
 /** A fractional year: 2024-01-01 → 2024.0; with `endOfDay` the day counts as elapsed. */
-export function isoToYears(iso: string, endOfDay = false): number {
+function isoToYears(iso: string, endOfDay = false): number {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const start = Date.UTC(y, 0, 1);
   const next = Date.UTC(y + 1, 0, 1);
@@ -153,12 +153,6 @@ export function canPrecede(a: FuzzyDate, b: FuzzyDate): boolean {
   const bb = dateBounds(b);
   if (!ba || !bb) return true;
   return ba.earliest <= bb.latest;
-}
-
-/** True when the date could fall on or before the ISO day `iso`. */
-export function mayBeOnOrBefore(d: FuzzyDate, iso: string): boolean {
-  const b = dateBounds(d);
-  return b ? b.earliest <= iso : true;
 }
 
 const pad2 = (n: string) => n.padStart(2, '0');

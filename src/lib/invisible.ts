@@ -52,7 +52,7 @@ function refusedName(cp: number): string | undefined {
 }
 
 /** `U+202E（从右到左强制）` */
-export function describeCodePoint(cp: number): string {
+function describeCodePoint(cp: number): string {
   const hex = cp.toString(16).toUpperCase().padStart(4, '0');
   return `U+${hex}（${refusedName(cp) ?? '字符'}）`;
 }

@@ -6,3 +6,8 @@ export const BASE_PATH = process.env.BASE_PATH ?? '/';
 export const REPO_URL = process.env.REPO_URL ?? 'https://github.com/jituan-portal/jituan-portal';
 export const REPO_BRANCH = 'main';
 export const DATA_LICENCE = 'CC BY 4.0';
+
+/** The data root: the project itself, or DATA_ROOT (fixture cities, benchmark data). */
+export function dataRoot(): string {
+  return process.env.DATA_ROOT ?? process.cwd();
+}

@@ -8,7 +8,7 @@
  * the build prints a warning once instead of swallowing the failure.
  */
 import { spawnSync } from 'node:child_process';
-import { dataRoot } from './validated-data.ts';
+import { dataRoot } from './config.ts';
 
 const blameCache = new Map<string, Map<number, string>>();
 const fileCache = new Map<string, string | undefined>();

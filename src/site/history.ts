@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { buildChangeLog, type ChangeLog, type Revision } from '../lib/changes/history.ts';
-import { dataRoot } from './validated-data.ts';
+import { dataRoot } from './config.ts';
 
 function git(root: string, args: string[], input?: Buffer): Buffer | undefined {
   try {

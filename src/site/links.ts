@@ -7,6 +7,15 @@ const base = BASE_PATH.endsWith('/') ? BASE_PATH : `${BASE_PATH}/`;
 export const url = (path: string) => `${base}${path.replace(/^\//, '')}`;
 export const absoluteUrl = (path: string) => new URL(url(path), SITE_URL).href;
 
+/** One step of a page's breadcrumb trail. */
+export interface Crumb {
+  name: string;
+  href: string;
+}
+
+/** A breadcrumb trail from the home page: 首页, then `trail`. */
+export const homeCrumbs = (...trail: Crumb[]): Crumb[] => [{ name: '首页', href: url('/') }, ...trail];
+
 export const schoolUrl = (id: string) => url(`/schools/${id}/`);
 export const groupUrl = (id: string) => url(`/groups/${id}/`);
 export const regionUrl = (id: string) => url(`/regions/${id}/`);

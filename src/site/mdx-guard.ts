@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin } from 'satteri';
 import { checkMdxTree, type BodyProblem, type TreeNode } from '../lib/mdx/body-policy.ts';
 import { formatProblem } from '../lib/problem.ts';
-import { dataRoot } from './validated-data.ts';
+import { dataRoot } from './config.ts';
 
 export const mdxBodyGuard = defineMdastPlugin({
   name: 'jituan-mdx-body-guard',

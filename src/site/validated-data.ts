@@ -6,13 +6,9 @@ import { formatProblem } from '../lib/problem.ts';
 import { readProjectFiles } from '../lib/validate/read-project.ts';
 import { validateProject } from '../lib/validate/validate.ts';
 import type { Dataset } from '../lib/data/dataset.ts';
+import { dataRoot } from './config.ts';
 
 let cached: Dataset | undefined;
-
-/** The data root: the project itself, or DATA_ROOT (fixture cities, benchmark data). */
-export function dataRoot(): string {
-  return process.env.DATA_ROOT ?? process.cwd();
-}
 
 export function loadValidatedDataset(): Dataset {
   if (cached) return cached;

@@ -5,31 +5,20 @@
  * entry of every feed followed to a page that exists.
  */
 import Papa from 'papaparse';
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stripBom } from '../../src/lib/csv/bom.ts';
-import { baseUrl, launchBrowser, recordForeignRequests } from './browser.ts';
+import { baseUrl, recordForeignRequests, SCREENSHOTS, sharedBrowser } from './browser.ts';
 import { readAndFollowFeed } from './feeds.ts';
 
 /** A CSV download as rows (papaparse, after the BOM). */
 const parseCsv = (csv: string) => Papa.parse<string[]>(stripBom(csv), { skipEmptyLines: true }).data;
 
-let browser: Browser;
-const shots = 'test-results/screenshots';
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('/coverage/', () => {
   for (const width of [360, 1280]) {
     it(`lists all 34 provinces and draws the country at ${width} px (screenshot)`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const context = await browser().newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -71,7 +60,7 @@ describe('/coverage/', () => {
       await firstHit.focus();
       await expect(firstHit.getAttribute('aria-label')).resolves.toMatch(/^北京市，/);
 
-      await page.screenshot({ path: `${shots}/coverage-${width}.png`, fullPage: true });
+      await page.screenshot({ path: `${SCREENSHOTS}/coverage-${width}.png`, fullPage: true });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       expect(foreign).toEqual([]);
@@ -81,7 +70,7 @@ describe('/coverage/', () => {
   }
 
   it('is linked from every region page by its own line', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${baseUrl()}/regions/`);
     const href = await page.locator('main a[href^="/regions/"][href$="/"]').first().getAttribute('href');
     await page.goto(`${baseUrl()}${href}`);

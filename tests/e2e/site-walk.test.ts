@@ -2,25 +2,14 @@
  * A parent's walk through the built site, in Chromium: home → region → group →
  * school → policy and back, on a phone and a desktop, asking no other origin.
  */
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { baseUrl, launchBrowser, recordForeignRequests } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, recordForeignRequests, SCREENSHOTS, sharedBrowser } from './browser.ts';
 
-let browser: Browser;
-const shots = 'test-results/screenshots';
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('the built site', () => {
   it('serves the home page and a group page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const res = await page.goto(`${baseUrl()}/`);
     expect(res?.status()).toBe(200);
     await expect(page.locator('h1').textContent()).resolves.toContain('集团化办学');
@@ -39,19 +28,19 @@ describe('the built site', () => {
     { name: 'desktop', width: 1280, height: 900 },
   ]) {
     it(`walks home → region → group → school → policy and back at ${viewport.width}px`, async () => {
-      const page = await browser.newPage({ viewport });
+      const page = await browser().newPage({ viewport });
       const foreign = recordForeignRequests(page, baseUrl());
       await page.goto(`${baseUrl()}/`);
-      await page.screenshot({ path: `${shots}/home-${viewport.width}.png`, fullPage: false });
+      await page.screenshot({ path: `${SCREENSHOTS}/home-${viewport.width}.png`, fullPage: false });
 
       // Region tree → the first region that has groups (a new region with none listed may sort first).
       await page.locator('#tree').locator('xpath=..').locator('a[href^="/regions/"][data-groups]:not([data-groups="0"])').first().click();
       expect(page.url()).toMatch(/\/regions\//);
-      await page.screenshot({ path: `${shots}/region-${viewport.width}.png` });
+      await page.screenshot({ path: `${SCREENSHOTS}/region-${viewport.width}.png` });
       const groupLink = page.locator('#groups ~ * a[href^="/groups/"], section[aria-labelledby="groups"] a[href^="/groups/"]').first();
       await groupLink.click();
       expect(page.url()).toMatch(/\/groups\//);
-      await page.screenshot({ path: `${shots}/group-${viewport.width}.png`, fullPage: true });
+      await page.screenshot({ path: `${SCREENSHOTS}/group-${viewport.width}.png`, fullPage: true });
 
       // No horizontal scrolling at this width.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -61,14 +50,14 @@ describe('the built site', () => {
       if ((await schoolLink.count()) > 0) {
         await schoolLink.click();
         expect(page.url()).toMatch(/\/schools\//);
-        await page.screenshot({ path: `${shots}/school-${viewport.width}.png` });
+        await page.screenshot({ path: `${SCREENSHOTS}/school-${viewport.width}.png` });
         await page.goBack();
       }
       const policyLink = page.locator('section[aria-labelledby="policies"] a[href^="/policies/"]').first();
       if ((await policyLink.count()) > 0) {
         await policyLink.click();
         expect(page.url()).toMatch(/\/policies\//);
-        await page.screenshot({ path: `${shots}/policy-${viewport.width}.png` });
+        await page.screenshot({ path: `${SCREENSHOTS}/policy-${viewport.width}.png` });
         await page.goBack();
       }
       expect(page.url()).toMatch(/\/groups\//);

@@ -36,5 +36,3 @@ export function sitePlan(dir = distDir()): SitePlan {
 
 export const missingNote = (missing: string[]) =>
   missing.length ? `未构建的模板：${missing.map((t) => `${EXPECTED_TEMPLATES[t]}(${t})`).join('、')}` : '';
-
-export const pageUrl = (p: SitePage) => `${baseUrl()}${p.path}`;

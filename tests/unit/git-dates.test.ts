@@ -8,6 +8,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { scratchGit } from './scratch-git.ts';
 
 const temps: string[] = [];
 const savedRoot = process.env.DATA_ROOT;
@@ -36,21 +37,7 @@ function scratch(): string {
 }
 
 function commit(repo: string, message: string, day: string): void {
-  const env = {
-    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_'))),
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_AUTHOR_NAME: 'test',
-    GIT_AUTHOR_EMAIL: 'test@example.org',
-    GIT_COMMITTER_NAME: 'test',
-    GIT_COMMITTER_EMAIL: 'test@example.org',
-    GIT_AUTHOR_DATE: `${day}T12:00:00+0000`,
-    GIT_COMMITTER_DATE: `${day}T12:00:00+0000`,
-  };
-  const git = (...args: string[]) => {
-    const r = spawnSync('git', args, { cwd: repo, env, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-  };
+  const { git } = scratchGit(repo, day);
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-q', '-m', message);

@@ -12,6 +12,7 @@ import { md, summarize } from '../../scripts/lib/pr-summary.ts';
 import { diffRows, snapshotOf } from '../../src/lib/changes/diff.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import { MINI } from './fixture-project.ts';
+import { hasGit, scratchGit } from './scratch-git.ts';
 
 const temps: string[] = [];
 afterEach(() => {
@@ -134,23 +135,9 @@ describe('pr-summary', () => {
     expect(r.stdout).toContain('| 成员关系 | 2 | 1 | 1 |');
   });
 
-  const hasGit = spawnSync('git', ['--version']).status === 0;
   it.skipIf(!hasGit)('compares two commits of a (scratch) git repository from their merge base', () => {
     const repo = copyOfMini();
-    const env = {
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_'))),
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_AUTHOR_NAME: 'test',
-      GIT_AUTHOR_EMAIL: 'test@example.org',
-      GIT_COMMITTER_NAME: 'test',
-      GIT_COMMITTER_EMAIL: 'test@example.org',
-    };
-    const git = (...args: string[]) => {
-      const r = spawnSync('git', args, { cwd: repo, env, encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-      return r.stdout.trim();
-    };
+    const { env, git } = scratchGit(repo);
     git('init', '-q');
     git('add', '-A');
     git('commit', '-q', '-m', 'base');

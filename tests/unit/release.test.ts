@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isIsoDate, manifest, snapshotFiles, today, writeSnapshot } from '../../scripts/release.ts';
 import { MINI } from './fixture-project.ts';
+import { hasGit, scratchGit } from './scratch-git.ts';
 
 const temps: string[] = [];
 afterEach(() => {
@@ -110,19 +111,9 @@ describe('npm run release', () => {
     expect(r.stderr).toContain('日期 2025-3-1 不对');
   });
 
-  const hasGit = spawnSync('git', ['--version']).status === 0;
   it.skipIf(!hasGit)('commits the snapshot and tags it data-YYYY-MM-DD in a scratch git repository', () => {
     const repo = copyOfMini();
-    const env = {
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_'))),
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_AUTHOR_NAME: 'test',
-      GIT_AUTHOR_EMAIL: 'test@example.org',
-      GIT_COMMITTER_NAME: 'test',
-      GIT_COMMITTER_EMAIL: 'test@example.org',
-    };
-    const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, env, encoding: 'utf8' });
+    const { env, run: git } = scratchGit(repo);
     git('init', '-q');
     git('add', '-A');
     git('commit', '-q', '-m', 'data');

@@ -19,6 +19,7 @@ import { addRegions } from './regions.ts';
 import { addSchools } from './schools.ts';
 import { addStatistics } from './statistics.ts';
 import { METRICS, TERMS } from './vocabulary.ts';
+import { csvDatasetNames, csvDatasets, type CsvDatasetName } from '../../../src/lib/schemas/index.ts';
 
 export { chineseNumber } from './names.ts';
 
@@ -52,15 +53,9 @@ export function generateCountry(opts: CountryOptions): CountryFiles {
   const groupProfiles = addGroupProfiles(c);
 
   const { tables, files } = c;
-  files.set('data/sources.csv', tables.sources.text());
-  files.set('data/terms.csv', TERMS);
-  files.set('data/metrics.csv', METRICS);
-  files.set('data/regions.csv', tables.regions.text());
-  files.set('data/schools.csv', tables.schools.text());
-  files.set('data/groups.csv', tables.groups.text());
-  files.set('data/memberships.csv', tables.memberships.text());
-  files.set('data/designations.csv', tables.designations.text());
-  files.set('data/statistics.csv', tables.statistics.text());
+  // Terms and metrics are a fixed vocabulary; every other table was filled by the steps above.
+  const text = (name: CsvDatasetName) => (name === 'terms' ? TERMS : name === 'metrics' ? METRICS : tables[name].text());
+  for (const name of csvDatasetNames) files.set(`data/${csvDatasets[name].file}`, text(name));
 
   return {
     files,

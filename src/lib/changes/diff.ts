@@ -6,7 +6,7 @@
  * Pure: bytes in, rows out.
  */
 import { decodeUtf8, parseCsv } from '../csv/read-csv.ts';
-import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
+import { csvDatasetNames, csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
 import { parseFrontmatter } from '../validate/frontmatter.ts';
 import type { ProjectFiles } from '../validate/types.ts';
 
@@ -47,7 +47,8 @@ export function readDoc(path: string, bytes: Uint8Array): MdxDoc {
 export function snapshotOf(files: ProjectFiles): Snapshot {
   const tables = {} as Record<CsvDatasetName, Row[]>;
   const unreadable = new Set<string>();
-  for (const [name, { file, schema }] of Object.entries(csvDatasets) as [CsvDatasetName, (typeof csvDatasets)[CsvDatasetName]][]) {
+  for (const name of csvDatasetNames) {
+    const { file, schema } = csvDatasets[name];
     const path = `data/${file}`;
     const bytes = files.get(path);
     tables[name] = [];

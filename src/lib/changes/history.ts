@@ -9,7 +9,7 @@
  * changes, not the size of the tables times the number of commits. Pure: the site
  * glue reads git and passes text and bytes in.
  */
-import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
+import { csvDatasetNames, csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
 import { decodeUtf8 } from '../csv/read-csv.ts';
 import { diffDocs, diffRows, keyColumns, readDoc, readTable, type MdxDoc, type Row } from './diff.ts';
 
@@ -19,7 +19,7 @@ import { diffDocs, diffRows, keyColumns, readDoc, readTable, type MdxDoc, type R
  * or, for a CSV whose header stayed the same, just the raw records removed and added.
  * For MDX only `after` is read (null when deleted).
  */
-export type FileChange = { before: Uint8Array | null; after: Uint8Array | null } | { removed: string[]; added: string[] };
+type FileChange = { before: Uint8Array | null; after: Uint8Array | null } | { removed: string[]; added: string[] };
 
 export interface Revision {
   commit: string;
@@ -65,7 +65,7 @@ export interface RecordChange {
   page?: { kind: 'regions' | 'schools' | 'groups' | 'policies' | 'sources' | 'terms'; id: string };
 }
 
-export interface CommitChanges {
+interface CommitChanges {
   commit: string;
   day: string;
   time: string;
@@ -89,12 +89,10 @@ export interface ChangeLog {
   regionParent: Map<string, string | undefined>;
 }
 
-const datasetByPath = new Map(
-  (Object.entries(csvDatasets) as [CsvDatasetName, (typeof csvDatasets)[CsvDatasetName]][]).map(([name, d]) => [`data/${d.file}`, name]),
-);
+const datasetByPath = new Map(csvDatasetNames.map((name) => [`data/${csvDatasets[name].file}`, name]));
 
 /** Splits CSV text into records at line breaks outside quotes; blank lines dropped, BOM and CR removed. */
-export function splitRecords(text: string): { header: string; records: string[] } {
+function splitRecords(text: string): { header: string; records: string[] } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: string[] = [];
   let start = 0;

@@ -1,7 +1,7 @@
 /** The /changes/ page as data: each day's counts, its changes by kind (capped), and its commits. */
 import { changeActionLabels, changeKindLabels, summarizeDay, type ChangeDay, type RecordChange } from './history.ts';
 
-export interface ChangeItem {
+interface ChangeItem {
   action: string;
   label: string;
   href?: string;

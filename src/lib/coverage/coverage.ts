@@ -14,7 +14,7 @@ import type { Region, Statistic } from '../schemas/index.ts';
 import { PROVINCES, provinceByName, type Province } from './provinces.ts';
 
 /** The metrics that state what the site could list: how many groups, how many schools in them. */
-export const REPORTED_METRICS = { groups: 'group-count', schools: 'participating-schools' } as const;
+const REPORTED_METRICS = { groups: 'group-count', schools: 'participating-schools' } as const;
 
 export interface ReportedFigure {
   value: number;

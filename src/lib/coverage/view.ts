@@ -7,7 +7,7 @@ import type { Comparison, CoverageModel, RegionCoverage, ReportedFigure } from '
 const count = (n: number) => formatStatValue(n, 'count');
 const reportedText = (f: ReportedFigure) => formatStatValue(f.value, 'count', f.qualifier);
 
-export interface CoverageCell {
+interface CoverageCell {
   /** "9 / 3,424（0.3%）", or the listed count alone when nothing is reported. */
   text: string;
   share?: string;

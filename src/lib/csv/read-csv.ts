@@ -4,13 +4,12 @@
  * encoding (GBK from Excel), full-width commas, unclosed quotes, ragged rows,
  * invisible characters.
  */
-import Papa from 'papaparse';
 import { findInvisible } from '../invisible.ts';
 import type { Problem } from '../problem.ts';
 import { stripBom } from './bom.ts';
-import { lineIndex } from '../text/line-index.ts';
+import { eachCsvRecord } from './records.ts';
 
-export interface CsvRow {
+interface CsvRow {
   /** 1-based line of the row's first character in the file. */
   line: number;
   values: Record<string, string>;
@@ -73,34 +72,23 @@ const FULL_WIDTH_COMMA = '，';
 /** Parses decoded CSV text. Problems are returned, never thrown, so all are reported at once. */
 export function parseCsv(file: string, text: string, expectedHeader: readonly string[]): { table: CsvTable; problems: Problem[] } {
   const problems: Problem[] = [];
-  const lineOf = lineIndex(text);
   const records: { values: string[]; line: number }[] = [];
-  let offset = 0;
-
-  Papa.parse<string[]>(text, {
-    header: false,
-    skipEmptyLines: false,
-    step: (result) => {
-      const start = offset;
-      offset = result.meta.cursor;
-      // Papa reports the cursor after the row's newline; the row starts where the last one ended.
-      const line = lineOf(start);
-      for (const err of result.errors) {
-        if (err.code === 'MissingQuotes' || err.code === 'InvalidQuotes') {
-          problems.push({
-            file,
-            line,
-            column: 1,
-            message:
-              err.code === 'MissingQuotes'
-                ? '引号没有闭合：这一行的某个单元格以 " 开头却没有结尾的 "'
-                : '引号位置不对：单元格中的 " 要写成 ""',
-            fix: '检查这一行的双引号，成对出现；单元格内部的双引号写成两个 ""',
-          });
-        }
+  eachCsvRecord(text, (values, line, errors) => {
+    for (const err of errors) {
+      if (err.code === 'MissingQuotes' || err.code === 'InvalidQuotes') {
+        problems.push({
+          file,
+          line,
+          column: 1,
+          message:
+            err.code === 'MissingQuotes'
+              ? '引号没有闭合：这一行的某个单元格以 " 开头却没有结尾的 "'
+              : '引号位置不对：单元格中的 " 要写成 ""',
+          fix: '检查这一行的双引号，成对出现；单元格内部的双引号写成两个 ""',
+        });
       }
-      records.push({ values: result.data, line });
-    },
+    }
+    records.push({ values, line });
   });
 
   // A trailing newline yields one empty record; blank lines are not rows.

@@ -114,7 +114,7 @@ export function groupCountSummary(idx: DatasetIndex, regionId: string): GroupCou
 }
 
 /** The type term id whose group needs no type word ("无锡市的教育集团", not "无锡市的未说明教育集团"). */
-export const UNSPECIFIED_GROUP_TYPE = 'unspecified';
+const UNSPECIFIED_GROUP_TYPE = 'unspecified';
 
 /** The type word to put before 教育集团, or undefined when the source does not say. */
 export function groupTypeWord(idx: DatasetIndex, group: Pick<Group, 'type'>): string | undefined {

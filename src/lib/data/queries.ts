@@ -2,7 +2,7 @@
  * Questions the pages ask of the dataset, answered without Astro or the DOM:
  * a group's members on a date, a school's history, a region's subtree and totals.
  */
-import { dateBounds, dateSortKey, type FuzzyDate } from '../fuzzy-date.ts';
+import { dateBounds, dateSortKey } from '../fuzzy-date.ts';
 import type { Designation, Group, Membership, Metric, Region, School, Source, Statistic, Term } from '../schemas/index.ts';
 import type { Dataset, GroupProfileEntry, Located, PolicyEntry } from './dataset.ts';
 
@@ -314,4 +314,3 @@ function allCitations(idx: DatasetIndex): Map<string, Citation[]> {
   return out;
 }
 
-export const fuzzyKey = (d: FuzzyDate) => dateSortKey(d);

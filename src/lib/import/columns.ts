@@ -7,7 +7,7 @@ import { canonical } from '../search/normalize.ts';
 import type { ListedGroup, ListedName, Place, Table, TableRow, Warning } from './model.ts';
 import { splitNames } from './names.ts';
 
-export const columnRoles = ['group', 'lead', 'members', 'school', 'role', 'region', 'type', 'batch', 'note', 'seq'] as const;
+const columnRoles = ['group', 'lead', 'members', 'school', 'role', 'region', 'type', 'batch', 'note', 'seq'] as const;
 export type ColumnRole = (typeof columnRoles)[number];
 
 /** The names editors type in --columns (集团=B), and the preview prints. */
@@ -38,13 +38,13 @@ const HEADER_PATTERNS: [ColumnRole, RegExp][] = [
   ['school', /(?:学校|校名|单位)/],
 ];
 
-export function roleOfHeader(header: string): ColumnRole | undefined {
+function roleOfHeader(header: string): ColumnRole | undefined {
   const h = canonical(header);
   if (!h) return undefined;
   return HEADER_PATTERNS.find(([, re]) => re.test(h))?.[0];
 }
 
-export interface ColumnChoice {
+interface ColumnChoice {
   role: ColumnRole;
   index: number;
   header: string;

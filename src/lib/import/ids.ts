@@ -30,7 +30,7 @@ const GROUP_SUFFIXES: [RegExp, string][] = [
 ];
 
 /** Toneless pinyin, ASCII only; 第十九 at the start becomes no19 as in the existing ids. */
-export function pinyinSlug(text: string): string {
+function pinyinSlug(text: string): string {
   let rest = text;
   let lead = '';
   const ordinal = /^第([零〇一二三四五六七八九十百千]+|\d+)/.exec(rest);
@@ -47,7 +47,7 @@ export function pinyinSlug(text: string): string {
 }
 
 /** Strips a region written before a name: 济南市经五路小学 → 经五路小学. */
-export function stripRegion(name: string, regionNames: readonly string[]): string {
+function stripRegion(name: string, regionNames: readonly string[]): string {
   let s = name;
   for (let changed = true; changed;) {
     changed = false;

@@ -46,8 +46,8 @@ export function listGroups(doc: InputDocument, forcedColumns: Map<ColumnRole, st
   return listing;
 }
 
-export { makePlan, type Plan, type PlanOptions, type Question } from './plan.ts';
+export { makePlan, type Plan, type PlanOptions } from './plan.ts';
 export { formatPreview } from './preview.ts';
 export { readInput, formatOf, InputError, type InputFormat } from './read.ts';
 export { parseColumnsFlag } from './columns.ts';
-export { writePlan, applyToFiles } from './write.ts';
+export { writePlan } from './write.ts';

@@ -22,7 +22,7 @@ export interface PlanOptions {
   answers?: ReadonlyMap<string, string>;
 }
 
-export interface Question {
+interface Question {
   /** `school:<canonical name>@<region>` or `group:…`: what an answer is keyed by. */
   key: string;
   kind: 'school' | 'group';
@@ -31,7 +31,7 @@ export interface Question {
   candidates: { id: string; name: string }[];
 }
 
-export interface PlannedGroup {
+interface PlannedGroup {
   id: string;
   name: string;
   status: 'new' | 'existing';
@@ -40,7 +40,7 @@ export interface PlannedGroup {
   at: Place;
 }
 
-export interface PlannedSchool {
+interface PlannedSchool {
   id: string;
   name: string;
   region: string;
@@ -50,7 +50,7 @@ export interface PlannedSchool {
   at: Place;
 }
 
-export interface MatchedSchool {
+interface MatchedSchool {
   text: string;
   at: Place;
   id: string;
@@ -58,7 +58,7 @@ export interface MatchedSchool {
   via: string;
 }
 
-export interface PlannedMembership {
+interface PlannedMembership {
   group: string;
   school: string;
   role: string;
@@ -79,7 +79,7 @@ export interface Plan {
 }
 
 /** A row with every column of the dataset's schema, so columns added later flow through empty. */
-export function rowOf(dataset: CsvDatasetName, values: Record<string, string | undefined>): Record<string, string> {
+function rowOf(dataset: CsvDatasetName, values: Record<string, string | undefined>): Record<string, string> {
   // A schema that lists several sources per record (a `sources` column) gets --source there too.
   const given = (k: string) => values[k] ?? (k === 'sources' ? values.source : undefined) ?? '';
   return Object.fromEntries(Object.keys(csvDatasets[dataset].schema.shape).map((k) => [k, given(k)]));

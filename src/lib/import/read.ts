@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { Parser } from 'htmlparser2';
 import mammoth from 'mammoth';
-import Papa from 'papaparse';
+import { eachCsvRecord } from '../csv/records.ts';
 import type { InputDocument, Table, TextLine } from './model.ts';
 import { lineIndex } from '../text/line-index.ts';
 
@@ -45,18 +45,10 @@ export function readText(file: string, text: string): InputDocument {
 }
 
 export function readCsv(file: string, text: string): InputDocument {
-  const lineOf = lineIndex(text);
   const table: Table = { rows: [] };
-  let offset = 0;
-  Papa.parse<string[]>(text, {
-    header: false,
-    skipEmptyLines: false,
-    step: (result) => {
-      const start = offset;
-      offset = result.meta.cursor;
-      const cells = result.data.map((c) => c.trim());
-      if (cells.some((c) => c !== '')) table.rows.push({ at: { file, line: lineOf(start) }, cells });
-    },
+  eachCsvRecord(text, (values, line) => {
+    const cells = values.map((c) => c.trim());
+    if (cells.some((c) => c !== '')) table.rows.push({ at: { file, line }, cells });
   });
   return { file, tables: [table], lines: [] };
 }
@@ -137,7 +129,7 @@ export function readHtml(file: string, html: string): InputDocument {
 }
 
 /** DOCX through mammoth's HTML: its tables and paragraphs, numbered by paragraph. */
-export async function readDocx(file: string, bytes: Uint8Array): Promise<InputDocument> {
+async function readDocx(file: string, bytes: Uint8Array): Promise<InputDocument> {
   let html: string;
   try {
     ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }));
@@ -161,7 +153,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** XLSX: every worksheet a table; a merged cell's value is repeated over the cells it spans. */
-export async function readXlsx(file: string, bytes: Uint8Array): Promise<InputDocument> {
+async function readXlsx(file: string, bytes: Uint8Array): Promise<InputDocument> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -37,7 +37,7 @@ export function appendRows(existing: Uint8Array | undefined, dataset: CsvDataset
 }
 
 /** The project's files with the plan's rows appended (nothing on disk changes). */
-export function applyToFiles(files: ProjectFiles, plan: Plan): { files: ProjectFiles; changed: string[] } {
+function applyToFiles(files: ProjectFiles, plan: Plan): { files: ProjectFiles; changed: string[] } {
   const out = new Map(files);
   const changed: string[] = [];
   for (const [name, rows] of Object.entries(plan.rows) as [CsvDatasetName, Record<string, string>[]][]) {

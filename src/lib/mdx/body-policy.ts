@@ -48,7 +48,7 @@ export type ComponentAllowList = ReadonlyMap<string, ReadonlySet<string>>;
  * reaches without naming them. A component listed here must also be passed as
  * `components=` where bodies are rendered.
  */
-export const siteMdxComponents: ComponentAllowList = new Map();
+const siteMdxComponents: ComponentAllowList = new Map();
 
 /** Markdown (CommonMark + GFM) nodes: text and structure, nothing that runs or loads. */
 const MARKDOWN = new Set([

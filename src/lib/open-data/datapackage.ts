@@ -5,10 +5,10 @@
 import { z } from 'zod';
 import { DATE_RULE } from '../fuzzy-date.ts';
 import { optionalSourceRefs, sourceRefs } from '../schemas/common.ts';
-import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
+import { csvDatasetNames, csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
 
 /** The fuzzy-date grammar of src/lib/fuzzy-date.ts as a pattern (empty allowed). */
-export const FUZZY_DATE_PATTERN = '(|\\d{4}(-\\d{2}(-\\d{2})?)?|--\\d{2}(-\\d{2})?|\\d{4}(-\\d{2}(-\\d{2})?)?/\\d{4}(-\\d{2}(-\\d{2})?)?)';
+const FUZZY_DATE_PATTERN = '(|\\d{4}(-\\d{2}(-\\d{2})?)?|--\\d{2}(-\\d{2})?|\\d{4}(-\\d{2}(-\\d{2})?)?/\\d{4}(-\\d{2}(-\\d{2})?)?)';
 const DATE_COLUMNS = new Set(['founded', 'ended', 'joined', 'left', 'date']);
 
 /**
@@ -16,7 +16,7 @@ const DATE_COLUMNS = new Set(['founded', 'ended', 'joined', 'left', 'date']);
  * `source` is not among them: it may list several ids ("a|b"), which a Table Schema
  * foreign key cannot follow; its description says so and the validator checks each id.
  */
-export const foreignKeys: Partial<Record<CsvDatasetName, Record<string, CsvDatasetName>>> = {
+const foreignKeys: Partial<Record<CsvDatasetName, Record<string, CsvDatasetName>>> = {
   regions: { parent: 'regions' },
   schools: { region: 'regions', stage: 'terms', parent_school: 'schools' },
   groups: { region: 'regions', type: 'terms', related_group: 'groups' },
@@ -119,7 +119,7 @@ export function dataPackage(options: { version: string; created?: string; homepa
     ...(options.created ? { created: options.created } : {}),
     homepage: options.homepage,
     licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }],
-    resources: (Object.keys(csvDatasets) as CsvDatasetName[]).map((name) => ({
+    resources: csvDatasetNames.map((name) => ({
       name,
       title: csvDatasets[name].title,
       path: `${name}.csv`,

@@ -29,7 +29,10 @@ export const slug = z
     message: '必须是小写英文字母、数字和连字符组成的标识（如 zz-19-chuzhong）',
   });
 
-/** A reference to another record's id; checked to exist by the validator. */
+/**
+ * A reference to another record's id; checked to exist by the validator.
+ * @alias slug, named for what it holds (knip: a deliberate second name)
+ */
 export const ref = slug;
 export const optionalRef = z.preprocess(blankToUndefined, slug.optional());
 
@@ -58,7 +61,7 @@ export const optionalSourceRefs = z.preprocess(splitPipes, z.array(slug));
 const FORMULA_START = /^[=+\-@]/;
 
 /** Plain text: no invisible characters, trimmed, not a formula, bounded so one cell cannot break a layout. */
-export const text = (max = 200) =>
+const text = (max = 200) =>
   z
     .string()
     .superRefine(visibleOnly({ lineBreaks: true }))
@@ -76,7 +79,7 @@ export const requiredText = (max = 200) => text(max).min(1, { message: '不能�
 export const optionalText = (max = 2000) => z.preprocess(blankToUndefined, text(max).optional());
 
 /** More values than any record needs in one cell; 5,000 aliases once made a 2.8 MB page. */
-export const MAX_LIST_ITEMS = 20;
+const MAX_LIST_ITEMS = 20;
 
 /** Several values in one cell, separated by "|" (e.g. aliases: 十九初|19初), at most MAX_LIST_ITEMS. */
 export const pipeList = (item: z.ZodType<string> = requiredText(100)) =>

@@ -26,13 +26,15 @@ export const csvDatasets = {
 } as const satisfies Record<string, { file: string; schema: z.ZodObject; title: string }>;
 
 export type CsvDatasetName = keyof typeof csvDatasets;
+/** The nine CSV datasets, in the order of csvDatasets (vocabulary first, then the records that cite it). */
+export const csvDatasetNames = Object.keys(csvDatasets) as CsvDatasetName[];
 
 export type { Designation } from './designation.ts';
 export type { Group } from './group.ts';
-export type { Membership, MembershipRole } from './membership.ts';
+export type { Membership } from './membership.ts';
 export type { Metric } from './metric.ts';
 export type { GroupProfile, Policy, PolicyTarget } from './policy.ts';
-export type { Region, RegionLevel } from './region.ts';
+export type { Region } from './region.ts';
 export type { School } from './school.ts';
 export type { Source } from './source.ts';
 export type { Statistic } from './statistic.ts';

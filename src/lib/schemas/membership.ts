@@ -25,4 +25,3 @@ export const membershipSchema = z.object({
   note: optionalText(),
 });
 export type Membership = z.infer<typeof membershipSchema>;
-export type MembershipRole = Membership['role'];

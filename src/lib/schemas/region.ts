@@ -23,4 +23,3 @@ export const regionSchema = z.object({
   note: optionalText(),
 });
 export type Region = z.infer<typeof regionSchema>;
-export type RegionLevel = Region['level'];

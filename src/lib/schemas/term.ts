@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pipeList, requiredText, slug, optionalSourceRefs } from './common.ts';
 
-export const termKinds = ['group-type', 'group-model', 'stage', 'concept'] as const;
+const termKinds = ['group-type', 'group-model', 'stage', 'concept'] as const;
 
 /**
  * data/terms.csv — the controlled vocabulary and the glossary in one: group types,

@@ -16,7 +16,7 @@ import {
 import { groupUnitCounts, unitCountWords } from '../data/editorial.ts';
 import type { RecordFile } from './record.ts';
 
-export interface GroupMemberRow {
+interface GroupMemberRow {
   membership: Located<Membership>;
   school: Located<School>;
   stage: Located<Term> | undefined;

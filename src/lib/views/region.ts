@@ -19,7 +19,7 @@ import {
 import { PAGE_LIMITS, type PageLimits } from './limits.ts';
 import type { RecordFile } from './record.ts';
 
-export interface RegionGroupRow {
+interface RegionGroupRow {
   group: Located<Group>;
   /** The group's own region when it lies below this one. */
   within: Located<Region> | undefined;
@@ -32,7 +32,7 @@ export interface RegionSchoolRow {
   groups: Located<Group>[];
 }
 
-export interface RegionLetter {
+interface RegionLetter {
   letter: string;
   /** The heading's id on the region page, and the per-letter page's URL segment. */
   anchor: string;

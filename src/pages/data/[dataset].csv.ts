@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { csvDatasets, type CsvDatasetName } from '../../lib/schemas/index.ts';
+import { csvDatasetNames, csvDatasets, type CsvDatasetName } from '../../lib/schemas/index.ts';
 import { csvDownload } from '../../site/data-files.ts';
 
 export function getStaticPaths() {
-  return Object.keys(csvDatasets).map((dataset) => ({ params: { dataset } }));
+  return csvDatasetNames.map((dataset) => ({ params: { dataset } }));
 }
 
 export const GET: APIRoute = ({ params }) => {

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
 import { jsonBody, toJsonRecord } from '../../lib/open-data/json-records.ts';
-import { csvDatasets, type CsvDatasetName } from '../../lib/schemas/index.ts';
+import { csvDatasetNames, type CsvDatasetName } from '../../lib/schemas/index.ts';
 import { getDataset } from '../../site/data.ts';
 
 export function getStaticPaths() {
-  return Object.keys(csvDatasets).map((dataset) => ({ params: { dataset } }));
+  return csvDatasetNames.map((dataset) => ({ params: { dataset } }));
 }
 
 export const GET: APIRoute = async ({ params }) => {

@@ -28,7 +28,7 @@ export interface ChartTable {
   rows: TableCell[][];
 }
 
-export type ChartType = 'time' | 'bar' | 'progress' | 'tile';
+type ChartType = 'time' | 'bar' | 'progress' | 'tile';
 
 export interface ChartBundle {
   id: string;
@@ -64,21 +64,13 @@ export const chartId = {
   targets: 'targets',
 };
 
-export interface Parts {
-  id: string;
-  type: ChartType;
-  title: string;
-  subtitle: string;
-  definition?: string;
-  unit: string;
-  asOf: string;
-  sources: SourceRef[];
-  description: string;
+/** What a chart kind hands to bundle(): the bundle's own fields, and its two scenes to render. */
+export interface Parts extends Pick<
+  ChartBundle,
+  'id' | 'type' | 'title' | 'subtitle' | 'definition' | 'unit' | 'asOf' | 'sources' | 'description' | 'csv' | 'table' | 'count'
+> {
   wide: Scene;
   narrow: Scene;
-  csv: string;
-  table: ChartTable;
-  count: number;
   extra?: Pick<ChartBundle, 'regionId' | 'metricId' | 'parentId'>;
 }
 

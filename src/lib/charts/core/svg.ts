@@ -6,12 +6,35 @@
 import { COLORS, FONT_FAMILY, type Hit, type Mark, type Scene } from './scene.ts';
 import { escapeAttr, escapeXml, num, wrapText } from './text.ts';
 
-function attrs(list: [string, string | number | undefined][]): string {
+type Attr = [string, string | number | undefined];
+
+function attrs(list: Attr[]): string {
   return list
     .filter((a): a is [string, string | number] => a[1] !== undefined && a[1] !== '')
     .map(([k, v]) => ` ${k}="${typeof v === 'number' ? num(v) : escapeAttr(v)}"`)
     .join('');
 }
+
+/** Stroke, width and dash: the same three attributes, in this order, on lines, paths, rects and circles. */
+const strokeAttrs = (m: { stroke?: string | undefined; width?: number | undefined; dash?: string | undefined }): Attr[] => [
+  ['stroke', m.stroke],
+  ['stroke-width', m.width],
+  ['stroke-dasharray', m.dash],
+];
+
+const viewBox = (width: number, height: number): Attr => ['viewBox', `0 0 ${num(width)} ${num(height)}`];
+
+/** An image named by its <title> and described by its <desc>, whose ids derive from `id`. */
+const imageAttrs = (id: string): Attr[] => [
+  ['role', 'img'],
+  ['aria-labelledby', `${id}-title`],
+  ['aria-describedby', `${id}-desc`],
+  ['font-family', FONT_FAMILY],
+];
+
+const titleAndDesc = (meta: { id: string; title: string; desc: string }) =>
+  `<title id="${escapeAttr(meta.id)}-title">${escapeXml(meta.title)}</title>` +
+  `<desc id="${escapeAttr(meta.id)}-desc">${escapeXml(meta.desc)}</desc>`;
 
 function renderMark(m: Mark): string {
   switch (m.type) {
@@ -22,9 +45,7 @@ function renderMark(m: Mark): string {
         ['y1', m.y1],
         ['x2', m.x2],
         ['y2', m.y2],
-        ['stroke', m.stroke],
-        ['stroke-width', m.width],
-        ['stroke-dasharray', m.dash],
+        ...strokeAttrs(m),
         ['stroke-linecap', m.cap],
       ])}/>`;
     case 'path':
@@ -32,22 +53,12 @@ function renderMark(m: Mark): string {
         ['class', m.cls],
         ['d', m.d],
         ['fill', m.fill ?? 'none'],
-        ['stroke', m.stroke],
-        ['stroke-width', m.width],
-        ['stroke-dasharray', m.dash],
+        ...strokeAttrs(m),
         ['stroke-linecap', m.cap],
         ['stroke-linejoin', m.stroke ? 'round' : undefined],
       ])}/>`;
     case 'circle':
-      return `<circle${attrs([
-        ['class', m.cls],
-        ['cx', m.cx],
-        ['cy', m.cy],
-        ['r', m.r],
-        ['fill', m.fill],
-        ['stroke', m.stroke],
-        ['stroke-width', m.width],
-      ])}/>`;
+      return `<circle${attrs([['class', m.cls], ['cx', m.cx], ['cy', m.cy], ['r', m.r], ['fill', m.fill], ...strokeAttrs(m)])}/>`;
     case 'rect':
       return `<rect${attrs([
         ['class', m.cls],
@@ -56,9 +67,7 @@ function renderMark(m: Mark): string {
         ['width', Math.max(0, m.w)],
         ['height', Math.max(0, m.h)],
         ['fill', m.fill],
-        ['stroke', m.stroke],
-        ['stroke-width', m.width],
-        ['stroke-dasharray', m.dash],
+        ...strokeAttrs(m),
       ])}/>`;
     case 'text':
       return `<text${attrs([
@@ -92,23 +101,15 @@ export interface SvgMeta {
 /** The chart as an image: role="img", named by its title and described by its trend in words. */
 export function renderChartSvg(scene: Scene, meta: SvgMeta): string {
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg"${attrs([
-      ['class', meta.cls],
-      ['viewBox', `0 0 ${num(scene.width)} ${num(scene.height)}`],
-      ['role', 'img'],
-      ['aria-labelledby', `${meta.id}-title`],
-      ['aria-describedby', `${meta.id}-desc`],
-      ['font-family', FONT_FAMILY],
-    ])}>` +
-    `<title id="${escapeAttr(meta.id)}-title">${escapeXml(meta.title)}</title>` +
-    `<desc id="${escapeAttr(meta.id)}-desc">${escapeXml(meta.desc)}</desc>` +
+    `<svg xmlns="http://www.w3.org/2000/svg"${attrs([['class', meta.cls], viewBox(scene.width, scene.height), ...imageAttrs(meta.id)])}>` +
+    titleAndDesc(meta) +
     scene.marks.map(renderMark).join('') +
     `</svg>`
   );
 }
 
 function renderHit(h: Hit): string {
-  const common: [string, string | number | undefined][] = [
+  const common: Attr[] = [
     ['fill', '#000'],
     ['fill-opacity', '0'],
     ['tabindex', '0'],
@@ -132,7 +133,7 @@ export function renderHitSvg(scene: Scene, meta: { label: string; cls?: string }
   return (
     `<svg xmlns="http://www.w3.org/2000/svg"${attrs([
       ['class', meta.cls],
-      ['viewBox', `0 0 ${num(scene.width)} ${num(scene.height)}`],
+      viewBox(scene.width, scene.height),
       ['role', 'group'],
       ['aria-label', meta.label],
     ])}>` +
@@ -178,14 +179,10 @@ export function renderStandaloneSvg(scene: Scene, meta: StandaloneMeta): string 
     `<svg xmlns="http://www.w3.org/2000/svg"${attrs([
       ['width', width],
       ['height', height],
-      ['viewBox', `0 0 ${num(width)} ${num(height)}`],
-      ['role', 'img'],
-      ['aria-labelledby', `${meta.id}-title`],
-      ['aria-describedby', `${meta.id}-desc`],
-      ['font-family', FONT_FAMILY],
+      viewBox(width, height),
+      ...imageAttrs(meta.id),
     ])}>` +
-    `<title id="${escapeAttr(meta.id)}-title">${escapeXml(meta.title)}</title>` +
-    `<desc id="${escapeAttr(meta.id)}-desc">${escapeXml(meta.desc)}</desc>` +
+    titleAndDesc(meta) +
     renderMark({ type: 'rect', x: 0, y: 0, w: width, h: height, fill: COLORS.paper }) +
     marks.slice(0, marks.length).join('') +
     `<g transform="translate(0 ${num(chartTop)})">${scene.marks.map(renderMark).join('')}</g>` +

@@ -135,44 +135,29 @@ export function layoutTileGrid(input: TileGridInput, size: TileGridSize): Scene 
   ];
   const sw = 14;
   const lineH = font + 10;
+  const swatch = (e: (typeof entries)[number], lx: number, ly: number) => {
+    marks.push({
+      type: 'rect',
+      x: lx,
+      y: ly,
+      w: sw,
+      h: sw,
+      fill: e.fill,
+      stroke: e.stroke ?? COLORS.axis,
+      width: 1,
+      ...(e.dash ? { dash: e.dash } : {}),
+    });
+    marks.push({ type: 'text', x: lx + sw + 6, y: ly + sw - 2, text: e.label, size: small, fill: COLORS.ink });
+  };
   let height = gridH + 2;
   if (size.legend === 'right') {
     const lx = x0 + gridW + 16;
-    entries.forEach((e, i) => {
-      const ly = y0 + i * lineH;
-      marks.push({
-        type: 'rect',
-        x: lx,
-        y: ly,
-        w: sw,
-        h: sw,
-        fill: e.fill,
-        stroke: e.stroke ?? COLORS.axis,
-        width: 1,
-        ...(e.dash ? { dash: e.dash } : {}),
-      });
-      marks.push({ type: 'text', x: lx + sw + 6, y: ly + sw - 2, text: e.label, size: small, fill: COLORS.ink });
-    });
+    entries.forEach((e, i) => swatch(e, lx, y0 + i * lineH));
     height = Math.max(height, y0 + entries.length * lineH);
   } else {
     // Two legend entries per line below the grid.
     const colW = (size.width - 2) / 2;
-    entries.forEach((e, i) => {
-      const lx = 1 + (i % 2) * colW;
-      const ly = y0 + gridH + 12 + Math.floor(i / 2) * lineH;
-      marks.push({
-        type: 'rect',
-        x: lx,
-        y: ly,
-        w: sw,
-        h: sw,
-        fill: e.fill,
-        stroke: e.stroke ?? COLORS.axis,
-        width: 1,
-        ...(e.dash ? { dash: e.dash } : {}),
-      });
-      marks.push({ type: 'text', x: lx + sw + 6, y: ly + sw - 2, text: e.label, size: small, fill: COLORS.ink });
-    });
+    entries.forEach((e, i) => swatch(e, 1 + (i % 2) * colW, y0 + gridH + 12 + Math.floor(i / 2) * lineH));
     height = y0 + gridH + 12 + Math.ceil(entries.length / 2) * lineH;
   }
   return { width: size.width, height: Math.ceil(height + 2), marks, hits };
