@@ -136,59 +136,187 @@ const parseRecords = (path: string, header: string, records: string[], columns: 
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
-/** Builds the change log; revisions must be oldest first, each with the files it changed. */
-export function buildChangeLog(revisions: Revision[]): ChangeLog {
-  // Per table: its current header, and its rows by id (tables keyed by id), kept up to date change by change.
-  const header = new Map<CsvDatasetName, string>();
-  const byId = new Map<CsvDatasetName, Map<string, Row>>();
-  const idMap = (dataset: CsvDatasetName) => {
-    let m = byId.get(dataset);
-    if (!m) byId.set(dataset, (m = new Map<string, Row>()));
+type Described = Pick<RecordChange, 'key' | 'label' | 'region' | 'page'>;
+
+/** A table's rows removed and added in one revision, parsed. */
+interface TableDiff {
+  dataset: CsvDatasetName;
+  removed: Row[];
+  added: Row[];
+}
+
+/**
+ * What the change log knows at a revision: each table's header and rows by id, the
+ * MDX documents, the rows removed in this revision (which still name themselves and
+ * what pointed at them), and every region's parent. Kept up to date change by change.
+ */
+class ChangeTracker {
+  readonly regionParent = new Map<string, string | undefined>();
+  private readonly header = new Map<CsvDatasetName, string>();
+  private readonly byId = new Map<CsvDatasetName, Map<string, Row>>();
+  private readonly docs = { policies: new Map<string, MdxDoc>(), groupProfiles: new Map<string, MdxDoc>() };
+  private gone = new Map<CsvDatasetName, Map<string, Row>>();
+
+  /** The record changes of one revision; files it could not read go to `unreadable`. */
+  changesOf(rev: Revision, unreadable: string[]): RecordChange[] {
+    const changes: RecordChange[] = [];
+    // Tables first, so labels of rows added in this commit resolve (a new school's name in its membership).
+    this.gone = new Map();
+    const tableOrder = [...rev.files.keys()].filter((p) => datasetByPath.has(p)).sort();
+    const diffs: TableDiff[] = [];
+    for (const path of tableOrder) {
+      const diff = this.readTableChange(path, rev.files.get(path)!);
+      if (diff) diffs.push(diff);
+      else unreadable.push(path);
+    }
+    for (const diff of diffs) changes.push(...this.tableChanges(diff));
+    for (const [dir, kind] of [
+      ['content/policies/', 'policies'],
+      ['content/groups/', 'groupProfiles'],
+    ] as const)
+      changes.push(...this.docChanges(rev, dir, kind));
+    return changes;
+  }
+
+  private idMap(dataset: CsvDatasetName): Map<string, Row> {
+    let m = this.byId.get(dataset);
+    if (!m) this.byId.set(dataset, (m = new Map<string, Row>()));
     return m;
-  };
-  const docs = { policies: new Map<string, MdxDoc>(), groupProfiles: new Map<string, MdxDoc>() };
-  const regionParent = new Map<string, string | undefined>();
-  const commits: CommitChanges[] = [];
+  }
 
-  // Rows removed in this revision still name themselves and what pointed at them.
-  let gone = new Map<CsvDatasetName, Map<string, Row>>();
-  const find = (dataset: CsvDatasetName, id: string | undefined) =>
-    id ? (idMap(dataset).get(id) ?? gone.get(dataset)?.get(id)) : undefined;
-  const nameOf = (dataset: CsvDatasetName, id: string | undefined, field = 'name') => find(dataset, id)?.[field] || id || '';
-  const groupRegion = (id: string | undefined) => find('groups', id)?.region;
+  /** The rows a table lost and gained in one revision, with the id maps updated; undefined when unreadable. */
+  private readTableChange(path: string, change: FileChange): TableDiff | undefined {
+    const dataset = datasetByPath.get(path)!;
+    const columns = Object.keys(csvDatasets[dataset].schema.shape);
+    let before = this.header.get(dataset) ?? '';
+    let after = before;
+    let removedRecords: string[];
+    let addedRecords: string[];
+    if ('removed' in change) {
+      removedRecords = change.removed;
+      addedRecords = change.added;
+    } else {
+      const decode = (bytes: Uint8Array | null) => (bytes ? decodeUtf8(path, bytes) : { text: '' });
+      const old = decode(change.before);
+      const next = decode(change.after);
+      if ('problem' in next) return undefined;
+      const a = splitRecords('text' in old ? old.text : '');
+      const b = splitRecords(next.text);
+      before = a.header;
+      after = b.header;
+      // A new header compares every record; otherwise only the records whose text changed.
+      ({ removed: removedRecords, added: addedRecords } =
+        a.header === b.header ? recordDiff(a.records, b.records) : { removed: a.records, added: b.records });
+    }
+    const added = after ? parseRecords(path, after, addedRecords, columns) : { rows: [], complete: true };
+    if (!added.complete) return undefined;
+    const removed = before ? parseRecords(path, before, removedRecords, columns).rows : [];
+    this.header.set(dataset, after);
+    if ('id' in csvDatasets[dataset].schema.shape) {
+      const m = this.idMap(dataset);
+      const g = new Map<string, Row>();
+      for (const r of removed) {
+        g.set(r.id ?? '', r);
+        m.delete(r.id ?? '');
+      }
+      for (const r of added.rows) m.set(r.id ?? '', r);
+      this.gone.set(dataset, g);
+    }
+    if (dataset === 'regions') for (const r of added.rows) this.regionParent.set(r.id ?? '', r.parent || undefined);
+    return { dataset, removed, added: added.rows };
+  }
 
-  const describe = (dataset: CsvDatasetName, r: Row): Pick<RecordChange, 'key' | 'label' | 'region' | 'page'> => {
+  private tableChanges({ dataset, removed, added }: TableDiff): RecordChange[] {
+    const changes: RecordChange[] = [];
+    const columns = Object.keys(csvDatasets[dataset].schema.shape);
+    const d = diffRows(removed, added, keyColumns[dataset], columns);
+    for (const r of d.added) changes.push({ kind: dataset, action: 'added', fields: [], ...this.describe(dataset, r) });
+    for (const c of d.changed) {
+      const ended =
+        (dataset === 'groups' && !c.before.ended && !!c.after.ended) || (dataset === 'memberships' && !c.before.left && !!c.after.left);
+      changes.push({ kind: dataset, action: ended ? 'ended' : 'changed', fields: c.columns, ...this.describe(dataset, c.after) });
+    }
+    for (const r of d.removed) changes.push({ kind: dataset, action: 'removed', fields: [], ...this.describe(dataset, r) });
+    return changes;
+  }
+
+  private docChanges(rev: Revision, dir: string, kind: 'policies' | 'groupProfiles'): RecordChange[] {
+    const paths = [...rev.files.keys()].filter((p) => p.startsWith(dir) && p.endsWith('.mdx')).sort();
+    if (paths.length === 0) return [];
+    const changes: RecordChange[] = [];
+    const old = this.docs[kind];
+    const next = new Map(old);
+    for (const p of paths) {
+      const change = rev.files.get(p)!;
+      const bytes = 'after' in change ? change.after : null;
+      const id = p.slice(dir.length, -'.mdx'.length);
+      if (bytes) next.set(id, readDoc(p, bytes));
+      else next.delete(id);
+    }
+    const scope = new Set(paths.map((p) => p.slice(dir.length, -'.mdx'.length)));
+    const pick = (m: Map<string, MdxDoc>) => new Map([...m].filter(([id]) => scope.has(id)));
+    const d = diffDocs(pick(old), pick(next));
+    const describe = (id: string, doc: MdxDoc | undefined) => this.describeDoc(kind, id, doc);
+    for (const id of d.added) changes.push({ kind, action: 'added', fields: [], ...describe(id, next.get(id)) });
+    for (const c of d.changed) changes.push({ kind, action: 'changed', fields: c.fields, ...describe(c.id, next.get(c.id)) });
+    for (const id of d.removed) changes.push({ kind, action: 'removed', fields: [], ...describe(id, old.get(id)) });
+    this.docs[kind] = next;
+    return changes;
+  }
+
+  private find(dataset: CsvDatasetName, id: string | undefined): Row | undefined {
+    return id ? (this.idMap(dataset).get(id) ?? this.gone.get(dataset)?.get(id)) : undefined;
+  }
+
+  private nameOf(dataset: CsvDatasetName, id: string | undefined, field = 'name'): string {
+    return this.find(dataset, id)?.[field] || id || '';
+  }
+
+  private groupRegion(id: string | undefined): string | undefined {
+    return this.find('groups', id)?.region;
+  }
+
+  private describeDoc(kind: 'policies' | 'groupProfiles', id: string, doc: MdxDoc | undefined): Described {
+    if (kind === 'policies') {
+      const region = text(doc?.data?.region);
+      return {
+        key: id,
+        label: text(doc?.data?.title) ? `《${text(doc?.data?.title)}》` : id,
+        ...(region ? { region } : {}),
+        page: { kind: 'policies', id },
+      };
+    }
+    const group = text(doc?.data?.group) || id;
+    const region = this.groupRegion(group);
+    return { key: id, label: this.nameOf('groups', group), ...(region ? { region } : {}), page: { kind: 'groups', id: group } };
+  }
+
+  private describe(dataset: CsvDatasetName, r: Row): Described {
     switch (dataset) {
       case 'regions':
         return { key: r.id ?? '', label: r.name || r.id || '', ...(r.id ? { region: r.id, page: { kind: 'regions', id: r.id } } : {}) };
       case 'schools':
-        return {
-          key: r.id ?? '',
-          label: r.name || r.id || '',
-          ...(r.region ? { region: r.region } : {}),
-          page: { kind: 'schools', id: r.id ?? '' },
-        };
       case 'groups':
         return {
           key: r.id ?? '',
           label: r.name || r.id || '',
           ...(r.region ? { region: r.region } : {}),
-          page: { kind: 'groups', id: r.id ?? '' },
+          page: { kind: dataset, id: r.id ?? '' },
         };
       case 'memberships': {
-        const region = groupRegion(r.group);
+        const region = this.groupRegion(r.group);
         return {
           key: `${r.group}/${r.school}`,
-          label: `${nameOf('schools', r.school)} — ${nameOf('groups', r.group)}`,
+          label: `${this.nameOf('schools', r.school)} — ${this.nameOf('groups', r.group)}`,
           ...(region ? { region } : {}),
           page: { kind: 'groups', id: r.group ?? '' },
         };
       }
       case 'designations': {
-        const region = groupRegion(r.group);
+        const region = this.groupRegion(r.group);
         return {
           key: `${r.group}/${r.title}`,
-          label: `${nameOf('groups', r.group)}：${r.title ?? ''}`,
+          label: `${this.nameOf('groups', r.group)}：${r.title ?? ''}`,
           ...(region ? { region } : {}),
           page: { kind: 'groups', id: r.group ?? '' },
         };
@@ -196,7 +324,7 @@ export function buildChangeLog(revisions: Revision[]): ChangeLog {
       case 'statistics':
         return {
           key: `${r.region}/${r.metric}/${r.date}/${r.kind}`,
-          label: `${nameOf('regions', r.region)} ${nameOf('metrics', r.metric)}（${r.date || '日期不详'}）`,
+          label: `${this.nameOf('regions', r.region)} ${this.nameOf('metrics', r.metric)}（${r.date || '日期不详'}）`,
           ...(r.region ? { region: r.region, page: { kind: 'regions', id: r.region } } : {}),
         };
       case 'sources':
@@ -206,121 +334,18 @@ export function buildChangeLog(revisions: Revision[]): ChangeLog {
       case 'metrics':
         return { key: r.id ?? '', label: r.name || r.id || '' };
     }
-  };
-
-  for (const rev of revisions) {
-    const changes: RecordChange[] = [];
-    const unreadable: string[] = [];
-    // Tables first, so labels of rows added in this commit resolve (a new school's name in its membership).
-    gone = new Map();
-    const tableOrder = [...rev.files.keys()].filter((p) => datasetByPath.has(p)).sort();
-    const diffs: { dataset: CsvDatasetName; removed: Row[]; added: Row[] }[] = [];
-    for (const path of tableOrder) {
-      const dataset = datasetByPath.get(path)!;
-      const change = rev.files.get(path)!;
-      const columns = Object.keys(csvDatasets[dataset].schema.shape);
-      let before = header.get(dataset) ?? '';
-      let after = before;
-      let removedRecords: string[];
-      let addedRecords: string[];
-      if ('removed' in change) {
-        removedRecords = change.removed;
-        addedRecords = change.added;
-      } else {
-        const decode = (bytes: Uint8Array | null) => (bytes ? decodeUtf8(path, bytes) : { text: '' });
-        const old = decode(change.before);
-        const next = decode(change.after);
-        if ('problem' in next) {
-          unreadable.push(path);
-          continue;
-        }
-        const a = splitRecords('text' in old ? old.text : '');
-        const b = splitRecords(next.text);
-        before = a.header;
-        after = b.header;
-        // A new header compares every record; otherwise only the records whose text changed.
-        ({ removed: removedRecords, added: addedRecords } =
-          a.header === b.header ? recordDiff(a.records, b.records) : { removed: a.records, added: b.records });
-      }
-      const added = after ? parseRecords(path, after, addedRecords, columns) : { rows: [], complete: true };
-      if (!added.complete) {
-        unreadable.push(path);
-        continue;
-      }
-      const removed = before ? parseRecords(path, before, removedRecords, columns).rows : [];
-      header.set(dataset, after);
-      if ('id' in csvDatasets[dataset].schema.shape) {
-        const m = idMap(dataset);
-        const g = new Map<string, Row>();
-        for (const r of removed) {
-          g.set(r.id ?? '', r);
-          m.delete(r.id ?? '');
-        }
-        for (const r of added.rows) m.set(r.id ?? '', r);
-        gone.set(dataset, g);
-      }
-      if (dataset === 'regions') for (const r of added.rows) regionParent.set(r.id ?? '', r.parent || undefined);
-      diffs.push({ dataset, removed, added: added.rows });
-    }
-    for (const { dataset, removed, added } of diffs) {
-      const columns = Object.keys(csvDatasets[dataset].schema.shape);
-      const d = diffRows(removed, added, keyColumns[dataset], columns);
-      for (const r of d.added) changes.push({ kind: dataset, action: 'added', fields: [], ...describe(dataset, r) });
-      for (const c of d.changed) {
-        const ended =
-          (dataset === 'groups' && !c.before.ended && !!c.after.ended) || (dataset === 'memberships' && !c.before.left && !!c.after.left);
-        changes.push({ kind: dataset, action: ended ? 'ended' : 'changed', fields: c.columns, ...describe(dataset, c.after) });
-      }
-      for (const r of d.removed) changes.push({ kind: dataset, action: 'removed', fields: [], ...describe(dataset, r) });
-    }
-    for (const [dir, kind] of [
-      ['content/policies/', 'policies'],
-      ['content/groups/', 'groupProfiles'],
-    ] as const) {
-      const paths = [...rev.files.keys()].filter((p) => p.startsWith(dir) && p.endsWith('.mdx')).sort();
-      if (paths.length === 0) continue;
-      const old = docs[kind];
-      const next = new Map(old);
-      for (const p of paths) {
-        const change = rev.files.get(p)!;
-        const bytes = 'after' in change ? change.after : null;
-        const id = p.slice(dir.length, -'.mdx'.length);
-        if (bytes) next.set(id, readDoc(p, bytes));
-        else next.delete(id);
-      }
-      const scope = new Set(paths.map((p) => p.slice(dir.length, -'.mdx'.length)));
-      const pick = (m: Map<string, MdxDoc>) => new Map([...m].filter(([id]) => scope.has(id)));
-      const d = diffDocs(pick(old), pick(next));
-      const describeDoc = (id: string, doc: MdxDoc | undefined): Pick<RecordChange, 'key' | 'label' | 'region' | 'page'> => {
-        if (kind === 'policies') {
-          const region = text(doc?.data?.region);
-          return {
-            key: id,
-            label: text(doc?.data?.title) ? `《${text(doc?.data?.title)}》` : id,
-            ...(region ? { region } : {}),
-            page: { kind: 'policies', id },
-          };
-        }
-        const group = text(doc?.data?.group) || id;
-        const region = groupRegion(group);
-        return { key: id, label: nameOf('groups', group), ...(region ? { region } : {}), page: { kind: 'groups', id: group } };
-      };
-      for (const id of d.added) changes.push({ kind, action: 'added', fields: [], ...describeDoc(id, next.get(id)) });
-      for (const c of d.changed) changes.push({ kind, action: 'changed', fields: c.fields, ...describeDoc(c.id, next.get(c.id)) });
-      for (const id of d.removed) changes.push({ kind, action: 'removed', fields: [], ...describeDoc(id, old.get(id)) });
-      docs[kind] = next;
-    }
-    if (changes.length > 0 || unreadable.length > 0)
-      commits.push({ commit: rev.commit, day: rev.day, time: rev.time, subject: rev.subject, changes, unreadable });
   }
+}
 
+/** Commits grouped by day, newest day first, each day's time its latest commit's. */
+function byDayNewestFirst(commits: CommitChanges[]): ChangeDay[] {
   const byDay = new Map<string, CommitChanges[]>();
   for (const c of commits) {
     const list = byDay.get(c.day);
     if (list) list.push(c);
     else byDay.set(c.day, [c]);
   }
-  const days = [...byDay.entries()]
+  return [...byDay.entries()]
     .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
     .map(([day, list]) => ({
       day,
@@ -330,7 +355,19 @@ export function buildChangeLog(revisions: Revision[]): ChangeLog {
         .at(-1)!,
       commits: list,
     }));
-  return { days, regionParent };
+}
+
+/** Builds the change log; revisions must be oldest first, each with the files it changed. */
+export function buildChangeLog(revisions: Revision[]): ChangeLog {
+  const tracker = new ChangeTracker();
+  const commits: CommitChanges[] = [];
+  for (const rev of revisions) {
+    const unreadable: string[] = [];
+    const changes = tracker.changesOf(rev, unreadable);
+    if (changes.length > 0 || unreadable.length > 0)
+      commits.push({ commit: rev.commit, day: rev.day, time: rev.time, subject: rev.subject, changes, unreadable });
+  }
+  return { days: byDayNewestFirst(commits), regionParent: tracker.regionParent };
 }
 
 /** The top-level region (province) of a region, through the parents ever recorded. */

@@ -42,7 +42,8 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | 
         column: 1,
         message: looksGbk ? '文件不是 UTF-8 编码，看起来是 GBK（Excel 默认的中文编码）' : '文件不是 UTF-8 编码',
         fix: looksGbk
-          ? `用 Excel“另存为 → CSV UTF-8（逗号分隔）”，或运行 iconv -f GBK -t UTF-8 ${file} -o ${file}.utf8 && mv ${file}.utf8 ${file}`
+          ? // A CSV is usually saved from Excel; an MDX or other text file from a text editor.
+            `${file.endsWith('.csv') ? '用 Excel“另存为 → CSV UTF-8（逗号分隔）”' : '在编辑器里把文件另存为 UTF-8 编码（记事本“另存为”的编码选 UTF-8）'}，或运行 iconv -f GBK -t UTF-8 ${file} -o ${file}.utf8 && mv ${file}.utf8 ${file}`
           : '请把文件另存为 UTF-8 编码',
       },
     };
@@ -118,7 +119,7 @@ export function parseCsv(file: string, text: string, expectedHeader: readonly st
       file,
       line: headerRecord.line,
       column: col,
-      message: `表头不对${missing.length ? `：缺少列 ${missing.join('、')}` : ''}${unknown.length ? `；多出未知列 ${unknown.join('、')}` : ''}`,
+      message: `表头不对：${[missing.length ? `缺少列 ${missing.join('、')}` : '', unknown.length ? `多出未知列 ${unknown.join('、')}` : ''].filter(Boolean).join('；')}`,
       fix: `表头应为：${expectedHeader.join(',')}`,
     });
     return { table, problems };

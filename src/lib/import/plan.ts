@@ -157,66 +157,143 @@ class NameIndex {
   }
 }
 
-export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanOptions): Plan {
-  const plan: Plan = { groups: [], newSchools: [], matched: [], questions: [], memberships: [], warnings: [], rows: {} };
-  const answers = options.answers ?? new Map<string, string>();
-  const push = (name: CsvDatasetName, values: Record<string, string | undefined>) => (plan.rows[name] ??= []).push(rowOf(name, values));
+type Region = Dataset['regions'][number];
 
-  // Regions: names, aliases and "parent + name" (郑州市中原区), all canonical.
-  const regionById = new Map(dataset.regions.map((r) => [r.id, r]));
-  const regionNames: string[] = [];
-  const regionKeys = new Map<string, Set<string>>();
-  const addRegionKey = (key: string, id: string) => {
+/** The dataset's regions, found by name: names, aliases and "parent + name" (郑州市中原区), all canonical. */
+class Regions {
+  readonly byId: Map<string, Region>;
+  /** Every region name and alias, longest first. */
+  readonly names: string[] = [];
+  /** Canonical key → the ids of the regions it names. */
+  readonly keys = new Map<string, Set<string>>();
+  private readonly keysByLength: string[];
+  private readonly children = new Map<string, string[]>();
+  private readonly relatedCache = new Map<string, Set<string>>();
+
+  constructor(regions: readonly Region[]) {
+    this.byId = new Map(regions.map((r) => [r.id, r]));
+    for (const r of regions) {
+      const own = [r.name, ...r.aliases];
+      this.names.push(...own);
+      for (const n of own) this.addKey(n, r.id);
+      const parent = r.parent ? this.byId.get(r.parent) : undefined;
+      if (parent) for (const p of [parent.name, ...parent.aliases]) for (const n of own) this.addKey(`${p}${n}`, r.id);
+    }
+    this.names.sort((a, b) => b.length - a.length);
+    for (const r of regions) if (r.parent) this.children.set(r.parent, [...(this.children.get(r.parent) ?? []), r.id]);
+    this.keysByLength = [...this.keys.keys()].sort((a, b) => b.length - a.length);
+  }
+
+  private addKey(key: string, id: string): void {
     const k = canonical(key);
     if (!k) return;
-    regionKeys.set(k, (regionKeys.get(k) ?? new Set()).add(id));
-  };
-  for (const r of dataset.regions) {
-    const own = [r.name, ...r.aliases];
-    regionNames.push(...own);
-    for (const n of own) addRegionKey(n, r.id);
-    const parent = r.parent ? regionById.get(r.parent) : undefined;
-    if (parent) for (const p of [parent.name, ...parent.aliases]) for (const n of own) addRegionKey(`${p}${n}`, r.id);
+    this.keys.set(k, (this.keys.get(k) ?? new Set()).add(id));
   }
-  regionNames.sort((a, b) => b.length - a.length);
-  const strip = prefixStripper(regionNames);
-  const ancestors = (id: string) => {
+
+  /** The region itself, then its parent, up to the province. */
+  ancestors(id: string): string[] {
     const out: string[] = [];
-    for (let r = regionById.get(id); r; r = r.parent ? regionById.get(r.parent) : undefined) out.push(r.id);
+    for (let r = this.byId.get(id); r; r = r.parent ? this.byId.get(r.parent) : undefined) out.push(r.id);
     return out;
-  };
-  const children = new Map<string, string[]>();
-  for (const r of dataset.regions) if (r.parent) children.set(r.parent, [...(children.get(r.parent) ?? []), r.id]);
-  const related = new Map<string, Set<string>>();
+  }
+
   /** A region, its ancestors and its descendants: where a school named in its list may already be. */
-  const relatedRegions = (id: string) => {
-    let set = related.get(id);
+  related(id: string): Set<string> {
+    let set = this.relatedCache.get(id);
     if (set) return set;
-    set = new Set(ancestors(id));
+    set = new Set(this.ancestors(id));
     const stack = [id];
     while (stack.length) {
-      for (const c of children.get(stack.pop()!) ?? []) {
+      for (const c of this.children.get(stack.pop()!) ?? []) {
         set.add(c);
         stack.push(c);
       }
     }
-    related.set(id, set);
+    this.relatedCache.set(id, set);
     return set;
-  };
+  }
+
   /** City-level id segment used as the id prefix (shandong-jinan-shizhong → jinan). */
-  const prefixOf = (regionId: string) => {
-    const chain = ancestors(regionId).map((id) => regionById.get(id)!);
+  prefixOf(regionId: string): string {
+    const chain = this.ancestors(regionId).map((id) => this.byId.get(id)!);
     const city = chain.find((r) => r.level === 'city') ?? chain.find((r) => r.level === 'province') ?? chain[0];
     return (city?.id ?? regionId).split('-').at(-1)!;
-  };
-  const resolveRegion = (text: string, at: Place): string | undefined => {
-    const ids = [...(regionKeys.get(canonical(text)) ?? [])];
+  }
+
+  /** The region a name starts with (郑州市中原区西岗中学 → henan-zhengzhou-zhongyuan), if exactly one. */
+  inName(name: string): string | undefined {
+    const c = canonical(name);
+    const key = this.keysByLength.find((k) => c.startsWith(k) && c.length > k.length);
+    const ids = key ? [...this.keys.get(key)!] : [];
+    return ids.length === 1 ? ids[0] : undefined;
+  }
+
+  /** A name's own region when it is inside the given one (a district named in a city's list), else the given one. */
+  narrow(name: string, region: string): string {
+    const named = this.inName(name);
+    return named && named !== region && this.ancestors(named).includes(region) ? named : region;
+  }
+}
+
+type ResolvedSchool = { id: string; name: string; unit: string };
+
+/** The state of one plan: the data's names (and those planned so far), the questions asked, the rows to add. */
+class Planner {
+  readonly plan: Plan = { groups: [], newSchools: [], matched: [], questions: [], memberships: [], warnings: [], rows: {} };
+  private readonly dataset: Dataset;
+  private readonly options: PlanOptions;
+  private readonly answers: ReadonlyMap<string, string>;
+  private readonly regions: Regions;
+  private readonly strip: (c: string) => string;
+  private readonly schools: NameIndex;
+  private readonly groups: NameIndex;
+  private readonly takenSchoolIds: Set<string>;
+  private readonly takenGroupIds: Set<string>;
+  private readonly existingMemberships: Set<string>;
+  private readonly plannedMemberships = new Map<string, PlannedMembership>();
+  private readonly groupTypes: Dataset['terms'];
+  private readonly asked = new Set<string>();
+  private readonly matchedOnce = new Set<string>();
+
+  constructor(dataset: Dataset, options: PlanOptions) {
+    this.dataset = dataset;
+    this.options = options;
+    this.answers = options.answers ?? new Map<string, string>();
+    this.regions = new Regions(dataset.regions);
+    this.strip = prefixStripper(this.regions.names);
+    // Schools and groups already in the data.
+    this.schools = new NameIndex(this.strip);
+    for (const s of dataset.schools) {
+      const names = [s.name, ...s.aliases, ...s.former_names];
+      this.schools.add({
+        id: s.id,
+        name: s.name,
+        region: s.region,
+        planned: false,
+        ...(s.parent_school ? { parent: s.parent_school } : {}),
+        ...this.schools.keys(names),
+      });
+    }
+    this.groups = new NameIndex(this.strip);
+    for (const g of dataset.groups)
+      this.groups.add({ id: g.id, name: g.name, region: g.region, planned: false, ...this.groups.keys([g.name, ...g.aliases]) });
+    this.takenSchoolIds = new Set(dataset.schools.map((s) => s.id));
+    this.takenGroupIds = new Set(dataset.groups.map((g) => g.id));
+    this.existingMemberships = new Set(dataset.memberships.filter((m) => !m.left.text).map((m) => `${m.group}|${m.school}`));
+    this.groupTypes = dataset.terms.filter((t) => t.kind === 'group-type');
+  }
+
+  private push(name: CsvDatasetName, values: Record<string, string | undefined>): void {
+    (this.plan.rows[name] ??= []).push(rowOf(name, values));
+  }
+
+  private resolveRegion(text: string, at: Place): string | undefined {
+    const ids = [...(this.regions.keys.get(canonical(text)) ?? [])];
     if (ids.length === 1) return ids[0];
-    const near = options.region
-      ? ids.filter((id) => relatedRegions(options.region!).has(id) || ancestors(id).includes(options.region!))
-      : [];
+    const given = this.options.region;
+    const near = given ? ids.filter((id) => this.regions.related(given).has(id) || this.regions.ancestors(id).includes(given)) : [];
     if (near.length === 1) return near[0];
-    plan.warnings.push({
+    this.plan.warnings.push({
       at,
       message:
         ids.length > 1
@@ -224,74 +301,33 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
           : `地区“${text}”在 data/regions.csv 里找不到：先在 regions.csv 添加它，或改用已有的名称`,
     });
     return undefined;
-  };
-
-  const regionKeysByLength = [...regionKeys.keys()].sort((a, b) => b.length - a.length);
-  /** The region a name starts with (郑州市中原区西岗中学 → henan-zhengzhou-zhongyuan), if exactly one. */
-  const regionInName = (name: string): string | undefined => {
-    const c = canonical(name);
-    const key = regionKeysByLength.find((k) => c.startsWith(k) && c.length > k.length);
-    const ids = key ? [...regionKeys.get(key)!] : [];
-    return ids.length === 1 ? ids[0] : undefined;
-  };
-  /** A name's own region when it is inside the given one (a district named in a city's list), else the given one. */
-  const narrowRegion = (name: string, region: string): string => {
-    const named = regionInName(name);
-    return named && named !== region && ancestors(named).includes(region) ? named : region;
-  };
-
-  // Schools and groups already in the data.
-  const schools = new NameIndex(strip);
-  for (const s of dataset.schools) {
-    const names = [s.name, ...s.aliases, ...s.former_names];
-    schools.add({
-      id: s.id,
-      name: s.name,
-      region: s.region,
-      planned: false,
-      ...(s.parent_school ? { parent: s.parent_school } : {}),
-      ...schools.keys(names),
-    });
   }
-  const groups = new NameIndex(strip);
-  for (const g of dataset.groups)
-    groups.add({ id: g.id, name: g.name, region: g.region, planned: false, ...groups.keys([g.name, ...g.aliases]) });
-  const takenSchoolIds = new Set(dataset.schools.map((s) => s.id));
-  const takenGroupIds = new Set(dataset.groups.map((g) => g.id));
-  const existingMemberships = new Set(dataset.memberships.filter((m) => !m.left.text).map((m) => `${m.group}|${m.school}`));
-  const plannedMemberships = new Map<string, PlannedMembership>();
-  const groupTypes = dataset.terms.filter((t) => t.kind === 'group-type');
-  const asked = new Set<string>();
-  const matchedOnce = new Set<string>();
 
-  const ask = (kind: 'school' | 'group', text: string, at: Place, region: string, candidates: Entry[]): string | undefined => {
+  /** The editor's answer to a close match, or undefined with the question recorded (once). */
+  private ask(kind: 'school' | 'group', text: string, at: Place, region: string, candidates: Entry[]): string | undefined {
     const key = `${kind}:${canonical(text)}@${region}`;
-    const answer = answers.get(key);
+    const answer = this.answers.get(key);
     if (answer) return answer;
-    if (!asked.has(key)) {
-      asked.add(key);
-      plan.questions.push({ key, kind, text, at, candidates: candidates.map((c) => ({ id: c.id, name: c.name })) });
+    if (!this.asked.has(key)) {
+      this.asked.add(key);
+      this.plan.questions.push({ key, kind, text, at, candidates: candidates.map((c) => ({ id: c.id, name: c.name })) });
     }
     return undefined;
-  };
+  }
 
-  const typeOf = (g: ListedGroup, name: string): string => {
+  private typeOf(g: ListedGroup, name: string): string {
     if (g.type) {
       const c = canonical(g.type);
-      const term = groupTypes.find((t) => [t.id, t.term, ...t.aliases].some((n) => canonical(n) === c));
+      const term = this.groupTypes.find((t) => [t.id, t.term, ...t.aliases].some((n) => canonical(n) === c));
       if (term) return term.id;
-      plan.warnings.push({ at: g.at, message: `集团类型“${g.type}”不在 data/terms.csv 的集团类型里，记为 unspecified（未说明）` });
+      this.plan.warnings.push({ at: g.at, message: `集团类型“${g.type}”不在 data/terms.csv 的集团类型里，记为 unspecified（未说明）` });
     }
     const kind = groupKind(name);
     return kind === 'group' ? 'unspecified' : kind;
-  };
+  }
 
   /** A school by the list's name: an existing id, a new planned id, or undefined (question pending or skipped). */
-  const resolveSchool = (
-    raw: ListedName,
-    region: string,
-    context: { groupName: string; parentHint?: string },
-  ): { id: string; name: string; unit: string } | undefined => {
+  resolveSchool(raw: ListedName, region: string, context: { groupName: string; parentHint?: string }): ResolvedSchool | undefined {
     const clean = cleanName(raw.text);
     let name = clean.name;
     if (!name) return undefined;
@@ -301,172 +337,211 @@ export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanO
     let parentId: string | undefined;
     if (unit !== 'school' && !schoolPart) {
       const parent = context.parentHint ?? context.groupName.replace(GROUP_WORD, '');
-      const p = resolveSchool({ text: parent, at: raw.at }, region, context);
+      const p = this.resolveSchool({ text: parent, at: raw.at }, region, context);
       if (!p) return undefined;
       parentId = p.id;
       schoolPart = p.name;
       name = `${p.name}${part}`;
     }
-    const regions = relatedRegions(region);
-    const exact = schools.exact(name, regions);
-    if (exact.length === 1) {
-      const e = exact[0]!;
-      if (!e.planned && !matchedOnce.has(e.id)) {
-        matchedOnce.add(e.id);
-        const via = canonical(e.name) === canonical(name) || strip(canonical(e.name)) === strip(canonical(name)) ? '名称' : '别称或曾用名';
-        plan.matched.push({ text: name, at: raw.at, id: e.id, name: e.name, via });
-      }
-      return { id: e.id, name: e.name, unit };
-    }
-    const near = exact.length > 1 ? exact : schools.near(name, regions);
-    if (near.length > 0) {
-      const answer = ask('school', name, raw.at, region, near);
-      if (!answer || answer === 'skip') return undefined;
-      if (answer !== 'new') {
-        const chosen = schools.byId.get(answer);
-        if (chosen) {
-          if (!matchedOnce.has(chosen.id)) {
-            matchedOnce.add(chosen.id);
-            plan.matched.push({ text: name, at: raw.at, id: chosen.id, name: chosen.name, via: '编辑确认' });
-          }
-          return { id: chosen.id, name: chosen.name, unit };
-        }
-        plan.warnings.push({ at: raw.at, message: `回答的标识 ${answer} 不在 data/schools.csv 里，跳过“${name}”` });
-        return undefined;
-      }
-    }
+    const found = this.existingSchool(name, raw.at, region, unit);
+    if (found !== 'new') return found;
     // New: a division or named campus hangs under its school, which must resolve too.
     if (unit !== 'school' && !parentId) {
-      const p = resolveSchool({ text: schoolPart, at: raw.at }, region, context);
+      const p = this.resolveSchool({ text: schoolPart, at: raw.at }, region, context);
       if (!p) return undefined;
       parentId = p.id;
     }
-    const parentIdFinal = parentId;
-    const schoolRegion = narrowRegion(name, region);
-    const prefix = prefixOf(schoolRegion);
-    const id = uniqueId(parentIdFinal ? unitSlug(part, parentIdFinal) : schoolSlug(name, prefix, regionNames), takenSchoolIds);
-    const stage = unit === 'campus' && parentIdFinal ? 'unknown' : stageOf(name);
-    const notes = clean.notes.map((n) => `名单原文注明“${n}”。`);
-    const entry: Entry = { id, name, region: schoolRegion, planned: true, ...schools.keys([name, ...clean.formerNames]) };
-    schools.add(entry);
-    plan.newSchools.push({ id, name, region: schoolRegion, stage, unit, ...(parentIdFinal ? { parent: parentIdFinal } : {}), at: raw.at });
-    push('schools', {
+    return this.addSchool({ name, unit, part, parentId, formerNames: clean.formerNames, notes: clean.notes, at: raw.at, region });
+  }
+
+  /** The school the name matches (exactly, or by the editor's answer), 'new', or undefined (pending, skipped). */
+  private existingSchool(name: string, at: Place, region: string, unit: string): ResolvedSchool | 'new' | undefined {
+    const regions = this.regions.related(region);
+    const exact = this.schools.exact(name, regions);
+    if (exact.length === 1) {
+      const e = exact[0]!;
+      const sameName = canonical(e.name) === canonical(name) || this.strip(canonical(e.name)) === this.strip(canonical(name));
+      if (!e.planned) this.noteMatch({ text: name, at, id: e.id, name: e.name, via: sameName ? '名称' : '别称或曾用名' });
+      return { id: e.id, name: e.name, unit };
+    }
+    const near = exact.length > 1 ? exact : this.schools.near(name, regions);
+    if (near.length === 0) return 'new';
+    const answer = this.ask('school', name, at, region, near);
+    if (!answer || answer === 'skip') return undefined;
+    if (answer === 'new') return 'new';
+    const chosen = this.schools.byId.get(answer);
+    if (!chosen) {
+      this.plan.warnings.push({ at, message: `回答的标识 ${answer} 不在 data/schools.csv 里，跳过“${name}”` });
+      return undefined;
+    }
+    this.noteMatch({ text: name, at, id: chosen.id, name: chosen.name, via: '编辑确认' });
+    return { id: chosen.id, name: chosen.name, unit };
+  }
+
+  /** Lists an existing school as matched, the first time only. */
+  private noteMatch(m: MatchedSchool): void {
+    if (this.matchedOnce.has(m.id)) return;
+    this.matchedOnce.add(m.id);
+    this.plan.matched.push(m);
+  }
+
+  private addSchool(s: {
+    name: string;
+    unit: string;
+    part: string;
+    parentId: string | undefined;
+    formerNames: string[];
+    notes: string[];
+    at: Place;
+    region: string;
+  }): ResolvedSchool {
+    const { name, unit, parentId } = s;
+    const region = this.regions.narrow(name, s.region);
+    const slug = parentId ? unitSlug(s.part, parentId) : schoolSlug(name, this.regions.prefixOf(region), this.regions.names);
+    const id = uniqueId(slug, this.takenSchoolIds);
+    const stage = unit === 'campus' && parentId ? 'unknown' : stageOf(name);
+    this.schools.add({ id, name, region, planned: true, ...this.schools.keys([name, ...s.formerNames]) });
+    this.plan.newSchools.push({ id, name, region, stage, unit, ...(parentId ? { parent: parentId } : {}), at: s.at });
+    this.push('schools', {
       id,
       name,
-      region: schoolRegion,
+      region,
       stage,
-      parent_school: parentIdFinal,
+      parent_school: parentId,
       unit,
-      former_names: clean.formerNames.join('|'),
-      source: options.source,
-      note: notes.join(''),
+      former_names: s.formerNames.join('|'),
+      source: this.options.source,
+      note: s.notes.map((n) => `名单原文注明“${n}”。`).join(''),
     });
     return { id, name, unit };
-  };
+  }
 
-  const addMembership = (m: Omit<PlannedMembership, 'status'>, note: string) => {
+  private addMembership(m: Omit<PlannedMembership, 'status'>, note: string): void {
     const key = `${m.group}|${m.school}`;
-    if (plannedMemberships.has(key)) return;
-    const status = existingMemberships.has(key) ? 'existing' : 'new';
+    if (this.plannedMemberships.has(key)) return;
+    const status = this.existingMemberships.has(key) ? 'existing' : 'new';
     const planned: PlannedMembership = { ...m, status };
-    plannedMemberships.set(key, planned);
-    plan.memberships.push(planned);
+    this.plannedMemberships.set(key, planned);
+    this.plan.memberships.push(planned);
     const { group, school, role, role_term } = m;
-    if (status === 'new') push('memberships', { group, school, role, role_term, joined: options.date, source: options.source, note });
-  };
+    if (status === 'new')
+      this.push('memberships', { group, school, role, role_term, joined: this.options.date, source: this.options.source, note });
+  }
 
-  for (const g of listed) {
+  /** One listed group: its region, the group itself, then its lead and member schools. */
+  addGroup(g: ListedGroup): void {
     const clean = cleanName(g.name);
-    // The list's region column, else the region the group's name starts with (narrowed by --region), else --region.
-    const named = regionInName(clean.name);
+    const region = this.groupRegion(g, clean.name);
+    if (!region) return;
+    const group = this.findOrAddGroup(g, clean, region);
+    if (group) this.addMembers(g, clean.name, region, group.id);
+  }
+
+  /** The list's region column, else the region the group's name starts with (narrowed by --region), else --region. */
+  private groupRegion(g: ListedGroup, name: string): string | undefined {
+    const given = this.options.region;
+    const named = this.regions.inName(name);
     const region = g.region
-      ? (resolveRegion(g.region, g.at) ?? options.region)
-      : named && !(options.region && (options.region === named || ancestors(options.region).includes(named)))
+      ? (this.resolveRegion(g.region, g.at) ?? given)
+      : named && !(given && (given === named || this.regions.ancestors(given).includes(named)))
         ? named
-        : options.region;
-    if (!region || !regionById.has(region)) {
-      plan.warnings.push({
-        at: g.at,
-        message: region
-          ? `--region ${region} 在 data/regions.csv 里找不到`
-          : `集团“${clean.name}”没有地区：表格加一列“所在区县”，或用 --region 指定默认地区`,
-      });
-      continue;
-    }
-    const regions = relatedRegions(region);
-    // The group: existing, already planned from an earlier line, close (a question) or new.
+        : given;
+    if (region && this.regions.byId.has(region)) return region;
+    this.plan.warnings.push({
+      at: g.at,
+      message: region
+        ? `--region ${region} 在 data/regions.csv 里找不到`
+        : `集团“${name}”没有地区：表格加一列“所在区县”，或用 --region 指定默认地区`,
+    });
+    return undefined;
+  }
+
+  /** The group: existing, already planned from an earlier line, close (a question) or new; undefined when pending or skipped. */
+  private findOrAddGroup(g: ListedGroup, clean: ReturnType<typeof cleanName>, region: string): Entry | undefined {
+    const regions = this.regions.related(region);
     let group: Entry | undefined;
-    const exact = groups.exact(clean.name, regions);
+    const exact = this.groups.exact(clean.name, regions);
     if (exact.length === 1) group = exact[0];
     else {
-      const near = exact.length > 1 ? exact : groups.near(clean.name, regions);
-      const answer = near.length > 0 ? ask('group', clean.name, g.at, region, near) : 'new';
-      if (!answer || answer === 'skip') continue;
+      const near = exact.length > 1 ? exact : this.groups.near(clean.name, regions);
+      const answer = near.length > 0 ? this.ask('group', clean.name, g.at, region, near) : 'new';
+      if (!answer || answer === 'skip') return undefined;
       if (answer !== 'new') group = near.find((e) => e.id === answer);
     }
-    if (!group) {
-      const id = uniqueId(groupSlug(clean.name, prefixOf(region), regionNames), takenGroupIds);
-      group = { id, name: clean.name, region, planned: true, ...groups.keys([clean.name]) };
-      groups.add(group);
-      const type = typeOf(g, clean.name);
-      const alliedWith = /^(.+集团)联盟学校$/.exec(clean.name)?.[1];
-      const relatedGroup = alliedWith ? groups.exact(alliedWith, regions)[0]?.id : undefined;
-      plan.groups.push({ id, name: clean.name, status: 'new', region, type, at: g.at });
-      push('groups', {
-        id,
-        name: clean.name,
-        region,
-        type,
-        founded: options.date,
-        related_group: relatedGroup,
-        source: options.source,
-        note: [
-          ...clean.notes.map((n) => `名单原文注明“${n}”。`),
-          g.batch ? `批次：${g.batch}。` : '',
-          g.note ? `名单备注：${g.note}` : '',
-        ].join(''),
-      });
-    } else if (!plan.groups.some((p) => p.id === group!.id)) {
-      const existing = dataset.groups.find((x) => x.id === group!.id);
-      plan.groups.push({ id: group.id, name: group.name, status: 'existing', region: group.region, type: existing?.type ?? '', at: g.at });
+    if (!group) return this.addNewGroup(g, clean, region);
+    const id = group.id;
+    if (!this.plan.groups.some((p) => p.id === id)) {
+      const existing = this.dataset.groups.find((x) => x.id === id);
+      this.plan.groups.push({ id, name: group.name, status: 'existing', region: group.region, type: existing?.type ?? '', at: g.at });
     }
-    const groupId = group.id;
-    const type = dataset.groups.find((x) => x.id === groupId)?.type ?? plan.groups.find((p) => p.id === groupId)?.type ?? 'unspecified';
+    return group;
+  }
 
-    // Which school leads: the one the list marks, or else the one the group is named after.
-    const core = groupCore(strip(canonical(clean.name)));
-    let leads = g.lead;
-    let members = g.members;
-    let inferredLead = false;
-    if (leads.length === 0 && core.length >= 2) {
-      const named = members.find((m) => strip(canonical(cleanName(m.text).name)).includes(core));
-      if (named) {
-        leads = [named];
-        members = members.filter((m) => m !== named);
-        inferredLead = true;
-      }
-    }
+  private addNewGroup(g: ListedGroup, clean: ReturnType<typeof cleanName>, region: string): Entry {
+    const id = uniqueId(groupSlug(clean.name, this.regions.prefixOf(region), this.regions.names), this.takenGroupIds);
+    const group: Entry = { id, name: clean.name, region, planned: true, ...this.groups.keys([clean.name]) };
+    this.groups.add(group);
+    const type = this.typeOf(g, clean.name);
+    const alliedWith = /^(.+集团)联盟学校$/.exec(clean.name)?.[1];
+    const relatedGroup = alliedWith ? this.groups.exact(alliedWith, this.regions.related(region))[0]?.id : undefined;
+    this.plan.groups.push({ id, name: clean.name, status: 'new', region, type, at: g.at });
+    this.push('groups', {
+      id,
+      name: clean.name,
+      region,
+      type,
+      founded: this.options.date,
+      related_group: relatedGroup,
+      source: this.options.source,
+      note: [
+        ...clean.notes.map((n) => `名单原文注明“${n}”。`),
+        g.batch ? `批次：${g.batch}。` : '',
+        g.note ? `名单备注：${g.note}` : '',
+      ].join(''),
+    });
+    return group;
+  }
+
+  /** Which school leads: the one the list marks, or else the member the group is named after. */
+  private leadsOf(g: ListedGroup, groupName: string): { leads: ListedName[]; members: ListedName[]; inferred: boolean } {
+    const core = groupCore(this.strip(canonical(groupName)));
+    if (g.lead.length > 0 || core.length < 2) return { leads: g.lead, members: g.members, inferred: false };
+    const named = g.members.find((m) => this.strip(canonical(cleanName(m.text).name)).includes(core));
+    if (!named) return { leads: g.lead, members: g.members, inferred: false };
+    return { leads: [named], members: g.members.filter((m) => m !== named), inferred: true };
+  }
+
+  /** The group's lead schools, then its members (a campus as campus, an alliance's as alliance). */
+  private addMembers(g: ListedGroup, groupName: string, region: string, groupId: string): void {
+    const type =
+      this.dataset.groups.find((x) => x.id === groupId)?.type ?? this.plan.groups.find((p) => p.id === groupId)?.type ?? 'unspecified';
+    const { leads, members, inferred: inferredLead } = this.leadsOf(g, groupName);
     const leadSchools: string[] = [];
     for (const l of leads) {
-      const s = resolveSchool(l, region, { groupName: clean.name });
+      const s = this.resolveSchool(l, region, { groupName });
       if (!s) continue;
       leadSchools.push(s.name);
-      addMembership(
+      this.addMembership(
         { group: groupId, school: s.id, role: 'lead', role_term: toSimplified(g.leadTerm ?? ''), at: l.at },
         inferredLead ? '名单没有标注牵头校；集团以这所学校命名，所以记为牵头校。' : '',
       );
     }
     if (leads.length === 0)
-      plan.warnings.push({ at: g.at, message: `“${clean.name}”：名单没有标出牵头校，集团名称也对不上哪所成员校，只记成员` });
+      this.plan.warnings.push({ at: g.at, message: `“${groupName}”：名单没有标出牵头校，集团名称也对不上哪所成员校，只记成员` });
     for (const m of members) {
-      const s = resolveSchool(m, region, { groupName: clean.name, ...(leadSchools[0] ? { parentHint: leadSchools[0] } : {}) });
+      const s = this.resolveSchool(m, region, { groupName, ...(leadSchools[0] ? { parentHint: leadSchools[0] } : {}) });
       if (!s) continue;
       const role = s.unit === 'campus' ? 'campus' : type === 'alliance' ? 'alliance' : 'member';
-      addMembership(
+      this.addMembership(
         { group: groupId, school: s.id, role, role_term: role === 'member' ? toSimplified(g.memberTerm ?? '') : '', at: m.at },
         '',
       );
     }
   }
-  return plan;
+}
+
+export function makePlan(dataset: Dataset, listed: ListedGroup[], options: PlanOptions): Plan {
+  const planner = new Planner(dataset, options);
+  for (const g of listed) planner.addGroup(g);
+  return planner.plan;
 }

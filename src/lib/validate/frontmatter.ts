@@ -1,5 +1,30 @@
 /** Splits an MDX file into YAML frontmatter and body, keeping line numbers for errors. */
-import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
+import { LineCounter, Parser, parseDocument, isNode, visit, type CST, type Document } from 'yaml';
+
+/** Levels of map or list, the top-level map being 1: more than any template needs (policy targets use 3), far below what overflows the stack. */
+export const MAX_YAML_DEPTH = 16;
+
+/**
+ * Offset of the first collection nested deeper than MAX_YAML_DEPTH, or undefined.
+ * yaml's composer recurses once per level, so thousands of [ overflow the stack at a
+ * place that depends on the stack size; its lexer and parser do not, so this walks the
+ * parser's syntax tree with a stack of its own before anything is composed.
+ */
+function tooDeepAt(yamlText: string): number | undefined {
+  const todo: { token: CST.Token | null | undefined; depth: number }[] = [];
+  for (const token of new Parser().parse(yamlText)) todo.push({ token, depth: 1 });
+  let found: number | undefined;
+  while (todo.length > 0) {
+    const { token, depth } = todo.pop()!;
+    if (token?.type === 'document') todo.push({ token: token.value, depth });
+    else if (token?.type === 'block-map' || token?.type === 'block-seq' || token?.type === 'flow-collection') {
+      // Keep the earliest in the text, so the place reported does not depend on the walk.
+      if (depth > MAX_YAML_DEPTH) found = Math.min(found ?? token.offset, token.offset);
+      else for (const item of token.items) todo.push({ token: item.key, depth: depth + 1 }, { token: item.value, depth: depth + 1 });
+    }
+  }
+  return found;
+}
 
 export interface Frontmatter {
   data: unknown;
@@ -19,20 +44,23 @@ export function parseFrontmatter(text: string): Frontmatter | null {
   const lineCounter = new LineCounter();
   const body = src.slice(m[0].length);
   const bodyLine = m[0].split('\n').length;
-  const failed = (error: NonNullable<Frontmatter['error']>): Frontmatter => ({
-    data: undefined,
-    locate: () => ({ line: 1, column: 1 }),
-    body,
-    bodyLine,
-    error,
-  });
-  let doc: Document;
-  try {
-    doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
-  } catch {
-    // The parser recurses: thousands of nested [ or { overflow the stack.
-    return failed({ line: 2, column: 1, message: '嵌套太深，无法读取', fix: '元数据只写模板里的字段，不要嵌套列表或对象' });
+  const deep = tooDeepAt(yamlText);
+  if (deep !== undefined) {
+    const before = yamlText.slice(0, deep).split('\n');
+    return {
+      data: undefined,
+      locate: () => ({ line: 1, column: 1 }),
+      body,
+      bodyLine,
+      error: {
+        line: before.length + 1,
+        column: before.at(-1)!.length + 1,
+        message: `嵌套太深（超过 ${MAX_YAML_DEPTH} 层列表或对象）`,
+        fix: '元数据只写模板里的字段；检查是否多写了 [ 或 {，或缩进层层加深',
+      },
+    };
   }
+  const doc: Document = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   // Frontmatter starts on line 2 of the file (line 1 is ---).
   const toFile = (offset: number) => {
     const pos = lineCounter.linePos(offset);
