@@ -178,16 +178,26 @@ function swapIntoPlace(): boolean {
   return existsSync(resolve(out, 'index.html'));
 }
 
-/** N `astro build` processes at once, each a slice of the routes; the first failure ends the others. */
+/**
+ * N `astro build` processes at once, each a slice of the routes; the first failure ends the others.
+ *
+ * Every `astro build` first syncs the content layer, writing .astro/content-modules.mjs and
+ * content-assets.mjs through one fixed temporary name (`<file>.tmp`, then a rename): two
+ * processes doing that at once make one rename fail (ENOENT). Astro skips the write when the
+ * file already holds the same text, so one `astro sync` before the shards start writes them
+ * once, and the shards find them up to date.
+ */
 async function buildShards(): Promise<boolean> {
   mkdirSync(shardsRoot, { recursive: true });
+  const shardCache = (i: number) => `${cacheDir}-shard-${i}`;
+  if (!(await run(bin('astro'), ['sync', '--silent'], { ...astroEnv, ASTRO_CACHE_DIR: shardCache(0) }))) return false;
   const runs = Array.from({ length: shardCount }, (_, i) =>
     run(bin('astro'), ['build', '--silent'], {
       ...astroEnv,
       ASTRO_SHARD: `${i}/${shardCount}`,
       ASTRO_OUT_DIR: join(shardsRoot, String(i)),
       ASTRO_SHARD_PAGES: join(shardsRoot, `pages-${i}.json`),
-      ASTRO_CACHE_DIR: `${cacheDir}-shard-${i}`,
+      ASTRO_CACHE_DIR: shardCache(i),
     }).then((ok) => {
       if (!ok) endChildren();
       return ok;
