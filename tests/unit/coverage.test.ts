@@ -9,7 +9,7 @@ import { stripBom } from '../../src/lib/csv/bom.ts';
 import { buildCoverage, shareText } from '../../src/lib/coverage/coverage.ts';
 import { buildCountryCharts, countryChartIds } from '../../src/lib/coverage/country-charts.ts';
 import { intendedProvince, PROVINCES, provinceByName, TILE_COLUMNS, TILE_ROWS } from '../../src/lib/coverage/provinces.ts';
-import { coverageCsv, coverageTable, regionCoverageLine } from '../../src/lib/coverage/view.ts';
+import { coverageCsv, coverageTable, coverageTableForPage, regionCoverageLine } from '../../src/lib/coverage/view.ts';
 import { indexDataset } from '../../src/lib/data/queries.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
 import { miniFiles, text } from './fixture-project.ts';
@@ -112,6 +112,19 @@ describe('coverage table, CSV and region line', () => {
     expect(henan.groups).toMatchObject({ text: '1 / 200', share: '0.5%', sourceId: 'fx-news' });
     expect(henan.code).toBe('41');
     expect(rows.find((r) => r.name === '北京市')).toMatchObject({ noData: true, code: '11' });
+  });
+
+  it('shows every row while they fit, then stops at cities, then at provinces', () => {
+    const rows = coverageTable(model);
+    const depths = (shown: { depth: number }[]) => [...new Set(shown.map((r) => r.depth))].sort();
+    expect(coverageTableForPage(rows, rows.length)).toEqual({ rows, hidden: 0 });
+    const cities = coverageTableForPage(rows, rows.length - 1);
+    expect(depths(cities.rows)).toEqual([0, 1]);
+    expect(cities.hidden).toBe(rows.filter((r) => r.depth > 1).length);
+    expect(cities.hidden).toBeGreaterThan(0);
+    const provinces = coverageTableForPage(rows, 1);
+    expect(depths(provinces.rows)).toEqual([0]);
+    expect(provinces.rows.length + provinces.hidden).toBe(rows.length);
   });
 
   it('downloads the same rows as CSV', () => {

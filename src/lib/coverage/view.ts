@@ -2,6 +2,7 @@
 import { BOM } from '../csv/bom.ts';
 import { csvText } from '../csv/write.ts';
 import { formatStatValue } from '../data/format.ts';
+import { PAGE_LIMITS } from '../views/limits.ts';
 import type { Comparison, CoverageModel, RegionCoverage, ReportedFigure } from './coverage.ts';
 
 const count = (n: number) => formatStatValue(n, 'count');
@@ -91,6 +92,22 @@ export function coverageTable(model: CoverageModel): CoverageTableRow[] {
   }
   for (const top of model.unmatched) out.push(...below(top).map(rowOf));
   return out;
+}
+
+/**
+ * The rows the coverage page shows: all of them while they fit its limit; past it, only
+ * provinces and cities (then provinces alone), so the page stays light at country size.
+ * `hidden` counts the rows left to the region pages and coverage.csv.
+ */
+export function coverageTableForPage(
+  rows: CoverageTableRow[],
+  limit = PAGE_LIMITS.coverageRows,
+): { rows: CoverageTableRow[]; hidden: number } {
+  for (const maxDepth of [Infinity, 1, 0]) {
+    const shown = rows.filter((r) => r.depth <= maxDepth);
+    if (shown.length <= limit || maxDepth === 0) return { rows: shown, hidden: rows.length - shown.length };
+  }
+  return { rows, hidden: 0 };
 }
 
 const CSV_HEADER = [

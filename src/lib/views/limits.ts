@@ -17,6 +17,8 @@ export interface PageLimits {
   figures: number;
   /** Regions whose chart links the statistics page lists one by one. */
   chartRegions: number;
+  /** Rows of the coverage page's table; past it the table stops at cities (the CSV keeps every row). */
+  coverageRows: number;
 }
 
 export const PAGE_LIMITS: PageLimits = {
@@ -26,4 +28,5 @@ export const PAGE_LIMITS: PageLimits = {
   citations: 200,
   figures: 400,
   chartRegions: 100,
+  coverageRows: 400,
 };
