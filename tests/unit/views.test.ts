@@ -142,7 +142,7 @@ describe('policy view', () => {
 });
 
 /** Limits small enough that the mini fixture counts as a country. */
-const tiny = { treeNodes: 2, groups: 1, schools: 3, citations: 2, figures: 1, chartRegions: 1 };
+const tiny = { treeNodes: 2, groups: 1, schools: 3, citations: 2, figures: 1, chartRegions: 1, coverageRows: 1 };
 
 describe('pages that stay light at country size', () => {
   it('a region over the limits lists only its own groups and schools and counts the rest below', () => {
