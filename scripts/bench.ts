@@ -631,8 +631,10 @@ function table(results: SizeResult[]): string {
 function stepTable(r: SizeResult): string {
   const rssLimit = BUDGET.rssMB(r.schools);
   const hugo = r.peer?.build;
-  const ratio = (secs: number, limit: number) => {
+  const ratio = (secs: number, limit: number, ok: boolean) => {
     if (!hugo) return 'no Hugo: —';
+    // A step that failed stopped early: its time says nothing against the budget.
+    if (!ok) return 'step FAILED ✗';
     const x = secs / hugo.secs;
     return `${x.toFixed(2)}× Hugo (≤ ${limit}) ${x <= limit ? '✓' : '✗'}`;
   };
@@ -646,9 +648,9 @@ function stepTable(r: SizeResult): string {
   };
   const rows: [string, Step | undefined, string, string][] = [
     ['validate', r.validate, mem(r.validate), ''],
-    [`astro build (${shardArg ?? 'default'} shards)`, r.astro, mem(r.astro), ratio(r.astro.secs, BUDGET.peerRatio)],
+    [`astro build (${shardArg ?? 'default'} shards)`, r.astro, mem(r.astro), ratio(r.astro.secs, BUDGET.peerRatio, r.astro.ok)],
     ['search index', r.searchIndex, mem(r.searchIndex), ''],
-    ['full build (the three steps)', full, mem(full), ratio(r.buildSecs, BUDGET.buildPeerRatio)],
+    ['full build (the three steps)', full, mem(full), ratio(r.buildSecs, BUDGET.buildPeerRatio, full.ok)],
     [`hugo ${r.peer?.version ?? '(not run)'}`, hugo, '(peer, no budget)', ''],
   ];
   const header = [
@@ -701,13 +703,18 @@ function budgets(r: SizeResult) {
     unit,
     met: false,
   });
+  const failed = (name: string, limit: number, unit: string) => ({ name: `${name} — a step FAILED`, value: NaN, limit, unit, met: false });
   return [
-    r.peer
-      ? check('Astro / Hugo wall time', r.peer.ratio, BUDGET.peerRatio, '×')
-      : notMeasured('Astro / Hugo wall time', BUDGET.peerRatio, '×'),
-    r.peer
-      ? check('full build (validate + Astro + search index) / Hugo', r.peer.buildRatio, BUDGET.buildPeerRatio, '×')
-      : notMeasured('full build / Hugo', BUDGET.buildPeerRatio, '×'),
+    !r.astro.ok
+      ? failed('Astro / Hugo wall time', BUDGET.peerRatio, '×')
+      : r.peer
+        ? check('Astro / Hugo wall time', r.peer.ratio, BUDGET.peerRatio, '×')
+        : notMeasured('Astro / Hugo wall time', BUDGET.peerRatio, '×'),
+    !(r.validate.ok && r.astro.ok && r.searchIndex.ok)
+      ? failed('full build / Hugo', BUDGET.buildPeerRatio, '×')
+      : r.peer
+        ? check('full build (validate + Astro + search index) / Hugo', r.peer.buildRatio, BUDGET.buildPeerRatio, '×')
+        : notMeasured('full build / Hugo', BUDGET.buildPeerRatio, '×'),
     check('peak RSS of any step (all its processes summed)', r.peakRssMB, BUDGET.rssMB(r.schools), 'MB'),
     check('largest HTML page, gzipped', gzKB(r.weights), BUDGET.pageGzKB, 'kB'),
     check('largest record page, gzipped', gzKB(r.weights.filter((w) => RECORD_TEMPLATES.has(w.template))), BUDGET.recordPageGzKB, 'kB'),
