@@ -92,8 +92,6 @@ const BUDGET = {
   recordPageGzKB: 50,
   /** Lighthouse mobile performance score of the largest page of each template. */
   lighthouse: 95,
-  /** Mean key text per school or group record (Pagefind indexes it on every page). */
-  hiddenChars: 600,
 };
 const RECORD_TEMPLATES = new Set(['/schools/[id]/', '/groups/[id]/', '/regions/[id]/', '/policies/[id]/']);
 
@@ -433,7 +431,7 @@ interface SizeResult {
   search: SearchResult[];
   weights: TemplateWeight[];
   /** Hidden key text of school and group search records (a sample of about 5,000): mean and longest, in characters. */
-  hiddenText: { records: number; mean: number; max: number };
+  keyText: { records: number; mean: number; max: number };
   peer?: { tool: string; version: string; pages: number; build: Step; ratio: number; buildRatio: number };
   /** Lighthouse mobile performance of the largest page of each template (largest size only). */
   lighthouse?: { template: string; url: string; performance: number; losses: string[]; error?: string | undefined }[];
@@ -516,7 +514,7 @@ async function runSize(n: number): Promise<SizeResult> {
     msPerPage: (buildSecs * 1000) / Math.max(1, stats.pages),
     search,
     weights,
-    hiddenText: hiddenTextSizes(data),
+    keyText: keyTextSizes(data),
   };
   console.log(
     `  dist: ${stats.files} files, ${(stats.bytes / 2 ** 20).toFixed(0)} MB (${(stats.indexBytes / 2 ** 20).toFixed(0)} MB of it search indexes)`,
@@ -538,8 +536,8 @@ async function runSize(n: number): Promise<SizeResult> {
   return result;
 }
 
-/** The key text search records hide in each page, over one slice of about 5,000 records. */
-function hiddenTextSizes(data: string): SizeResult['hiddenText'] {
+/** The search key text of each school and group record (name index only), over one slice of about 5,000 records. */
+function keyTextSizes(data: string): SizeResult['keyText'] {
   const { dataset } = validateProject(readProjectFiles(data));
   const total = dataset.schools.length + dataset.groups.length + dataset.regions.length + dataset.policies.length + dataset.terms.length;
   const parts = Math.max(1, Math.ceil(total / 5000));
@@ -734,12 +732,6 @@ function budgets(r: SizeResult) {
           ),
         ]
       : []),
-    check(
-      `hidden search text per school or group (mean of ${r.hiddenText.records}; longest ${r.hiddenText.max})`,
-      r.hiddenText.mean,
-      BUDGET.hiddenChars,
-      'chars',
-    ),
   ];
 }
 
@@ -854,6 +846,14 @@ async function main() {
     for (const b of budgets(r)) console.log(`  ${b.met ? '✓' : '✗'} ${b.name}: ${f1(b.value)} ${b.unit} (budget ${b.limit} ${b.unit})`);
   }
   console.log(`  ${importSecs <= 10 ? '✓' : '✗'} import of 1000 rows (preview + write): ${f1(importSecs)} s (budget 10 s)`);
+  // Search keys left the pages (issue #15): they live only in the name index, whose bytes
+  // per query are budgeted above, so their length is a figure to watch, not a budget.
+  for (const r of results) {
+    const t = r.keyText;
+    console.log(
+      `  search key text per school or group at ${r.schools}: mean ${f1(t.mean)} chars of ${t.records} records, longest ${t.max}`,
+    );
+  }
   console.log(`\nResults: ${resultsFile}`);
 }
 
