@@ -316,7 +316,10 @@ interface SearchResult {
   /** The same responses uncompressed, as `npm run serve` sends them. */
   rawBytes: number;
   requests: number;
+  /** A first visit: from opening /search/?q=… in a cold browser to the first result (page load included). */
   ms: number;
+  /** A query on the open search page: from submitting it to the wanted school's link (NaN when not measured). */
+  openMs: number;
   results: number;
   firstUrl?: string;
   found: boolean;
@@ -352,6 +355,7 @@ async function measureSearch(dist: string, queries: { name: string; id: string }
         rawBytes: 0,
         requests: 0,
         ms: NaN,
+        openMs: NaN,
         results: 0,
         found: false,
       };
@@ -405,11 +409,47 @@ async function measureSearch(dist: string, queries: { name: string; id: string }
       );
       await context.close();
     }
+    if (hasSearchPage) await measureOpenPage(browser, url, queries, out);
   } finally {
     await browser.close();
     server.close();
   }
   return out;
+}
+
+/**
+ * Each query submitted on one search page already open (its script loaded, no index
+ * file fetched yet): the time from pressing Enter to the wanted school's link, which is
+ * what the 300 ms budget holds. A first visit adds the page's own load, which the
+ * Lighthouse budget covers.
+ */
+async function measureOpenPage(
+  browser: Awaited<ReturnType<typeof import('./chromium.ts').launchBrowser>>,
+  url: string,
+  queries: { name: string; id: string }[],
+  out: SearchResult[],
+): Promise<void> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${url}/search/`, { waitUntil: 'networkidle' });
+    for (const [i, { name, id }] of queries.entries()) {
+      await page.fill('#search-q', name);
+      const started = await page.evaluate(() => performance.now());
+      await page.press('#search-q', 'Enter');
+      const found = await page.waitForFunction(
+        (href) => (document.querySelector(`#search-results a[href*="${href}"]`) ? performance.now() : null),
+        `/schools/${id}/`,
+        { timeout: 30_000, polling: 'raf' },
+      );
+      out[i]!.openMs = ((await found.jsonValue()) as number) - started;
+      console.log(`  search "${name}" on the open search page: ${out[i]!.openMs.toFixed(0)} ms to the school's link`);
+    }
+  } catch (e) {
+    console.log(`  search on the open page: ${String(e).split('\n')[0]}`);
+  } finally {
+    await context.close();
+  }
 }
 
 /* ------------------------------------------------------------ one size */
@@ -585,7 +625,8 @@ function table(results: SizeResult[]): string {
     'ms/page',
     'slope ms/page',
     'search kB',
-    'search ms',
+    'search ms (open page)',
+    'first visit ms',
     'hugo s/MB',
     'astro/hugo',
     'build/hugo',
@@ -596,7 +637,9 @@ function table(results: SizeResult[]): string {
     const slope = prev ? ((r.buildSecs - prev.buildSecs) * 1000) / (r.pages - prev.pages) : r.msPerPage;
     const s = r.search.filter((x) => !x.error);
     const kb = s.length ? Math.max(...s.map((x) => x.bytes)) / 1000 : NaN;
-    const ms = s.length ? s.map((x) => x.ms).sort((a, b) => a - b)[Math.floor(s.length / 2)]! : NaN;
+    const median = (xs: number[]) => (xs.length ? xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : NaN);
+    const ms = median(s.map((x) => x.openMs));
+    const firstVisitMs = median(s.map((x) => x.ms));
     return [
       String(r.schools),
       String(r.pages),
@@ -611,6 +654,7 @@ function table(results: SizeResult[]): string {
       slope.toFixed(2),
       f0(kb),
       f0(ms),
+      f0(firstVisitMs),
       r.peer ? `${f1(r.peer.build.secs)}/${f0(r.peer.build.sumRssMB)}` : '—',
       r.peer ? r.peer.ratio.toFixed(1) : '—',
       r.peer ? r.peer.buildRatio.toFixed(1) : '—',
@@ -685,7 +729,7 @@ function budgets(r: SizeResult) {
   const s = r.search.filter((x) => !x.error);
   const kb = s.length ? Math.max(...s.map((x) => x.bytes)) / 1000 : NaN;
   const indexKB = s.length ? Math.max(...s.map((x) => x.indexBytes)) / 1000 : NaN;
-  const ms = s.length ? Math.max(...s.map((x) => x.ms)) : NaN;
+  const ms = s.length ? Math.max(...s.map((x) => x.openMs)) : NaN;
   const check = (name: string, value: number, limit: number, unit: string, atLeast = false) => ({
     name,
     value,
@@ -718,7 +762,7 @@ function budgets(r: SizeResult) {
     check('largest record page, gzipped', gzKB(r.weights.filter((w) => RECORD_TEMPLATES.has(w.template))), BUDGET.recordPageGzKB, 'kB'),
     check('search download, first query: page + index, as a static host sends it (worst query)', kb, BUDGET.searchKB, 'kB'),
     check('search download, index files of one query (worst query)', indexKB, BUDGET.searchKB, 'kB'),
-    check('search time to first result (worst query)', ms, BUDGET.searchMs, 'ms'),
+    check('search time of a query on the open search page, Enter to the result (worst query)', ms, BUDGET.searchMs, 'ms'),
     ...(r.lighthouse
       ? [
           check(
