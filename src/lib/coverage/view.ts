@@ -103,11 +103,9 @@ export function coverageTableForPage(
   rows: CoverageTableRow[],
   limit = PAGE_LIMITS.coverageRows,
 ): { rows: CoverageTableRow[]; hidden: number } {
-  for (const maxDepth of [Infinity, 1, 0]) {
-    const shown = rows.filter((r) => r.depth <= maxDepth);
-    if (shown.length <= limit || maxDepth === 0) return { rows: shown, hidden: rows.length - shown.length };
-  }
-  return { rows, hidden: 0 };
+  const upTo = (depth: number) => rows.filter((r) => r.depth <= depth);
+  const shown = [Infinity, 1].map(upTo).find((s) => s.length <= limit) ?? upTo(0);
+  return { rows: shown, hidden: rows.length - shown.length };
 }
 
 const CSV_HEADER = [
