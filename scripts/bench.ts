@@ -15,7 +15,8 @@
  * scripts/build.ts --astro-only) / search-index wall and CPU time and peak RSS (the sum
  * over all of a step's processes, sampled from /proc every 200 ms; /usr/bin/time -v gives
  * the largest single one), output size, a school-name search in
- * Chromium (bytes a static host would send, time to first result), the same data built by a
+ * Chromium (bytes a static host would send; time from Enter to the result on an open search
+ * page, and a first visit's time with the page load), the same data built by a
  * minimal Hugo site for comparison, per page template the largest and the
  * 99th-percentile HTML page (raw and gzipped) with the totals of dist/, and the time
  * `npm run import` takes on a 1,000-row list (scripts/bench-import.ts), and at the largest
@@ -36,6 +37,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import type { Browser } from 'playwright-core';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateCountry, writeCountry } from './lib/country/index.ts';
@@ -423,12 +425,7 @@ async function measureSearch(dist: string, queries: { name: string; id: string }
  * what the 300 ms budget holds. A first visit adds the page's own load, which the
  * Lighthouse budget covers.
  */
-async function measureOpenPage(
-  browser: Awaited<ReturnType<typeof import('./chromium.ts').launchBrowser>>,
-  url: string,
-  queries: { name: string; id: string }[],
-  out: SearchResult[],
-): Promise<void> {
+async function measureOpenPage(browser: Browser, url: string, queries: { name: string; id: string }[], out: SearchResult[]): Promise<void> {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
