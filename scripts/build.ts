@@ -46,7 +46,14 @@ const dataRoot = resolve(process.env.DATA_ROOT ?? '.');
 // One content cache per data root: kept between builds (no --force), never shared by two roots.
 const cacheDir = resolve('node_modules/.astro', `data-${createHash('sha256').update(dataRoot).digest('hex').slice(0, 12)}`);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_OUT_DIR: tmp, ASTRO_CACHE_DIR: cacheDir, DATA_ROOT: dataRoot };
-const astroEnv = { ...env, NODE_OPTIONS: astroNodeOptions(dataRoot, process.env.NODE_OPTIONS, shardCount) };
+/**
+ * Astro's bundler (rolldown) allocates through mimalloc, which by default keeps the pages it
+ * freed committed: after bundling, a few hundred MB the page rendering never uses again stay in
+ * each process's RSS. These settings return freed pages to the system at once (measured at 10 k
+ * schools: peak RSS 919 → 740 MB, same output); options already set by the caller win.
+ */
+const mimallocEnv = { MIMALLOC_PURGE_DELAY: '0', MIMALLOC_PURGE_DECOMMITS: '1', MIMALLOC_ARENA_EAGER_COMMIT: '0' };
+const astroEnv = { ...mimallocEnv, ...env, NODE_OPTIONS: astroNodeOptions(dataRoot, process.env.NODE_OPTIONS, shardCount) };
 const lockFile = resolve('.astro/build.lock');
 
 const children = new Set<ChildProcess>();
