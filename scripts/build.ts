@@ -13,8 +13,8 @@
  * into its own directory under node_modules/.astro/shards-<pid>/ (inside the checkout, so
  * Astro keeps its prerender chunks there rather than in the shared .astro/), with its own
  * content cache; the slices are merged into one site byte-identical to a one-process build
- * (files two shards both wrote must match), and the sitemap is written once over it
- * (scripts/lib/shards.ts).
+ * (files two shards both wrote must match), with the records' JSON written beside them, and the
+ * sitemap is written once over it (scripts/lib/shards.ts).
  *
  * Two builds in one checkout would share Astro's .astro/ folder (generated content modules,
  * and prerender chunks when --out lies outside the checkout), so a build holds
@@ -41,6 +41,7 @@ if (!Number.isInteger(shardCount) || shardCount < 1) {
   process.exit(2);
 }
 const shardsRoot = resolve('node_modules/.astro', `shards-${process.pid}`);
+const recordsDir = join(shardsRoot, 'records');
 const aside = `${out}.old-${process.pid}`;
 const dataRoot = resolve(process.env.DATA_ROOT ?? '.');
 // One content cache per data root: kept between builds (no --force), never shared by two roots.
@@ -176,6 +177,7 @@ function run(cmd: string, cmdArgs: string[], runEnv: NodeJS.ProcessEnv = env): P
   });
 }
 const bin = (name: string) => resolve('node_modules/.bin', name);
+const writeRecordJson = (site: string) => run(process.execPath, ['scripts/write-record-json.ts', '--site', site]);
 
 /** Old dist/ aside, new one in, then the old one removed: dist/ is never without its pages. */
 function swapIntoPlace(): boolean {
@@ -193,12 +195,17 @@ function swapIntoPlace(): boolean {
  * content-assets.mjs through one fixed temporary name (`<file>.tmp`, then a rename): two
  * processes doing that at once make one rename fail (ENOENT). Astro skips the write when the
  * file already holds the same text, so one `astro sync` before the shards start writes them
- * once, and the shards find them up to date.
+ * once, and the shards find them up to date. The records' JSON is written meanwhile, into a
+ * directory of its own that the merge takes in: `astro sync` keeps one core busy, not two.
  */
 async function buildShards(): Promise<boolean> {
   mkdirSync(shardsRoot, { recursive: true });
   const shardCache = (i: number) => `${cacheDir}-shard-${i}`;
-  if (!(await run(bin('astro'), ['sync', '--silent'], { ...astroEnv, ASTRO_CACHE_DIR: shardCache(0) }))) return false;
+  const before = await Promise.all([
+    run(bin('astro'), ['sync', '--silent'], { ...astroEnv, ASTRO_CACHE_DIR: shardCache(0) }),
+    writeRecordJson(recordsDir),
+  ]);
+  if (!before.every(Boolean)) return false;
   const runs = Array.from({ length: shardCount }, (_, i) =>
     run(bin('astro'), ['build', '--silent'], {
       ...astroEnv,
@@ -222,10 +229,7 @@ async function mergeAndWriteSitemap(): Promise<boolean> {
     (_, i) => JSON.parse(readFileSync(join(shardsRoot, `pages-${i}.json`), 'utf8')) as string[],
   );
   try {
-    mergeShards(
-      pages.map((_, i) => join(shardsRoot, String(i))),
-      tmp,
-    );
+    mergeShards([...pages.map((_, i) => join(shardsRoot, String(i))), recordsDir], tmp);
     await writeSitemap(tmp, pages.flat());
   } catch (e) {
     console.error((e as Error).message);
@@ -245,7 +249,8 @@ else {
   await step(`Astro 构建（${shardCount} 个进程并行）`, buildShards);
   await step('合并分片与站点地图', mergeAndWriteSitemap);
 }
-await step('记录 JSON', () => run(process.execPath, ['scripts/write-record-json.ts', '--site', tmp]));
+// With shards, the records' JSON was written while `astro sync` ran (buildShards).
+if (shardCount === 1) await step('记录 JSON', () => writeRecordJson(tmp));
 if (!values['astro-only']) await step('搜索索引', () => run(process.execPath, ['scripts/search-index.ts', '--site', tmp]));
 await step('替换 dist', swapIntoPlace);
 releaseLock();
