@@ -11,6 +11,7 @@ import {
   type RegionLevel,
 } from '../../src/lib/search/keys.ts';
 import { canonical } from '../../src/lib/search/normalize.ts';
+import { pinyin } from 'pinyin-pro';
 
 /** Readable tokens: Chinese keys decoded, pinyin as is, each with its tier. */
 const readable = (tokens: string[]) =>
@@ -108,6 +109,21 @@ describe('name forms', () => {
     expect(pinyinOf('102初中').full.join('')).toBe('yibailingerchuzhong');
     expect(pinyinOf('吕梁').full.join('')).toBe('lvliang');
     expect(pinyinOf('经八路小学').initials.join('')).toBe('jblxx');
+  });
+
+  it('folds tones and initials as pinyin-pro itself would', () => {
+    // pinyinOf asks pinyin-pro once for toned syllables and strips them itself: the
+    // result must be what pinyin-pro's own options give, for every character it knows
+    // (alone and in context) and for the odd ones (ü, syllabic n/m, ê, tone sandhi, letters).
+    const opts = { toneType: 'none', type: 'array', v: true, nonZh: 'spaced' } as const;
+    const clean = (a: string[]) => a.map((s) => s.toLowerCase().replace(/[^a-z]/g, ''));
+    const texts = ['绿女吕略', '嗯呣欸哼', '一不了一个不是了解看了', '々好好々', 'abc中x学', '𠀀𪚥丼'];
+    const block = Array.from({ length: 0x9fff - 0x4e00 + 1 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
+    for (let i = 0; i < block.length; i += 6) texts.push(block.slice(i, i + 6));
+    for (const text of texts) {
+      const expected = { full: clean(pinyin(text, opts)), initials: clean(pinyin(text, { ...opts, pattern: 'first' })) };
+      expect(pinyinOf(text), text).toEqual(expected);
+    }
   });
 });
 
