@@ -14,7 +14,19 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { hanToken, PINYIN_PREFIX, pinyinToken, type Tier } from './codes.ts';
-import { arabicNumeralsToChinese, canonical, displayForm } from './normalize.ts';
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import {
+  arabicNumeralsToChinese,
+  canonical,
+  canonicalSteps,
+  CONTRACTION_WORDS,
+  displayForm,
+  NUMERAL_CHARS,
+  type CanonicalSteps,
+} from './normalize.ts';
 // Data may be written in traditional characters too: fold them like queries.
 import './simplify.ts';
 
@@ -209,6 +221,96 @@ export function pinyinOf(display: string): { full: string[]; initials: string[] 
   return hit;
 }
 
+// ---------------------------------------------------------------------------
+// Canonical forms of joined names
+
+/**
+ * The dictionary keys simplify.ts would change, as a trie (OpenCC replaces each longest
+ * match by its entry's first value): a text in which none of them occurs comes out of
+ * the converter as it went in.
+ */
+interface KeyNode {
+  next: Map<string, KeyNode>;
+  key: boolean;
+}
+const changingKeys: KeyNode = { next: new Map(), key: false };
+/** Characters in the longest changing key. */
+let longestKey = 0;
+for (const dict of [TWVariantsRev, HKVariantsRev, TSPhrases, TSCharacters]) {
+  for (const entry of dict.split('|')) {
+    const [from = '', to] = entry.split(' ');
+    if (to === from) continue;
+    let node = changingKeys;
+    for (const ch of from) {
+      let next = node.next.get(ch);
+      if (!next) node.next.set(ch, (next = { next: new Map(), key: false }));
+      node = next;
+    }
+    node.key = true;
+    longestKey = Math.max(longestKey, [...from].length);
+  }
+}
+
+/** True when a changing key starts at chars[start] and takes in chars[last] (or goes beyond it). */
+function changingKeyFrom(chars: readonly string[], start: number, last: number): boolean {
+  let node: KeyNode | undefined = changingKeys;
+  for (let j = start; j < chars.length && node; j++) {
+    node = node.next.get(chars[j]!);
+    if (node?.key && j >= last) return true;
+  }
+  return false;
+}
+
+const WORD_CHARS = /^[\p{Script=Han}a-z0-9]*$/u;
+const joinable = new Map<string, CanonicalSteps | null>();
+
+/** canonical()'s steps of a display form that can be joined to another (canonicalJoin), else null. */
+function joinSteps(text: string): CanonicalSteps | null {
+  let hit = joinable.get(text);
+  if (hit === undefined) {
+    // Han, a-z and 0-9 in NFKC form fold one character at a time (NFKC, case), and a
+    // text without a changing key is not converted at all.
+    const chars = [...text];
+    const plain = WORD_CHARS.test(text) && text.normalize('NFKC') === text && !chars.some((_, i) => changingKeyFrom(chars, i, i));
+    hit = plain ? canonicalSteps(text) : null;
+    if (joinable.size > 50_000) joinable.clear();
+    joinable.set(text, hit);
+  }
+  return hit;
+}
+
+/** True when a changing key would start in head and end in tail (each alone has none). */
+function keyAcross(head: string, tail: string): boolean {
+  const before = [...head].slice(1 - longestKey);
+  const window = [...before, ...[...tail].slice(0, longestKey - 1)];
+  return before.some((_, i) => changingKeyFrom(window, i, before.length));
+}
+
+/** Pieces of a school-type word split in two (初级|中学, 初|中): none may straddle a join. */
+const CONTRACTION_SPLITS = CONTRACTION_WORDS.flatMap((w) => [...w].slice(1).map((_, i) => [w.slice(0, i + 1), w.slice(i + 1)] as const));
+
+/**
+ * canonical(head + tail) for two display forms, from the canonical forms of each when
+ * nothing of the one can change the other (郑州 + 十九中): a numeral that runs on (二 + 十中),
+ * 第 before a number (第 + 19), or a school-type word across the join (城中 + 学府路小学).
+ * Region prefixes go in front of every short form of every name, so this spares most
+ * of the index's canonical() calls; anything doubtful is computed whole.
+ */
+export function canonicalJoin(head: string, tail: string): string {
+  const a = joinSteps(head);
+  const b = joinSteps(tail);
+  if (
+    a &&
+    b &&
+    !keyAcross(head, tail) &&
+    !(NUMERAL_CHARS.includes(a.display.slice(-1) || '-') && NUMERAL_CHARS.includes(b.display[0] ?? '-')) &&
+    !(a.numerals.endsWith('第') && /^\d/.test(b.numerals)) &&
+    !CONTRACTION_SPLITS.some(([start, end]) => a.ordinals.endsWith(start) && b.ordinals.startsWith(end))
+  )
+    return a.canonical + b.canonical;
+  return canonical(head + tail);
+}
+
 const lower = (t: number): Tier => Math.max(0, Math.min(9, t)) as Tier;
 
 /** The key tokens for a record's names, best tier first, each token once. */
@@ -217,10 +319,10 @@ export function buildTokens(names: NameInput[], opts: KeyOptions): string[] {
   const add = (body: string, tier: Tier) => {
     if ((best.get(body) ?? -1) < tier) best.set(body, tier);
   };
-  const addHan = (text: string, tier: Tier) => {
-    const c = canonical(text);
+  const addCanonical = (c: string, tier: Tier) => {
     if (c) add(hanToken(c, 0).slice(0, -1), tier);
   };
+  const addHan = (text: string, tier: Tier) => addCanonical(canonical(text), tier);
   const addPinyin = (display: string, tier: Tier, initialsToo = true) => {
     const { full, initials } = pinyinOf(display);
     const letters = full.join('');
@@ -274,7 +376,7 @@ export function buildTokens(names: NameInput[], opts: KeyOptions): string[] {
     }
     if (opts.regionPrefixed) {
       for (const base of [core, ...shorts]) {
-        for (const p of base === core ? [...prefixForms, ...bothForms] : prefixForms) addHan(p + base, derivedTier);
+        for (const p of base === core ? [...prefixForms, ...bothForms] : prefixForms) addCanonical(canonicalJoin(p, base), derivedTier);
         if (opts.pinyin && (base === core || [...base].length <= MAX_SPOKEN_WITH_PLACE))
           pinyinPrefixes.forEach((p, i) => addPinyin(p + base, derivedTier, i === 0));
       }
