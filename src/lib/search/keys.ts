@@ -234,8 +234,6 @@ interface KeyNode {
   key: boolean;
 }
 const changingKeys: KeyNode = { next: new Map(), key: false };
-/** Characters in the longest changing key. */
-let longestKey = 0;
 for (const dict of [TWVariantsRev, HKVariantsRev, TSPhrases, TSCharacters]) {
   for (const entry of dict.split('|')) {
     const [from = '', to] = entry.split(' ');
@@ -247,67 +245,101 @@ for (const dict of [TWVariantsRev, HKVariantsRev, TSPhrases, TSCharacters]) {
       node = next;
     }
     node.key = true;
-    longestKey = Math.max(longestKey, [...from].length);
   }
 }
 
-/** True when a changing key starts at chars[start] and takes in chars[last] (or goes beyond it). */
-function changingKeyFrom(chars: readonly string[], start: number, last: number): boolean {
-  let node: KeyNode | undefined = changingKeys;
-  for (let j = start; j < chars.length && node; j++) {
-    node = node.next.get(chars[j]!);
-    if (node?.key && j >= last) return true;
+/** The node a walk from `node` along `text` ends at (undefined: no key goes on so), or true at a key. */
+function walkKeys(node: KeyNode, text: string): KeyNode | true | undefined {
+  let at: KeyNode | undefined = node;
+  for (const ch of text) {
+    at = at.next.get(ch);
+    if (!at) return undefined;
+    if (at.key) return true;
   }
-  return false;
+  return at;
 }
 
 const WORD_CHARS = /^[\p{Script=Han}a-z0-9]*$/u;
-const joinable = new Map<string, CanonicalSteps | null>();
 
-/** canonical()'s steps of a display form that can be joined to another (canonicalJoin), else null. */
-function joinSteps(text: string): CanonicalSteps | null {
-  let hit = joinable.get(text);
-  if (hit === undefined) {
-    // Han, a-z and 0-9 in NFKC form fold one character at a time (NFKC, case), and a
-    // text without a changing key is not converted at all.
-    const chars = [...text];
-    const plain = WORD_CHARS.test(text) && text.normalize('NFKC') === text && !chars.some((_, i) => changingKeyFrom(chars, i, i));
-    hit = plain ? canonicalSteps(text) : null;
-    if (joinable.size > 50_000) joinable.clear();
-    joinable.set(text, hit);
-  }
-  return hit;
+/** Steps of a display form that can be joined to another (see canonicalJoin), or null. */
+function joinableSteps(text: string): CanonicalSteps | null {
+  // Han, a-z and 0-9 in NFKC form fold one character at a time (NFKC, case), and a
+  // text in which no changing key occurs is not converted at all.
+  if (!WORD_CHARS.test(text) || text.normalize('NFKC') !== text) return null;
+  const chars = [...text];
+  if (chars.some((_, i) => walkKeys(changingKeys, chars.slice(i).join('')) === true)) return null;
+  return canonicalSteps(text);
 }
 
-/** True when a changing key would start in head and end in tail (each alone has none). */
-function keyAcross(head: string, tail: string): boolean {
-  const before = [...head].slice(1 - longestKey);
-  const window = [...before, ...[...tail].slice(0, longestKey - 1)];
-  return before.some((_, i) => changingKeyFrom(window, i, before.length));
+const tails = new Map<string, CanonicalSteps | null>();
+
+function tailSteps(text: string): CanonicalSteps | null {
+  let hit = tails.get(text);
+  if (hit === undefined) {
+    if (tails.size > 50_000) tails.clear();
+    tails.set(text, (hit = joinableSteps(text)));
+  }
+  return hit;
 }
 
 /** Pieces of a school-type word split in two (初级|中学, 初|中): none may straddle a join. */
 const CONTRACTION_SPLITS = CONTRACTION_WORDS.flatMap((w) => [...w].slice(1).map((_, i) => [w.slice(0, i + 1), w.slice(i + 1)] as const));
 
+/** What a head (a region form: few, each joined to many names) could do to the tail after it. */
+interface JoinHead {
+  steps: CanonicalSteps;
+  /** Where changing keys that take in the head's last characters have got to. */
+  openKeys: KeyNode[];
+  /** It ends in a numeral: a tail that starts with one continues the number. */
+  numeral: boolean;
+  /** Its numerals end in 第: a tail that starts with a digit loses it. */
+  ordinal: boolean;
+  /** School-type words it ends the start of (城中 → 学): a tail that starts with the rest makes the word. */
+  wordEnds: string[];
+}
+const heads = new Map<string, JoinHead | null>();
+
+function joinHead(text: string): JoinHead | null {
+  let hit = heads.get(text);
+  if (hit === undefined) {
+    const steps = joinableSteps(text);
+    const chars = [...text];
+    hit = steps && {
+      steps,
+      openKeys: chars.flatMap((_, i) => {
+        const at = walkKeys(changingKeys, chars.slice(i).join(''));
+        return at && at !== true ? [at] : [];
+      }),
+      numeral: NUMERAL_CHARS.includes(chars[chars.length - 1] ?? '-'),
+      ordinal: steps.numerals.endsWith('第'),
+      wordEnds: CONTRACTION_SPLITS.filter(([start]) => steps.ordinals.endsWith(start)).map(([, end]) => end),
+    };
+    if (heads.size > 10_000) heads.clear();
+    heads.set(text, hit);
+  }
+  return hit;
+}
+
 /**
  * canonical(head + tail) for two display forms, from the canonical forms of each when
- * nothing of the one can change the other (郑州 + 十九中): a numeral that runs on (二 + 十中),
- * 第 before a number (第 + 19), or a school-type word across the join (城中 + 学府路小学).
- * Region prefixes go in front of every short form of every name, so this spares most
- * of the index's canonical() calls; anything doubtful is computed whole.
+ * nothing of the one can change the other (郑州 + 十九中): a converter phrase across the
+ * join (沈 + 下), a numeral that runs on (二 + 十中), 第 before a number (第 + 19), or a
+ * school-type word across the join (城中 + 学府路小学). Region prefixes go in front of
+ * every short form of every name, so this spares most of the index's canonical() calls;
+ * anything doubtful is computed whole.
  */
 export function canonicalJoin(head: string, tail: string): string {
-  const a = joinSteps(head);
-  const b = joinSteps(tail);
+  const h = joinHead(head);
+  const t = tailSteps(tail);
   if (
-    a &&
-    b &&
-    !keyAcross(head, tail) &&
-    !(NUMERAL_CHARS.includes(a.display.slice(-1) || '-') && NUMERAL_CHARS.includes(b.display[0] ?? '-')) &&
-    !(a.numerals.endsWith('第') && /^\d/.test(b.numerals)) &&
-    !CONTRACTION_SPLITS.some(([start, end]) => a.ordinals.endsWith(start) && b.ordinals.startsWith(end))
+    h &&
+    t &&
+    !h.openKeys.some((node) => walkKeys(node, tail) === true) &&
+    !(h.numeral && NUMERAL_CHARS.includes(t.display[0] ?? '-')) &&
+    !(h.ordinal && /^\d/.test(t.numerals)) &&
+    !h.wordEnds.some((end) => t.ordinals.startsWith(end))
   )
-    return a.canonical + b.canonical;
+    return h.steps.canonical + t.canonical;
   return canonical(head + tail);
 }
 
