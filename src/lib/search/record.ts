@@ -247,13 +247,18 @@ interface Cache {
 }
 const caches = new WeakMap<Dataset, Cache>();
 
+function cacheFor(dataset: Dataset): Cache {
+  let cache = caches.get(dataset);
+  if (!cache) caches.set(dataset, (cache = { ctx: contextFor(dataset), records: new Map() }));
+  return cache;
+}
+
 /**
  * The search record of one school, group, region, policy or term, built on first
  * use and kept with the dataset (a page build asks for one record per page).
  */
 export function searchRecord(dataset: Dataset, kind: SearchKind, id: string): SearchRecord | undefined {
-  let cache = caches.get(dataset);
-  if (!cache) caches.set(dataset, (cache = { ctx: contextFor(dataset), records: new Map() }));
+  const cache = cacheFor(dataset);
   const key = `${kind}/${id}`;
   let rec = cache.records.get(key);
   if (rec === undefined) cache.records.set(key, (rec = builders[kind](cache.ctx, id) ?? null));
@@ -268,9 +273,12 @@ export interface RecordSlice {
 
 /**
  * Every search record of the dataset: schools, groups, regions, policies, terms; or one
- * slice of them, in the same order (see mergeSlices).
+ * slice of them, in the same order (see mergeSlices). One at a time and not kept with
+ * the dataset (unlike searchRecord): the index build makes each record once, and sends
+ * them on in batches rather than holding a second copy of them all.
  */
-export function buildSearchRecords(dataset: Dataset, slice: RecordSlice = { part: 0, parts: 1 }): SearchRecord[] {
+export function* searchRecords(dataset: Dataset, slice: RecordSlice = { part: 0, parts: 1 }): Generator<SearchRecord> {
+  const { ctx } = cacheFor(dataset);
   const ids: [SearchKind, string[]][] = [
     ['school', dataset.schools.map((s) => s.id)],
     ['group', dataset.groups.map((g) => g.id)],
@@ -279,14 +287,17 @@ export function buildSearchRecords(dataset: Dataset, slice: RecordSlice = { part
     ['term', dataset.terms.map((t) => t.id)],
   ];
   const all = ids.flatMap(([kind, list]) => list.map((id) => [kind, id] as const));
-  const out: SearchRecord[] = [];
   for (let i = slice.part; i < all.length; i += slice.parts) {
     const [kind, id] = all[i]!;
-    const record = searchRecord(dataset, kind, id);
+    const record = builders[kind](ctx, id);
     if (!record) throw new Error(`no search record for ${kind} ${id}`);
-    out.push(record);
+    yield record;
   }
-  return out;
+}
+
+/** searchRecords() as an array. */
+export function buildSearchRecords(dataset: Dataset, slice: RecordSlice = { part: 0, parts: 1 }): SearchRecord[] {
+  return [...searchRecords(dataset, slice)];
 }
 
 /** The slices of buildSearchRecords, part 0 first, back in dataset order. */
