@@ -22,24 +22,28 @@
  * the name index files: the display files while the main thread plans the shards,
  * then the key bundles as the plan gives them.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { gzipSync } from 'node:zlib';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { isMainThread, MessageChannel, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { displayFiles, keyFiles, NAME_INDEX_PATH } from '../src/lib/search/name-index.ts';
-import { mergeSlices, searchRecords, type SearchRecord } from '../src/lib/search/record.ts';
+import { buildTokens } from '../src/lib/search/keys.ts';
+import type { HelperData, KeyJob } from './search-index-helper.ts';
+import { searchRecords, type KeyBuilder, type SearchRecord } from '../src/lib/search/record.ts';
 import { planShards } from '../src/lib/search/shards.ts';
 import { formatProblem } from '../src/lib/problem.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
 import { validateProject } from '../src/lib/validate/validate.ts';
 
+/** The keys and writer threads' code: small, so that they load no more than they use. */
+const HELPER = new URL('./search-index-helper.ts', import.meta.url);
 /** Pages being handed to Pagefind at once. */
 const IN_FLIGHT = 16;
-/** Worker threads that build records, and that write files: one per core. */
+/** Worker threads that write files: one per core. */
 const THREADS = 2;
-/** Records per message from a records thread. */
+/** Records per message from the records thread, and key jobs per message to the keys thread. */
 const RECORD_BATCH = 5000;
+const KEY_BATCH = 500;
 /** Name index files per message to a writer thread. */
 const BATCH_FILES = 64;
 
@@ -54,38 +58,55 @@ async function eachLimited<T>(items: Iterable<T>, task: (item: T) => Promise<voi
   await Promise.all(running);
 }
 
-type WorkerData = { role: 'records'; dataRoot: string; part: number; parts: number } | { role: 'write' };
+type WorkerData = { role: 'records'; dataRoot: string; keys: MessagePort };
 
 /**
- * The search records, built in THREADS worker threads that each read the dataset
- * (reading is a fifth of the work, and sending one thread's copy to the other would
- * cost about as much) and build every THREADS-th record. The first sends the groups
- * with a profile (what Pagefind needs to choose its pages) as soon as it has read the
- * data. The main thread feeds Pagefind meanwhile, and the workers' memory (the
- * datasets) is freed when they end, before the shard plan needs the room.
+ * The search records, built on two worker threads. The records thread reads the dataset
+ * and builds every record, but hands the key tokens of every other one (the key tokens
+ * are most of the work) to the keys thread, which needs only their names and regions:
+ * one copy of the dataset, not two. The records thread sends the groups with a profile
+ * (what Pagefind needs to choose its pages) as soon as it has read the data; the main
+ * thread feeds Pagefind meanwhile. The threads' memory is freed when they end, before
+ * the shard plan needs the room.
  */
 function recordsInWorkers(dataRoot: string): { profiled: Promise<Set<string>>; records: Promise<SearchRecord[]> } {
   const profiled = Promise.withResolvers<Set<string>>();
   profiled.promise.catch(() => undefined); // with --names-only nobody waits for it; the records' rejection reports the failure
-  const slices = Array.from({ length: THREADS }, (_, part) => {
-    const data: WorkerData = { role: 'records', dataRoot, part, parts: THREADS };
-    const worker = new Worker(new URL(import.meta.url), { workerData: data });
-    const records = Promise.withResolvers<SearchRecord[]>();
-    const received: SearchRecord[] = [];
+  const { port1, port2 } = new MessageChannel();
+  const start = (file: URL, data: unknown, transfer: MessagePort, onMessage: (m: never) => void) => {
+    const done = Promise.withResolvers<void>();
+    const worker = new Worker(file, { workerData: data, transferList: [transfer] });
     const fail = (e: Error) => {
       profiled.reject(e);
-      records.reject(e);
+      done.reject(e);
     };
-    worker.on('message', (m: { profiled?: string[]; records?: SearchRecord[]; done?: boolean }) => {
-      if (m.profiled) profiled.resolve(new Set(m.profiled));
-      if (m.records) for (const r of m.records) received.push(r);
-      if (m.done) records.resolve(received);
+    worker.on('message', (m: { done?: boolean }) => {
+      onMessage(m as never);
+      if (m.done) done.resolve();
     });
     worker.once('error', fail);
     worker.once('exit', (code) => code !== 0 && fail(new Error(`search-key worker exited with ${code}`)));
-    return records.promise;
+    return done.promise;
+  };
+  const records: SearchRecord[] = [];
+  const tokens: [number, string[]][] = [];
+  const built = start(
+    new URL(import.meta.url),
+    { role: 'records', dataRoot, keys: port1 } satisfies WorkerData,
+    port1,
+    (m: { profiled?: string[]; records?: SearchRecord[] }) => {
+      if (m.profiled) profiled.resolve(new Set(m.profiled));
+      if (m.records) for (const r of m.records) records.push(r);
+    },
+  );
+  const keyed = start(HELPER, { role: 'keys', records: port2 } satisfies HelperData, port2, (m: { tokens?: [number, string[]][] }) => {
+    if (m.tokens) for (const t of m.tokens) tokens.push(t);
   });
-  return { profiled: profiled.promise, records: Promise.all(slices).then(mergeSlices) };
+  const all = Promise.all([built, keyed]).then(() => {
+    for (const [record, t] of tokens) records[record]!.tokens = t;
+    return records;
+  });
+  return { profiled: profiled.promise, records: all };
 }
 
 /**
@@ -96,8 +117,8 @@ function recordsInWorkers(dataRoot: string): { profiled: Promise<Set<string>>; r
  */
 function fileWriters() {
   const writers = Array.from({ length: THREADS }, () => {
-    const data: WorkerData = { role: 'write' };
-    return { worker: new Worker(new URL(import.meta.url), { workerData: data }), queued: 0 };
+    const data: HelperData = { role: 'write' };
+    return { worker: new Worker(HELPER, { workerData: data }), queued: 0 };
   });
   const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   const inFlight = new Set<Promise<void>>();
@@ -247,40 +268,32 @@ if (isMainThread) await main();
 else {
   const data = workerData as WorkerData;
   if (data.role === 'records') {
-    const { dataRoot, part, parts } = data;
-    const { dataset, problems } = validateProject(readProjectFiles(dataRoot));
+    const { dataset, problems } = validateProject(readProjectFiles(data.dataRoot));
     if (problems.length > 0) {
-      // The first thread reports them; the others only stop.
-      if (part === 0) for (const p of problems) console.error(formatProblem(p));
+      for (const p of problems) console.error(formatProblem(p));
       process.exit(1);
     }
-    if (part === 0) parentPort!.postMessage({ profiled: dataset.groupProfiles.map((p) => p.group) });
-    // In batches: the thread never holds its records twice (built and serialised) at once.
+    parentPort!.postMessage({ profiled: dataset.groupProfiles.map((p) => p.group) });
+    // Every other record's keys go to the keys thread (its tokens stay [] until the main
+    // thread puts them in); records and jobs go in batches, so that neither thread waits
+    // for all of them and this one never holds its records twice (built and serialised).
+    let jobs: KeyJob[] = [];
+    const handOver: (record: number) => KeyBuilder = (record) => (names, opts) => {
+      if (jobs.push([record, names, opts]) >= KEY_BATCH) {
+        data.keys.postMessage({ jobs });
+        jobs = [];
+      }
+      return [];
+    };
     let batch: SearchRecord[] = [];
-    for (const record of searchRecords(dataset, { part, parts })) {
+    for (const record of searchRecords(dataset, { part: 0, parts: 1 }, (i) => (i % 2 === 1 ? handOver(i) : buildTokens))) {
       batch.push(record);
       if (batch.length < RECORD_BATCH) continue;
       parentPort!.postMessage({ records: batch });
       batch = [];
     }
+    data.keys.postMessage({ jobs, done: true });
+    data.keys.close();
     parentPort!.postMessage({ records: batch, done: true });
-  } else {
-    const made = new Set<string>();
-    parentPort!.on('message', ({ batch, files }: { batch: number; files: [string, string][] }) => {
-      let bytes = 0;
-      let size = 0;
-      for (const [file, json] of files) {
-        const dir = dirname(file);
-        if (!made.has(dir)) {
-          mkdirSync(dir, { recursive: true });
-          made.add(dir);
-        }
-        const body = gzipSync(json);
-        writeFileSync(file, body);
-        bytes += body.length;
-        size += json.length;
-      }
-      parentPort!.postMessage({ batch, bytes, files: files.length, size });
-    });
   }
 }
