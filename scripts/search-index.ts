@@ -15,12 +15,13 @@
  * Files are gzip-compressed JSON (.idx, like Pagefind's own files), so what a reader
  * downloads is small whether or not the web server compresses.
  *
- * Both cores work (the build machine has two): two worker threads each read the data
- * and build every other record's search keys while Pagefind indexes the prose pages;
- * Pagefind has ended before the shard plan, the step that needs the most memory, so
- * the two never hold their peaks at once. Two more worker threads compress and write
- * the name index files: the display files while the main thread plans the shards,
- * then the key bundles as the plan gives them.
+ * Both cores work (the build machine has two). A records thread reads the data and
+ * builds the search records, handing half of the key tokens (most of the work) to a
+ * keys thread, while Pagefind indexes the prose pages; Pagefind has ended before the
+ * shard plan, the step that needs the most memory, so the two never hold their peaks
+ * at once. Two writer threads gzip and write the name index files: the display files
+ * while the main thread plans the shards, then the key bundles as the plan gives them.
+ * The keys and writer threads run scripts/search-index-helper.ts.
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
