@@ -143,6 +143,45 @@ export function routeFor(table: ShardTable, key: string): string | undefined {
   return routeOf(key, n);
 }
 
+/**
+ * The first `count` items in the order of `compare` (a total order): what sorting them
+ * all and keeping the first would give, at the cost of a heap of `count` (a crowded
+ * route's stub keeps 300 of up to 100,000 records).
+ */
+export function firstInOrder<T>(items: T[], compare: (a: T, b: T) => number, count: number): T[] {
+  if (items.length <= count) return items.sort(compare);
+  // A heap with the worst of the best `count` so far on top.
+  const heap: T[] = [];
+  const up = (i: number) => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (compare(heap[i]!, heap[parent]!) <= 0) return;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && compare(heap[l]!, heap[worst]!) > 0) worst = l;
+      if (r < heap.length && compare(heap[r]!, heap[worst]!) > 0) worst = r;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      i = worst;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < count) up(heap.push(item) - 1);
+    else if (count > 0 && compare(item, heap[0]!) < 0) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort(compare);
+}
+
 export function planShards(records: readonly { tokens: readonly string[] }[], options: ShardOptions = defaultShardOptions): ShardPlan {
   const { maxRecords, stubRecords, maxBytes = Infinity } = options;
   // Every (record, token) pair once, as parallel arrays (typed where they hold numbers:
@@ -155,6 +194,8 @@ export function planShards(records: readonly { tokens: readonly string[] }[], op
   const pairRecord = new Int32Array(pairCount);
   const pairBodyLength = new Int32Array(pairCount);
   const pairUnit = new Int8Array(pairCount);
+  /** The token's tier, or -1 where matchToken finds none (a malformed token matches nothing). */
+  const pairTier = new Int8Array(pairCount);
   const pairToken: string[] = [];
   const top = new Map<string, number[]>();
   records.forEach((r, record) => {
@@ -166,6 +207,7 @@ export function planShards(records: readonly { tokens: readonly string[] }[], op
       pairRecord[pair] = record;
       pairBodyLength[pair] = body.length;
       pairUnit[pair] = unitOf(body);
+      pairTier[pair] = matchToken(body, token)?.tier ?? -1;
       const list = top.get(route);
       if (list) list.push(pair);
       else top.set(route, [pair]);
@@ -194,15 +236,18 @@ export function planShards(records: readonly { tokens: readonly string[] }[], op
     const best: { pair: number; match: TokenMatch }[] = [];
     let last = -1;
     for (const p of pairs) {
-      const match = matchToken(route, pairToken[p]!);
-      if (!match) continue;
+      // matchToken(route, token), knowing that the token starts with the route.
+      const tier = pairTier[p]!;
+      if (tier < 0) continue;
+      const extra = pairBodyLength[p]! - route.length;
+      const match: TokenMatch = { exact: extra === 0, tier, extra: extra / pairUnit[p]! };
       const top = best[best.length - 1];
       if (pairRecord[p] !== last || !top) {
         best.push({ pair: p, match });
         last = pairRecord[p]!;
       } else if (compareMatches(match, top.match) < 0) best[best.length - 1] = { pair: p, match };
     }
-    const ranked = best.sort((a, b) => compareMatches(a.match, b.match) || a.pair - b.pair).slice(0, stubRecords);
+    const ranked = firstInOrder(best, (a, b) => compareMatches(a.match, b.match) || a.pair - b.pair, stubRecords);
     // As many of them as maxBytes holds.
     let bytes = 0;
     const within = ranked.findIndex((b) => (bytes += RECORD_BYTES + pairToken[b.pair]!.length + 1) > maxBytes);
@@ -218,16 +263,20 @@ export function planShards(records: readonly { tokens: readonly string[] }[], op
     crowded.push(route);
     const routeUnits = unitsIn(route);
     // Children by the unit after the route (routeOf(body, routeUnits + 1), the body being
-    // the token's prefix), keyed by its character codes so that a pair costs no string.
-    const children = new Map<number, { child: string; pairs: number[] }>();
+    // the token's prefix), keyed by its character codes (a small integer for the ASCII
+    // tokens are made of) so that a pair costs no string.
+    const children = new Map<number | string, { child: string; pairs: number[] }>();
     for (const p of pairs) {
       const bodyLength = pairBodyLength[p]!;
       const unit = pairUnit[p]!;
       if ((bodyLength - 2) / unit <= routeUnits) continue;
       const token = pairToken[p]!;
       const end = Math.min(2 + (routeUnits + 1) * unit, bodyLength);
-      let key = 0;
-      for (let i = route.length; i < end; i++) key = key * 65537 + token.charCodeAt(i) + 1;
+      let key: number | string = 0;
+      for (let i = route.length; i < end && typeof key === 'number'; i++) {
+        const code = token.charCodeAt(i);
+        key = code < 128 && end - route.length <= 3 ? key * 129 + code + 1 : token.slice(route.length, end);
+      }
       const entry = children.get(key);
       if (entry) entry.pairs.push(p);
       else children.set(key, { child: token.slice(0, end), pairs: [p] });
