@@ -59,6 +59,10 @@ async function eachLimited<T>(items: Iterable<T>, task: (item: T) => Promise<voi
   await Promise.all(running);
 }
 
+/** How the records thread ends when the data has problems (it has printed them). */
+const PROBLEMS_REPORTED = 3;
+class ProblemsReported extends Error {}
+
 type WorkerData = { role: 'records'; dataRoot: string; keys: MessagePort };
 
 /**
@@ -86,7 +90,11 @@ function recordsInWorkers(dataRoot: string): { profiled: Promise<Set<string>>; r
       if (m.done) done.resolve();
     });
     worker.once('error', fail);
-    worker.once('exit', (code) => code !== 0 && fail(new Error(`search-key worker exited with ${code}`)));
+    worker.once(
+      'exit',
+      (code) =>
+        code !== 0 && fail(code === PROBLEMS_REPORTED ? new ProblemsReported() : new Error(`search-key worker exited with ${code}`)),
+    );
     return done.promise;
   };
   const records: SearchRecord[] = [];
@@ -244,7 +252,11 @@ async function main() {
   const namesOnly = args.includes('--names-only');
   const work = recordsInWorkers(dataRoot);
   const pagesDone = namesOnly ? Promise.resolve(0) : work.profiled.then((profiled) => writeTextIndex(site, profiled));
-  const records = await work.records;
+  const records = await work.records.catch((e: unknown) => {
+    // The data has problems, and the records thread has said which (file:line:col): no stack trace.
+    if (e instanceof ProblemsReported) process.exit(1);
+    throw e;
+  });
   lap('校验与搜索键');
   const pages = await pagesDone;
   lap('全文索引');
@@ -272,7 +284,7 @@ else {
     const { dataset, problems } = validateProject(readProjectFiles(data.dataRoot));
     if (problems.length > 0) {
       for (const p of problems) console.error(formatProblem(p));
-      process.exit(1);
+      process.exit(PROBLEMS_REPORTED);
     }
     parentPort!.postMessage({ profiled: dataset.groupProfiles.map((p) => p.group) });
     // Every other record's keys go to the keys thread (its tokens stay [] until the main
