@@ -1,12 +1,13 @@
 /**
- * npm run build: validate, build with Astro into a temporary directory, write the
- * search indexes (scripts/search-index.ts), then swap it into place. A failure at any step leaves the
+ * npm run build: validate, build with Astro into a temporary directory, write the records'
+ * JSON downloads (scripts/write-record-json.ts) and the search indexes (scripts/search-index.ts),
+ * then swap it into place. A failure at any step leaves the
  * previous dist/ untouched and no half-written site behind.
  *   --out DIR     write somewhere other than dist/ (tests, benchmarks)
  *   --shards N    Astro processes building the routes in parallel (BUILD_SHARDS; default:
  *                 the number of CPUs, at most 4; 1 builds in one process)
- *   --astro-only  the Astro step alone, still swapped into place (the benchmark times
- *                 validation and the search index as steps of their own)
+ *   --astro-only  the pages alone (Astro and the records' JSON), still swapped into place
+ *                 (the benchmark times validation and the search index as steps of their own)
  *
  * With N > 1, each `astro build` renders a slice of the dynamic routes (src/site/shard.ts)
  * into its own directory under node_modules/.astro/shards-<pid>/ (inside the checkout, so
@@ -237,6 +238,7 @@ else {
   await step(`Astro 构建（${shardCount} 个进程并行）`, buildShards);
   await step('合并分片与站点地图', mergeAndWriteSitemap);
 }
+await step('记录 JSON', () => run(process.execPath, ['scripts/write-record-json.ts', '--site', tmp]));
 if (!values['astro-only']) await step('搜索索引', () => run(process.execPath, ['scripts/search-index.ts', '--site', tmp]));
 await step('替换 dist', swapIntoPlace);
 releaseLock();
