@@ -73,7 +73,7 @@ export function buildNameIndex(records: readonly SearchRecord[], options: ShardO
 }
 
 /** The index files one at a time, so a large index is written without holding it all. */
-export function* nameIndexFiles(records: readonly SearchRecord[], plan: ShardPlan): Generator<[string, unknown]> {
+function* nameIndexFiles(records: readonly SearchRecord[], plan: ShardPlan): Generator<[string, unknown]> {
   yield* keyFiles(records, plan);
   yield* displayFiles(records);
 }
