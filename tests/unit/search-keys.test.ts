@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCanonical, encodeCanonical, hanKey, hanToken, matchToken, pinyinKey, pinyinToken } from '../../src/lib/search/codes.ts';
 import {
   buildTokens,
+  canonicalJoin,
   isMeaningfulTail,
   pinyinOf,
   regionShortName,
@@ -11,6 +12,7 @@ import {
   type RegionLevel,
 } from '../../src/lib/search/keys.ts';
 import { canonical } from '../../src/lib/search/normalize.ts';
+import { pinyin } from 'pinyin-pro';
 
 /** Readable tokens: Chinese keys decoded, pinyin as is, each with its tier. */
 const readable = (tokens: string[]) =>
@@ -108,6 +110,60 @@ describe('name forms', () => {
     expect(pinyinOf('102初中').full.join('')).toBe('yibailingerchuzhong');
     expect(pinyinOf('吕梁').full.join('')).toBe('lvliang');
     expect(pinyinOf('经八路小学').initials.join('')).toBe('jblxx');
+  });
+
+  it('folds tones and initials as pinyin-pro itself would', () => {
+    // pinyinOf asks pinyin-pro once for toned syllables and strips them itself: the
+    // result must be what pinyin-pro's own options give, for every character it knows
+    // (alone and in context) and for the odd ones (ü, syllabic n/m, ê, tone sandhi, letters).
+    const opts = { toneType: 'none', type: 'array', v: true, nonZh: 'spaced' } as const;
+    const clean = (a: string[]) => a.map((s) => s.toLowerCase().replace(/[^a-z]/g, ''));
+    const texts = ['绿女吕略', '嗯呣欸哼', '一不了一个不是了解看了', '々好好々', 'abc中x学', '𠀀𪚥丼'];
+    const block = Array.from({ length: 0x9fff - 0x4e00 + 1 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
+    for (let i = 0; i < block.length; i += 6) texts.push(block.slice(i, i + 6));
+    for (const text of texts) {
+      const expected = { full: clean(pinyin(text, opts)), initials: clean(pinyin(text, { ...opts, pattern: 'first' })) };
+      expect(pinyinOf(text), text).toEqual(expected);
+    }
+  });
+});
+
+describe('canonicalJoin', () => {
+  it('gives canonical(head + tail), also where the two parts run into each other', () => {
+    const pairs: [string, string][] = [
+      ['郑州', '十九中'],
+      ['郑州市', '第十九初级中学'],
+      ['二', '十中'], // one numeral: 二十中 → 20中
+      ['第', '19初'], // 第 before a number goes
+      ['第', '十九中'],
+      ['城中', '学府路小学'], // 中学 across the join
+      ['初', '中学'],
+      ['初级', '中学'],
+      ['教育', '集团'],
+      ['教育发展共', '同体'],
+      ['沈', '下'], // a converter phrase across the join: 沈下 → 沉下, 沈 alone stays
+      ['回', '覆'],
+      ['乾', '淨'],
+      ['乾淨', '路小学'],
+      ['鄭州', '十九中'],
+      ['', '十九中'],
+      ['郑州', ''],
+    ];
+    for (const [head, tail] of pairs) expect(canonicalJoin(head, tail), `${head}|${tail}`).toBe(canonical(head + tail));
+  });
+
+  it('agrees with canonical() on made-up names of the characters that interact', () => {
+    // Numerals, 第, school-type words, traditional characters and phrases, digits, letters.
+    const alphabet = [...'零〇一二三四五六七八九十百千第初高级中学小教育发展共同体集团联盟乾淨沈下回覆坏土郑州路东a19'];
+    let seed = 1;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const word = () =>
+      Array.from({ length: 1 + Math.floor(random() * 5) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (let i = 0; i < 20_000; i++) {
+      const head = word();
+      const tail = word();
+      expect(canonicalJoin(head, tail), `${head}|${tail}`).toBe(canonical(head + tail));
+    }
   });
 });
 

@@ -37,6 +37,7 @@ import {
   bundleFor,
   isCrowded,
   defaultShardOptions,
+  firstInOrder,
   planShards,
   RECORD_BYTES,
   tokenBody,
@@ -296,6 +297,27 @@ describe('planShards: completeness', () => {
       });
     });
   }
+});
+
+describe('firstInOrder', () => {
+  it('gives what sorting all and keeping the first would', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) % 50;
+    // Many equal first keys, told apart by the second (a total order, as stub() uses).
+    const compare = (a: [number, number], b: [number, number]) => a[0] - b[0] || a[1] - b[1];
+    for (const [size, count] of [
+      [0, 3],
+      [5, 10],
+      [10, 0],
+      [200, 1],
+      [1000, 30],
+      [1000, 999],
+    ] as const) {
+      const items = Array.from({ length: size }, (_, i): [number, number] => [random(), i]);
+      const expected = [...items].sort(compare).slice(0, count);
+      expect(firstInOrder([...items], compare, count), `${size} items, first ${count}`).toEqual(expected);
+    }
+  });
 });
 
 describe('planShards on made-up records', () => {

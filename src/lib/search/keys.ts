@@ -14,7 +14,19 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { hanToken, PINYIN_PREFIX, pinyinToken, type Tier } from './codes.ts';
-import { arabicNumeralsToChinese, canonical, displayForm } from './normalize.ts';
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import {
+  arabicNumeralsToChinese,
+  canonical,
+  canonicalSteps,
+  CONTRACTION_WORDS,
+  displayForm,
+  NUMERAL_CHARS,
+  type CanonicalSteps,
+} from './normalize.ts';
 // Data may be written in traditional characters too: fold them like queries.
 import './simplify.ts';
 
@@ -144,21 +156,191 @@ export function isMeaningfulTail(tail: string): boolean {
 
 const pinyinCache = new Map<string, { full: string[]; initials: string[] }>();
 
+/**
+ * Each toned syllable pinyin-pro returns (zhōng) → its letters and its initial, as
+ * pinyin-pro's own `toneType: 'none', v: true` and `pattern: 'first'` would give them
+ * (cleaned to a-z). pinyin-pro strips tones with nine regular expressions per character
+ * and would segment every name twice (once per pattern): asking it once for the toned
+ * syllables and folding each distinct syllable once here does a fifth of the work.
+ */
+const syllables = new Map<string, { letters: string; initial: string }>();
+const cleanPinyin = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
+// pinyin-pro's tone stripping (getPinyinWithoutTone), then its `v` option (ü → v).
+const TONES: [RegExp, string][] = [
+  [/(ā|á|ǎ|à)/g, 'a'],
+  [/(ō|ó|ǒ|ò)/g, 'o'],
+  [/(ē|é|ě|è)/g, 'e'],
+  [/(ī|í|ǐ|ì)/g, 'i'],
+  [/(ū|ú|ǔ|ù)/g, 'u'],
+  [/(ǖ|ǘ|ǚ|ǜ)/g, 'ü'],
+  [/(n̄|ń|ň|ǹ)/g, 'n'],
+  [/(m̄|ḿ|m̌|m̀)/g, 'm'],
+  [/(ê̄|ế|ê̌|ề)/g, 'ê'],
+];
+const toneless = (s: string) => TONES.reduce((t, [re, plain]) => t.replace(re, plain), s).replace(/ü/g, 'v');
+
+function syllable(toned: string): { letters: string; initial: string } {
+  let hit = syllables.get(toned);
+  if (!hit) {
+    // pattern 'first' keeps the first character of each (toned) syllable, then strips its tone.
+    const first = toned
+      .split(' ')
+      .map((p) => p[0] ?? '')
+      .join(' ');
+    syllables.set(toned, (hit = { letters: cleanPinyin(toneless(toned)), initial: cleanPinyin(toneless(first)) }));
+  }
+  return hit;
+}
+
 /** Toneless pinyin per character (digits read out first), and initials. */
 export function pinyinOf(display: string): { full: string[]; initials: string[] } {
   const text = arabicNumeralsToChinese(display);
   let hit = pinyinCache.get(text);
   if (!hit) {
-    const opts = { toneType: 'none', type: 'array', v: true, nonZh: 'spaced' } as const;
-    const clean = (a: string[]) => a.map((s) => s.toLowerCase().replace(/[^a-z]/g, ''));
-    hit = {
-      full: clean(pinyin(text, opts)),
-      initials: clean(pinyin(text, { ...opts, pattern: 'first' })),
-    };
+    // One item per character (nonZh 'spaced'); an item that is the character itself is one
+    // pinyin-pro has no reading for (a letter, a rare character), which it leaves as it is.
+    const toned = pinyin(text, { type: 'array', nonZh: 'spaced' });
+    const chars = [...text];
+    const full: string[] = [];
+    const initials: string[] = [];
+    toned.forEach((item, i) => {
+      if (item === chars[i]) {
+        const kept = cleanPinyin(item);
+        full.push(kept);
+        initials.push(kept);
+      } else {
+        const { letters, initial } = syllable(item);
+        full.push(letters);
+        initials.push(initial);
+      }
+    });
+    hit = { full, initials };
     if (pinyinCache.size > 50_000) pinyinCache.clear();
     pinyinCache.set(text, hit);
   }
   return hit;
+}
+
+// ---------------------------------------------------------------------------
+// Canonical forms of joined names
+
+/**
+ * The dictionary keys simplify.ts would change, as a trie (OpenCC replaces each longest
+ * match by its entry's first value): a text in which none of them occurs comes out of
+ * the converter as it went in.
+ */
+interface KeyNode {
+  next: Map<string, KeyNode>;
+  key: boolean;
+}
+const changingKeys: KeyNode = { next: new Map(), key: false };
+for (const dict of [TWVariantsRev, HKVariantsRev, TSPhrases, TSCharacters]) {
+  for (const entry of dict.split('|')) {
+    const [from = '', to] = entry.split(' ');
+    if (to === from) continue;
+    let node = changingKeys;
+    for (const ch of from) {
+      let next = node.next.get(ch);
+      if (!next) node.next.set(ch, (next = { next: new Map(), key: false }));
+      node = next;
+    }
+    node.key = true;
+  }
+}
+
+/** The node a walk from `node` along `text` ends at (undefined: no key goes on so), or true at a key. */
+function walkKeys(node: KeyNode, text: string): KeyNode | true | undefined {
+  let at: KeyNode | undefined = node;
+  for (const ch of text) {
+    at = at.next.get(ch);
+    if (!at) return undefined;
+    if (at.key) return true;
+  }
+  return at;
+}
+
+const WORD_CHARS = /^[\p{Script=Han}a-z0-9]*$/u;
+
+/** Steps of a display form that can be joined to another (see canonicalJoin), or null. */
+function joinableSteps(text: string): CanonicalSteps | null {
+  // Han, a-z and 0-9 in NFKC form fold one character at a time (NFKC, case), and a
+  // text in which no changing key occurs is not converted at all.
+  if (!WORD_CHARS.test(text) || text.normalize('NFKC') !== text) return null;
+  const chars = [...text];
+  if (chars.some((_, i) => walkKeys(changingKeys, chars.slice(i).join('')) === true)) return null;
+  return canonicalSteps(text);
+}
+
+const tails = new Map<string, CanonicalSteps | null>();
+
+function tailSteps(text: string): CanonicalSteps | null {
+  let hit = tails.get(text);
+  if (hit === undefined) {
+    if (tails.size > 50_000) tails.clear();
+    tails.set(text, (hit = joinableSteps(text)));
+  }
+  return hit;
+}
+
+/** Pieces of a school-type word split in two (初级|中学, 初|中): none may straddle a join. */
+const CONTRACTION_SPLITS = CONTRACTION_WORDS.flatMap((w) => [...w].slice(1).map((_, i) => [w.slice(0, i + 1), w.slice(i + 1)] as const));
+
+/** What a head (a region form: few, each joined to many names) could do to the tail after it. */
+interface JoinHead {
+  steps: CanonicalSteps;
+  /** Where changing keys that take in the head's last characters have got to. */
+  openKeys: KeyNode[];
+  /** It ends in a numeral: a tail that starts with one continues the number. */
+  numeral: boolean;
+  /** Its numerals end in 第: a tail that starts with a digit loses it. */
+  ordinal: boolean;
+  /** School-type words it ends the start of (城中 → 学): a tail that starts with the rest makes the word. */
+  wordEnds: string[];
+}
+const heads = new Map<string, JoinHead | null>();
+
+function joinHead(text: string): JoinHead | null {
+  let hit = heads.get(text);
+  if (hit === undefined) {
+    const steps = joinableSteps(text);
+    const chars = [...text];
+    hit = steps && {
+      steps,
+      openKeys: chars.flatMap((_, i) => {
+        const at = walkKeys(changingKeys, chars.slice(i).join(''));
+        return at && at !== true ? [at] : [];
+      }),
+      numeral: NUMERAL_CHARS.includes(chars[chars.length - 1] ?? '-'),
+      ordinal: steps.numerals.endsWith('第'),
+      wordEnds: CONTRACTION_SPLITS.filter(([start]) => steps.ordinals.endsWith(start)).map(([, end]) => end),
+    };
+    if (heads.size > 10_000) heads.clear();
+    heads.set(text, hit);
+  }
+  return hit;
+}
+
+/**
+ * canonical(head + tail) for two display forms, from the canonical forms of each when
+ * nothing of the one can change the other (郑州 + 十九中): a converter phrase across the
+ * join (沈 + 下), a numeral that runs on (二 + 十中), 第 before a number (第 + 19), or a
+ * school-type word across the join (城中 + 学府路小学). Region prefixes go in front of
+ * every short form of every name, so this spares most of the index's canonical() calls;
+ * anything doubtful is computed whole.
+ */
+export function canonicalJoin(head: string, tail: string): string {
+  const h = joinHead(head);
+  const t = tailSteps(tail);
+  if (
+    h &&
+    t &&
+    !h.openKeys.some((node) => walkKeys(node, tail) === true) &&
+    !(h.numeral && NUMERAL_CHARS.includes(t.display[0] ?? '-')) &&
+    !(h.ordinal && /^\d/.test(t.numerals)) &&
+    !h.wordEnds.some((end) => t.ordinals.startsWith(end))
+  )
+    return h.steps.canonical + t.canonical;
+  return canonical(head + tail);
 }
 
 const lower = (t: number): Tier => Math.max(0, Math.min(9, t)) as Tier;
@@ -169,10 +351,10 @@ export function buildTokens(names: NameInput[], opts: KeyOptions): string[] {
   const add = (body: string, tier: Tier) => {
     if ((best.get(body) ?? -1) < tier) best.set(body, tier);
   };
-  const addHan = (text: string, tier: Tier) => {
-    const c = canonical(text);
+  const addCanonical = (c: string, tier: Tier) => {
     if (c) add(hanToken(c, 0).slice(0, -1), tier);
   };
+  const addHan = (text: string, tier: Tier) => addCanonical(canonical(text), tier);
   const addPinyin = (display: string, tier: Tier, initialsToo = true) => {
     const { full, initials } = pinyinOf(display);
     const letters = full.join('');
@@ -226,7 +408,7 @@ export function buildTokens(names: NameInput[], opts: KeyOptions): string[] {
     }
     if (opts.regionPrefixed) {
       for (const base of [core, ...shorts]) {
-        for (const p of base === core ? [...prefixForms, ...bothForms] : prefixForms) addHan(p + base, derivedTier);
+        for (const p of base === core ? [...prefixForms, ...bothForms] : prefixForms) addCanonical(canonicalJoin(p, base), derivedTier);
         if (opts.pinyin && (base === core || [...base].length <= MAX_SPOKEN_WITH_PLACE))
           pinyinPrefixes.forEach((p, i) => addPinyin(p + base, derivedTier, i === 0));
       }

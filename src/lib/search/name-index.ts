@@ -73,7 +73,13 @@ export function buildNameIndex(records: readonly SearchRecord[], options: ShardO
 }
 
 /** The index files one at a time, so a large index is written without holding it all. */
-export function* nameIndexFiles(records: readonly SearchRecord[], plan: ShardPlan): Generator<[string, unknown]> {
+function* nameIndexFiles(records: readonly SearchRecord[], plan: ShardPlan): Generator<[string, unknown]> {
+  yield* keyFiles(records, plan);
+  yield* displayFiles(records);
+}
+
+/** The table and the key bundles: what the shard plan decides. */
+export function* keyFiles(records: readonly SearchRecord[], plan: ShardPlan): Generator<[string, unknown]> {
   const table: NameIndexTable = { ...plan.table, records: records.length, chunk: RECORDS_PER_CHUNK };
   yield [tableFile(), table];
   // A record sits in several bundles; its filter values are spelled out once.
@@ -89,6 +95,10 @@ export function* nameIndexFiles(records: readonly SearchRecord[], plan: ShardPla
     });
     yield [bundleFile(bundle.name), { members, filters } satisfies KeyBundle];
   }
+}
+
+/** The display files: the records alone decide them (the build writes them while it plans the shards). */
+export function* displayFiles(records: readonly SearchRecord[]): Generator<[string, unknown]> {
   for (let start = 0; start < records.length; start += RECORDS_PER_CHUNK) {
     const entries = records.slice(start, start + RECORDS_PER_CHUNK).map((r): DisplayEntry => [r.url, r.title, r.kindLabel, r.lines]);
     yield [chunkFile(chunkOf(start)), entries];

@@ -46,7 +46,9 @@ export function keepWordChars(text: string): string {
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const NUMERAL_RUN = /[零〇一二三四五六七八九十百千]+/g;
+/** The characters of a Chinese numeral. */
+export const NUMERAL_CHARS = '零〇一二三四五六七八九十百千';
+const NUMERAL_RUN = new RegExp(`[${NUMERAL_CHARS}]+`, 'g');
 
 /**
  * The value of a Chinese numeral written the way school names write them:
@@ -143,14 +145,33 @@ const CONTRACTION = new RegExp(Object.keys(CONTRACTIONS).join('|'), 'g');
 // The index asks for the same names (regions, prefixes) again and again.
 const canonicalCache = new Map<string, string>();
 
+/** What canonical() makes of a text, step by step (keys.ts joins canonical forms with these). */
+export interface CanonicalSteps {
+  /** Folded, punctuation dropped: displayForm(). */
+  display: string;
+  /** …with Chinese numerals as Arabic digits. */
+  numerals: string;
+  /** …with 第 before a number dropped. */
+  ordinals: string;
+  /** …with school-type words shortened: canonical(). */
+  canonical: string;
+}
+
+/** The school-type words canonical() shortens. */
+export const CONTRACTION_WORDS: readonly string[] = Object.keys(CONTRACTIONS);
+
+export function canonicalSteps(text: string): CanonicalSteps {
+  const display = keepWordChars(foldText(text));
+  const numerals = chineseNumeralsToArabic(display);
+  const ordinals = numerals.replace(/第(?=\d)/g, '');
+  return { display, numerals, ordinals, canonical: ordinals.replace(CONTRACTION, (word) => CONTRACTIONS[word]!) };
+}
+
 /** The canonical comparison form (see the file comment). */
 export function canonical(text: string): string {
   const hit = canonicalCache.get(text);
   if (hit !== undefined && hasSimplifier()) return hit;
-  let s = keepWordChars(foldText(text));
-  s = chineseNumeralsToArabic(s);
-  s = s.replace(/第(?=\d)/g, '');
-  s = s.replace(CONTRACTION, (word) => CONTRACTIONS[word]!);
+  const s = canonicalSteps(text).canonical;
   // Only once traditional characters can be folded: before that, the answer may change.
   if (hasSimplifier()) {
     if (canonicalCache.size > 100_000) canonicalCache.clear();

@@ -12,7 +12,7 @@ import { membershipRoleLabels } from '../schemas/membership.ts';
 import { regionLevelLabels } from '../schemas/region.ts';
 import type { Region, TermKind } from '../schemas/index.ts';
 import { BLOCK_PREFIX } from './codes.ts';
-import { buildTokens, regionShortName, type NameInput, type RegionLevel } from './keys.ts';
+import { buildTokens, regionShortName, type KeyOptions, type NameInput, type RegionLevel } from './keys.ts';
 
 export const searchKinds = ['school', 'group', 'region', 'policy', 'term'] as const;
 export type SearchKind = (typeof searchKinds)[number];
@@ -66,6 +66,9 @@ const clip = (text: string, max: number) => {
 };
 const also = (names: string[]) => (names.length > 0 ? `又称 ${names.join('、')}` : '');
 
+/** What makes a record's key tokens from its names: buildTokens, or a stand-in that hands the work to another thread. */
+export type KeyBuilder = (names: NameInput[], opts: KeyOptions) => string[];
+
 interface Context {
   idx: DatasetIndex;
   chain: (regionId: string) => Region[];
@@ -90,7 +93,7 @@ function contextFor(dataset: Dataset): Context {
   return { idx, chain, levels, path };
 }
 
-function schoolRecord(ctx: Context, id: string): SearchRecord | undefined {
+function schoolRecord(ctx: Context, id: string, keys: KeyBuilder): SearchRecord | undefined {
   const { idx } = ctx;
   const s = idx.school.get(id);
   if (!s) return undefined;
@@ -119,11 +122,11 @@ function schoolRecord(ctx: Context, id: string): SearchRecord | undefined {
       [also(s.aliases), s.former_names.length > 0 ? `曾用名 ${s.former_names.join('、')}` : ''].filter(Boolean).join('；'),
     ].filter(Boolean),
     filters: { kind: ['school'], region: ctx.chain(s.region).map((r) => r.id), stage: [s.stage], type: [] },
-    tokens: buildTokens(names, { regions: ctx.levels(s.region), shortForms: true, regionPrefixed: true, parts: true, pinyin: true }),
+    tokens: keys(names, { regions: ctx.levels(s.region), shortForms: true, regionPrefixed: true, parts: true, pinyin: true }),
   };
 }
 
-function groupRecord(ctx: Context, id: string): SearchRecord | undefined {
+function groupRecord(ctx: Context, id: string, keys: KeyBuilder): SearchRecord | undefined {
   const { idx } = ctx;
   const g = idx.group.get(id);
   if (!g) return undefined;
@@ -151,7 +154,7 @@ function groupRecord(ctx: Context, id: string): SearchRecord | undefined {
       also(g.aliases),
     ].filter(Boolean),
     filters: { kind: ['group'], region: ctx.chain(g.region).map((r) => r.id), stage: [], type: [g.type] },
-    tokens: buildTokens(names, {
+    tokens: keys(names, {
       regions: ctx.levels(g.region),
       shortForms: true,
       regionPrefixed: true,
@@ -162,7 +165,7 @@ function groupRecord(ctx: Context, id: string): SearchRecord | undefined {
   };
 }
 
-function regionRecord(ctx: Context, id: string): SearchRecord | undefined {
+function regionRecord(ctx: Context, id: string, keys: KeyBuilder): SearchRecord | undefined {
   const { idx } = ctx;
   const r = idx.region.get(id);
   if (!r) return undefined;
@@ -189,7 +192,7 @@ function regionRecord(ctx: Context, id: string): SearchRecord | undefined {
       ...(titles.length > 0 ? [clip(titles.join('、'), 60)] : []),
     ],
     filters: { kind: ['region'], region: ctx.chain(r.id).map((x) => x.id), stage: [], type: [] },
-    tokens: buildTokens(names, {
+    tokens: keys(names, {
       regions: above.length > 0 ? ctx.levels(above[above.length - 1]!.id) : [],
       regionPrefixed: true,
       pinyin: true,
@@ -197,7 +200,7 @@ function regionRecord(ctx: Context, id: string): SearchRecord | undefined {
   };
 }
 
-function policyRecord(ctx: Context, id: string): SearchRecord | undefined {
+function policyRecord(ctx: Context, id: string, keys: KeyBuilder): SearchRecord | undefined {
   const p = ctx.idx.data.policies.find((x) => x.id === id);
   if (!p) return undefined;
   const regionIds = new Set([p.region, ...p.regions].flatMap((r) => ctx.chain(r).map((x) => x.id)));
@@ -209,11 +212,11 @@ function policyRecord(ctx: Context, id: string): SearchRecord | undefined {
     kindLabel: searchKindLabels.policy,
     lines: [[clip(p.issuer, 30), formatFuzzyDateZh(p.date.parsed)].join(SEP), clip(p.summary, 60)],
     filters: { kind: ['policy'], region: [...regionIds], stage: [], type: [] },
-    tokens: buildTokens([{ text: p.title, tier: 9 }], { regions: ctx.levels(p.region), parts: true }),
+    tokens: keys([{ text: p.title, tier: 9 }], { regions: ctx.levels(p.region), parts: true }),
   };
 }
 
-function termRecord(ctx: Context, id: string): SearchRecord | undefined {
+function termRecord(ctx: Context, id: string, keys: KeyBuilder): SearchRecord | undefined {
   const t = ctx.idx.term.get(id);
   if (!t) return undefined;
   const names: NameInput[] = [{ text: t.term, tier: 9 }, ...t.aliases.map((text): NameInput => ({ text, tier: 8 }))];
@@ -225,7 +228,7 @@ function termRecord(ctx: Context, id: string): SearchRecord | undefined {
     kindLabel: searchKindLabels.term,
     lines: [[termKindLabels[t.kind], also(t.aliases)].filter(Boolean).join(SEP), clip(t.definition, 60)],
     filters: { kind: ['term'], region: [], stage: [], type: [] },
-    tokens: buildTokens(names, { regions: [], parts: true, pinyin: true }),
+    tokens: keys(names, { regions: [], parts: true, pinyin: true }),
     block: blockWord(t.id),
   };
 }
@@ -233,7 +236,7 @@ function termRecord(ctx: Context, id: string): SearchRecord | undefined {
 /** The marker word that opens a record's block on a shared page. */
 const blockWord = (id: string) => BLOCK_PREFIX + id.replace(/[^a-z0-9]/g, '');
 
-const builders: Record<SearchKind, (ctx: Context, id: string) => SearchRecord | undefined> = {
+const builders: Record<SearchKind, (ctx: Context, id: string, keys: KeyBuilder) => SearchRecord | undefined> = {
   school: schoolRecord,
   group: groupRecord,
   region: regionRecord,
@@ -247,16 +250,21 @@ interface Cache {
 }
 const caches = new WeakMap<Dataset, Cache>();
 
+function cacheFor(dataset: Dataset): Cache {
+  let cache = caches.get(dataset);
+  if (!cache) caches.set(dataset, (cache = { ctx: contextFor(dataset), records: new Map() }));
+  return cache;
+}
+
 /**
  * The search record of one school, group, region, policy or term, built on first
  * use and kept with the dataset (a page build asks for one record per page).
  */
 export function searchRecord(dataset: Dataset, kind: SearchKind, id: string): SearchRecord | undefined {
-  let cache = caches.get(dataset);
-  if (!cache) caches.set(dataset, (cache = { ctx: contextFor(dataset), records: new Map() }));
+  const cache = cacheFor(dataset);
   const key = `${kind}/${id}`;
   let rec = cache.records.get(key);
-  if (rec === undefined) cache.records.set(key, (rec = builders[kind](cache.ctx, id) ?? null));
+  if (rec === undefined) cache.records.set(key, (rec = builders[kind](cache.ctx, id, buildTokens) ?? null));
   return rec ?? undefined;
 }
 
@@ -268,9 +276,17 @@ export interface RecordSlice {
 
 /**
  * Every search record of the dataset: schools, groups, regions, policies, terms; or one
- * slice of them, in the same order (see mergeSlices).
+ * slice of them, in the same order (see mergeSlices). One at a time and not kept with
+ * the dataset (unlike searchRecord): the index build makes each record once, and sends
+ * them on in batches rather than holding a second copy of them all. `keys` gives the
+ * key builder for the record at each position (all records, not the slice's).
  */
-export function buildSearchRecords(dataset: Dataset, slice: RecordSlice = { part: 0, parts: 1 }): SearchRecord[] {
+export function* searchRecords(
+  dataset: Dataset,
+  slice: RecordSlice = { part: 0, parts: 1 },
+  keys: (index: number) => KeyBuilder = () => buildTokens,
+): Generator<SearchRecord> {
+  const { ctx } = cacheFor(dataset);
   const ids: [SearchKind, string[]][] = [
     ['school', dataset.schools.map((s) => s.id)],
     ['group', dataset.groups.map((g) => g.id)],
@@ -279,14 +295,17 @@ export function buildSearchRecords(dataset: Dataset, slice: RecordSlice = { part
     ['term', dataset.terms.map((t) => t.id)],
   ];
   const all = ids.flatMap(([kind, list]) => list.map((id) => [kind, id] as const));
-  const out: SearchRecord[] = [];
   for (let i = slice.part; i < all.length; i += slice.parts) {
     const [kind, id] = all[i]!;
-    const record = searchRecord(dataset, kind, id);
+    const record = builders[kind](ctx, id, keys(i));
     if (!record) throw new Error(`no search record for ${kind} ${id}`);
-    out.push(record);
+    yield record;
   }
-  return out;
+}
+
+/** searchRecords() as an array. */
+export function buildSearchRecords(dataset: Dataset, slice: RecordSlice = { part: 0, parts: 1 }): SearchRecord[] {
+  return [...searchRecords(dataset, slice)];
 }
 
 /** The slices of buildSearchRecords, part 0 first, back in dataset order. */

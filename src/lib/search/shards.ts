@@ -143,40 +143,111 @@ export function routeFor(table: ShardTable, key: string): string | undefined {
   return routeOf(key, n);
 }
 
+/**
+ * The first `count` items in the order of `compare` (a total order): what sorting them
+ * all and keeping the first would give, at the cost of a heap of `count` (a crowded
+ * route's stub keeps 300 of up to 100,000 records).
+ */
+export function firstInOrder<T>(items: T[], compare: (a: T, b: T) => number, count: number): T[] {
+  if (items.length <= count) return items.sort(compare);
+  // A heap with the worst of the best `count` so far on top.
+  const heap: T[] = [];
+  const up = (i: number) => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (compare(heap[i]!, heap[parent]!) <= 0) return;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && compare(heap[l]!, heap[worst]!) > 0) worst = l;
+      if (r < heap.length && compare(heap[r]!, heap[worst]!) > 0) worst = r;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      i = worst;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < count) up(heap.push(item) - 1);
+    else if (count > 0 && compare(item, heap[0]!) < 0) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort(compare);
+}
+
 export function planShards(records: readonly { tokens: readonly string[] }[], options: ShardOptions = defaultShardOptions): ShardPlan {
   const { maxRecords, stubRecords, maxBytes = Infinity } = options;
-  // Every (record, token) pair once, as parallel arrays.
-  const pairRecord: number[] = [];
+  // Every (record, token) pair once, as parallel arrays (typed where they hold numbers:
+  // at 200,000 schools there are six million pairs). A token's body is its prefix of
+  // pairBodyLength characters, so routes are cut from the token itself, not from a copy.
+  // Pair numbers grow with record numbers and every list of pairs below keeps pair
+  // order, so a record's pairs in a list are side by side (distinct() and stub() count on it).
+  let pairCount = 0;
+  for (const r of records) pairCount += r.tokens.length;
+  const pairRecord = new Int32Array(pairCount);
+  const pairBodyLength = new Int32Array(pairCount);
+  const pairUnit = new Int8Array(pairCount);
+  /** The token's tier, or -1 where matchToken finds none (a malformed token matches nothing). */
+  const pairTier = new Int8Array(pairCount);
   const pairToken: string[] = [];
-  const pairBody: string[] = [];
   const top = new Map<string, number[]>();
   records.forEach((r, record) => {
     for (const token of r.tokens) {
       if (!token.startsWith(HAN_PREFIX) && !token.startsWith(PINYIN_PREFIX)) continue;
       const body = tokenBody(token);
       const route = routeOf(body, Math.min(minUnits(body), unitsIn(body)));
-      const pair = pairRecord.push(record) - 1;
-      pairToken.push(token);
-      pairBody.push(body);
+      const pair = pairToken.push(token) - 1;
+      pairRecord[pair] = record;
+      pairBodyLength[pair] = body.length;
+      pairUnit[pair] = unitOf(body);
+      pairTier[pair] = matchToken(body, token)?.tier ?? -1;
       const list = top.get(route);
       if (list) list.push(pair);
       else top.set(route, [pair]);
     }
   });
-  const distinct = (pairs: number[]) => new Set(pairs.map((p) => pairRecord[p]!)).size;
+  /** Records in a list of pairs: a record's pairs are side by side (see above), so count the runs. */
+  const distinct = (pairs: readonly number[]) => {
+    let n = 0;
+    let last = -1;
+    for (const p of pairs) {
+      if (pairRecord[p] !== last) n++;
+      last = pairRecord[p]!;
+    }
+    return n;
+  };
   /** Estimated JSON bytes of a route's part of a bundle: each record's tokens and RECORD_BYTES. */
-  const routeBytes = (pairs: number[]) => RECORD_BYTES * distinct(pairs) + pairs.reduce((n, p) => n + pairToken[p]!.length + 1, 0);
+  const routeBytes = (pairs: readonly number[]) => {
+    let bytes = RECORD_BYTES * distinct(pairs);
+    for (const p of pairs) bytes += pairToken[p]!.length + 1;
+    return bytes;
+  };
 
   // The records a query equal to the route would show first, as the search page ranks them.
   const stub = (route: string, pairs: number[]): number[] => {
-    const best = new Map<number, { pair: number; match: TokenMatch }>();
+    // Each record's best pair (the first of equals); its pairs are side by side.
+    const best: { pair: number; match: TokenMatch }[] = [];
+    let last = -1;
     for (const p of pairs) {
-      const match = matchToken(route, pairToken[p]!);
-      if (!match) continue;
-      const seen = best.get(pairRecord[p]!);
-      if (!seen || compareMatches(match, seen.match) < 0) best.set(pairRecord[p]!, { pair: p, match });
+      // matchToken(route, token), knowing that the token starts with the route.
+      const tier = pairTier[p]!;
+      if (tier < 0) continue;
+      const extra = pairBodyLength[p]! - route.length;
+      const match: TokenMatch = { exact: extra === 0, tier, extra: extra / pairUnit[p]! };
+      const top = best[best.length - 1];
+      if (pairRecord[p] !== last || !top) {
+        best.push({ pair: p, match });
+        last = pairRecord[p]!;
+      } else if (compareMatches(match, top.match) < 0) best[best.length - 1] = { pair: p, match };
     }
-    const ranked = [...best.values()].sort((a, b) => compareMatches(a.match, b.match) || a.pair - b.pair).slice(0, stubRecords);
+    const ranked = firstInOrder(best, (a, b) => compareMatches(a.match, b.match) || a.pair - b.pair, stubRecords);
     // As many of them as maxBytes holds.
     let bytes = 0;
     const within = ranked.findIndex((b) => (bytes += RECORD_BYTES + pairToken[b.pair]!.length + 1) > maxBytes);
@@ -191,21 +262,31 @@ export function planShards(records: readonly { tokens: readonly string[] }[], op
     if (distinct(pairs) <= maxRecords && bytes <= maxBytes) return void leaves.push({ route, pairs, bytes });
     crowded.push(route);
     const routeUnits = unitsIn(route);
-    const children = new Map<string, number[]>();
+    // Children by the unit after the route (routeOf(body, routeUnits + 1), the body being
+    // the token's prefix), keyed by its character codes (a small integer for the ASCII
+    // tokens are made of) so that a pair costs no string.
+    const children = new Map<number | string, { child: string; pairs: number[] }>();
     for (const p of pairs) {
-      const body = pairBody[p]!;
-      if (unitsIn(body) <= routeUnits) continue;
-      const child = routeOf(body, routeUnits + 1);
-      const list = children.get(child);
-      if (list) list.push(p);
-      else children.set(child, [p]);
+      const bodyLength = pairBodyLength[p]!;
+      const unit = pairUnit[p]!;
+      if ((bodyLength - 2) / unit <= routeUnits) continue;
+      const token = pairToken[p]!;
+      const end = Math.min(2 + (routeUnits + 1) * unit, bodyLength);
+      let key: number | string = 0;
+      for (let i = route.length; i < end && typeof key === 'number'; i++) {
+        const code = token.charCodeAt(i);
+        key = code < 128 && end - route.length <= 3 ? key * 129 + code + 1 : token.slice(route.length, end);
+      }
+      const entry = children.get(key);
+      if (entry) entry.pairs.push(p);
+      else children.set(key, { child: token.slice(0, end), pairs: [p] });
     }
     // Too many records end exactly here (一小 in every county): keep the best.
     const best = stub(route, pairs);
     leaves.push({ route, pairs: best, bytes: routeBytes(best) });
     if (children.size === 0) return;
     splits.push(route);
-    for (const [child, list] of children) place(child, list);
+    for (const { child, pairs: list } of children.values()) place(child, list);
   };
   for (const [route, pairs] of top) place(route, pairs);
 
@@ -228,16 +309,26 @@ export function planShards(records: readonly { tokens: readonly string[] }[], op
     }
   }
   own.sort((a, b) => (a.route < b.route ? -1 : 1));
+  // Each record of a bundle with its tokens, by record number; a record's tokens in the
+  // order its leaves and pairs come, each once (a stub and its children may share pairs).
+  // Sorting numbers (record × seq + position, exact below 2^53) is much cheaper than a Set per record.
   const membersOf = (list: typeof leaves) => {
-    const m = new Map<number, Set<string>>();
-    for (const leaf of list) {
-      for (const p of leaf.pairs) {
-        const set = m.get(pairRecord[p]!);
-        if (set) set.add(pairToken[p]!);
-        else m.set(pairRecord[p]!, new Set([pairToken[p]!]));
-      }
+    const tokens: string[] = [];
+    for (const leaf of list) for (const p of leaf.pairs) tokens.push(pairToken[p]!);
+    const SEQ = 2 ** Math.ceil(Math.log2(tokens.length + 1));
+    const keys = new Float64Array(tokens.length);
+    let i = 0;
+    for (const leaf of list) for (const p of leaf.pairs) keys[i] = pairRecord[p]! * SEQ + i++;
+    keys.sort();
+    const members: { record: number; tokens: string[] }[] = [];
+    for (const key of keys) {
+      const record = Math.floor(key / SEQ);
+      const token = tokens[key % SEQ]!;
+      const member = members[members.length - 1];
+      if (member?.record !== record) members.push({ record, tokens: [token] });
+      else if (!member.tokens.includes(token)) member.tokens.push(token);
     }
-    return [...m].sort((a, b) => a[0] - b[0]).map(([record, tokens]) => ({ record, tokens: [...tokens] }));
+    return members;
   };
   return {
     table: { version: 3, buckets, splits: splits.sort(), crowded: crowded.sort(), own: own.map((leaf) => leaf.route) },
