@@ -1,7 +1,8 @@
 /**
  * node scripts/write-record-json.ts --site DIR
  *
- * Writes every record's JSON download into a built site (DATA_ROOT chooses the data):
+ * Writes every record's JSON download into a built site (DATA_ROOT chooses the data, read
+ * through src/site as the pages read it):
  * schools/<id>.json, groups/<id>.json, policies/<id>.json, regions/<id>.json, the bodies
  * from src/lib/open-data/json-records.ts. scripts/build.ts runs it after the Astro step.
  *
@@ -12,11 +13,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { indexDataset } from '../src/lib/data/queries.ts';
 import { recordJsonFiles } from '../src/lib/open-data/json-records.ts';
-import { formatProblem } from '../src/lib/problem.ts';
-import { readProjectFiles } from '../src/lib/validate/read-project.ts';
-import { validateProject } from '../src/lib/validate/validate.ts';
+import { getIndex } from '../src/site/index.ts';
 import { commandLine } from './lib/cli.ts';
 
 const usage = 'node scripts/write-record-json.ts --site <构建目录>';
@@ -29,14 +27,17 @@ if (import.meta.main) {
   }
   const site = resolve(values.site);
   const started = performance.now();
-  const { dataset, problems } = validateProject(readProjectFiles(resolve(process.env.DATA_ROOT ?? '.')));
-  if (problems.length > 0) {
-    for (const p of problems) console.error(formatProblem(p));
+  // The pages' own data path (src/site: validated once, indexed): the same rows the pages show.
+  let idx;
+  try {
+    idx = await getIndex();
+  } catch (e) {
+    console.error((e as Error).message); // the problems, file:line:col; no stack trace
     process.exit(1);
   }
   const made = new Set<string>();
   let files = 0;
-  for (const { path, body } of recordJsonFiles(indexDataset(dataset))) {
+  for (const { path, body } of recordJsonFiles(idx)) {
     const file = join(site, path);
     const dir = dirname(file);
     if (!made.has(dir)) {
