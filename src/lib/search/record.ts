@@ -268,7 +268,7 @@ export function searchRecord(dataset: Dataset, kind: SearchKind, id: string): Se
   return rec ?? undefined;
 }
 
-/** Which records to build: every `parts`-th one from `part` (the build splits the work over cores). */
+/** Which records to build: every `parts`-th one from `part` (the benchmark measures such a sample). */
 export interface RecordSlice {
   part: number;
   parts: number;
@@ -276,7 +276,7 @@ export interface RecordSlice {
 
 /**
  * Every search record of the dataset: schools, groups, regions, policies, terms; or one
- * slice of them, in the same order (see mergeSlices). One at a time and not kept with
+ * slice of them, in the same order. One at a time and not kept with
  * the dataset (unlike searchRecord): the index build makes each record once, and sends
  * them on in batches rather than holding a second copy of them all. `keys` gives the
  * key builder for the record at each position (all records, not the slice's).
@@ -306,10 +306,4 @@ export function* searchRecords(
 /** searchRecords() as an array. */
 export function buildSearchRecords(dataset: Dataset, slice: RecordSlice = { part: 0, parts: 1 }): SearchRecord[] {
   return [...searchRecords(dataset, slice)];
-}
-
-/** The slices of buildSearchRecords, part 0 first, back in dataset order. */
-export function mergeSlices(slices: SearchRecord[][]): SearchRecord[] {
-  const total = slices.reduce((n, s) => n + s.length, 0);
-  return Array.from({ length: total }, (_, i) => slices[i % slices.length]![Math.floor(i / slices.length)]!);
 }
