@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PORTAL } from '../fixture-data.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'concurrent-builds-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -19,10 +20,8 @@ interface Build {
 }
 
 /** Starts scripts/build.ts; `onOutput` sees stdout and stderr as they arrive. */
-function startBuild(out: string, dataRoot: string | undefined, onOutput?: (text: string, pid: number) => void, args: string[] = []) {
-  const env = { ...process.env };
-  if (dataRoot) env.DATA_ROOT = dataRoot;
-  else delete env.DATA_ROOT;
+function startBuild(out: string, dataRoot: string, onOutput?: (text: string, pid: number) => void, args: string[] = []) {
+  const env = { ...process.env, DATA_ROOT: dataRoot };
   const child = spawn(process.execPath, ['scripts/build.ts', '--out', out, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const take = (d: Buffer) => {
@@ -50,23 +49,39 @@ function processesWriting(dir: string): number[] {
   return pids;
 }
 
+/**
+ * What an interrupted build must leave: its exit code for SIGTERM, no child still writing
+ * under `dir` (given the kernel a moment to reap them) and `dir` itself gone, no dist.tmp-*
+ * or dist.old-* beside the output, the old site as it was, and the checkout's lock released.
+ */
+async function expectStoppedCleanly(result: Build, dir: string, out: string, before: string): Promise<void> {
+  expect(result.code, result.output).toBe(143);
+  expect(result.output).toContain('构建被中止');
+  for (let i = 0; i < 50 && processesWriting(dir).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  expect(processesWriting(dir)).toEqual([]);
+  expect(existsSync(dir)).toBe(false);
+  expect(readdirSync(root).filter((n) => n.includes('.tmp-') || n.includes('.old-'))).toEqual([]);
+  expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
+  expect(existsSync('.astro/build.lock')).toBe(false);
+}
+
 describe('builds sharing one checkout', () => {
   const mini = join(root, 'mini');
   cpSync('tests/fixtures/mini', mini, { recursive: true });
   const outMini = join(root, 'out-mini');
-  const outProject = join(root, 'out-project');
+  const outPortal = join(root, 'out-project');
 
   it('two builds of different data started at once each produce their own site', async () => {
-    const [a, b] = await Promise.all([startBuild(outMini, mini).done, startBuild(outProject, undefined).done]);
+    const [a, b] = await Promise.all([startBuild(outMini, mini).done, startBuild(outPortal, PORTAL).done]);
     expect(a.code, a.output).toBe(0);
     expect(b.code, b.output).toBe(0);
     // Each site holds its own data and none of the other's.
     expect(existsSync(join(outMini, 'regions/fx-city/index.html'))).toBe(true);
     expect(existsSync(join(outMini, 'regions/henan/index.html'))).toBe(false);
-    expect(existsSync(join(outProject, 'regions/henan/index.html'))).toBe(true);
-    expect(existsSync(join(outProject, 'regions/fx-city/index.html'))).toBe(false);
+    expect(existsSync(join(outPortal, 'regions/henan/index.html'))).toBe(true);
+    expect(existsSync(join(outPortal, 'regions/fx-city/index.html'))).toBe(false);
     expect(readFileSync(join(outMini, 'index.html'), 'utf8')).toContain('示例省');
-    expect(readFileSync(join(outProject, 'index.html'), 'utf8')).not.toContain('示例省');
+    expect(readFileSync(join(outPortal, 'index.html'), 'utf8')).not.toContain('示例省');
   });
 
   it('a SIGTERM during the Astro step ends the child, removes dist.tmp-* and keeps the old site', async () => {
@@ -90,15 +105,7 @@ describe('builds sharing one checkout', () => {
     );
     const result = await build.done;
     expect(tmp).not.toBe('');
-    expect(result.code, result.output).toBe(143);
-    expect(result.output).toContain('构建被中止');
-    // The Astro child is gone (give the kernel a moment to reap it), and so is its output.
-    for (let i = 0; i < 50 && processesWriting(tmp).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(processesWriting(tmp)).toEqual([]);
-    expect(existsSync(tmp)).toBe(false);
-    expect(readdirSync(root).filter((n) => n.includes('.tmp-') || n.includes('.old-'))).toEqual([]);
-    expect(readFileSync(join(outMini, 'index.html'), 'utf8')).toBe(before);
-    expect(existsSync('.astro/build.lock')).toBe(false);
+    await expectStoppedCleanly(result, tmp, outMini, before);
   });
 
   it('a SIGTERM while shards build in parallel ends every Astro child and removes their directories', async () => {
@@ -122,12 +129,6 @@ describe('builds sharing one checkout', () => {
     );
     const result = await build.done;
     expect(shards).not.toBe('');
-    expect(result.code, result.output).toBe(143);
-    for (let i = 0; i < 50 && processesWriting(shards).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(processesWriting(shards)).toEqual([]);
-    expect(existsSync(shards)).toBe(false);
-    expect(readdirSync(root).filter((n) => n.includes('.tmp-') || n.includes('.old-'))).toEqual([]);
-    expect(readFileSync(join(outMini, 'index.html'), 'utf8')).toBe(before);
-    expect(existsSync('.astro/build.lock')).toBe(false);
+    await expectStoppedCleanly(result, shards, outMini, before);
   });
 });
