@@ -27,7 +27,7 @@ function mergeInto(from: string, into: string, rel: string, shard: number): void
   }
 }
 
-/** Merges the shards' directories into `into` (which must not exist); the shard directories are consumed. */
+/** Merges the shards' directories (and the records' JSON, written beside them) into `into` (which must not exist); they are consumed. */
 export function mergeShards(shardDirs: string[], into: string): void {
   const [first, ...rest] = shardDirs;
   if (!first) throw new Error('没有分片可合并');
