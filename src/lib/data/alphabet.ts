@@ -1,10 +1,18 @@
 /** A–Z index of Chinese names by the pinyin initial of their first character. */
 import { pinyin } from 'pinyin-pro';
 
+// A name's letter depends on its first character alone, and names share a few thousand of them.
+const initialOfCharacter = new Map<string, string>();
+
 export function initialOf(name: string): string {
-  const first = pinyin(name.slice(0, 1), { pattern: 'first', toneType: 'none', type: 'array' })[0] ?? '';
-  const letter = first.slice(0, 1).toUpperCase();
-  return /^[A-Z]$/.test(letter) ? letter : '#';
+  const character = name.slice(0, 1);
+  let letter = initialOfCharacter.get(character);
+  if (letter === undefined) {
+    const first = pinyin(character, { pattern: 'first', toneType: 'none', type: 'array' })[0] ?? '';
+    letter = /^[A-Z]$/.test(first.slice(0, 1).toUpperCase()) ? first.slice(0, 1).toUpperCase() : '#';
+    initialOfCharacter.set(character, letter);
+  }
+  return letter;
 }
 
 /** Names grouped by initial, letters in order, names in pinyin order within a letter. */

@@ -7,7 +7,7 @@
 import { dateSortKey } from '../fuzzy-date.ts';
 import type { Designation, Group, School, Statistic } from '../schemas/index.ts';
 import type { Located, PolicyEntry } from './dataset.ts';
-import { groupMembers, groupsInRegion, regionAncestors, regionSubtree, schoolsInRegion, type DatasetIndex } from './queries.ts';
+import { eachSchoolInRegion, groupMembers, regionAncestors, regionStatistics, regionSubtree, regionTotals, type DatasetIndex } from './queries.ts';
 
 /** Schools, campuses (校区) and divisions (学部) counted apart: a campus is not a school. */
 export interface UnitCounts {
@@ -49,7 +49,7 @@ export function groupUnitCounts(idx: DatasetIndex, groupId: string): UnitCounts 
 
 /** The schools, campuses and divisions recorded in a region and below it. */
 export function regionUnitCounts(idx: DatasetIndex, regionId: string): UnitCounts {
-  return countUnits(schoolsInRegion(idx, regionId));
+  return countUnits(eachSchoolInRegion(idx, regionId));
 }
 
 /** Titles given to the region itself (改革先行区, 示范区), in date order. */
@@ -87,8 +87,8 @@ export function regionPolicies(idx: DatasetIndex, regionId: string): RegionPolic
 /** The latest number of groups a source reports for the region itself (dated figures before undated ones). */
 export function reportedGroupCount(idx: DatasetIndex, regionId: string): Located<Statistic> | undefined {
   let best: Located<Statistic> | undefined;
-  for (const s of idx.data.statistics) {
-    if (s.region !== regionId || s.metric !== 'group-count' || s.kind !== 'actual') continue;
+  for (const s of regionStatistics(idx, regionId)) {
+    if (s.metric !== 'group-count' || s.kind !== 'actual') continue;
     const key = s.date.parsed.kind === 'unknown' ? '' : dateSortKey(s.date.parsed);
     const bestKey = best ? (best.date.parsed.kind === 'unknown' ? '' : dateSortKey(best.date.parsed)) : undefined;
     if (bestKey === undefined || key > bestKey) best = s;
@@ -106,7 +106,7 @@ export interface GroupCountSummary {
 
 /** Groups listed in the region and below, against what a source reports for it. */
 export function groupCountSummary(idx: DatasetIndex, regionId: string): GroupCountSummary {
-  const listed = groupsInRegion(idx, regionId).length;
+  const listed = regionTotals(idx, regionId).groups;
   const reported = reportedGroupCount(idx, regionId)?.value;
   if (reported !== undefined && reported > listed)
     return { listed, reported, words: `教育集团：来源报告 ${reported} 个，本站已收录 ${listed} 个` };

@@ -162,6 +162,12 @@ export function schoolsInRegion(idx: DatasetIndex, id: string, { deep = true } =
   return rowsIn(idx, derived(idx).schoolsByRegion, ids).sort(byName);
 }
 
+/** The schools recorded in a region and below it, unsorted: for counting, where schoolsInRegion's sort would be wasted. */
+export function* eachSchoolInRegion(idx: DatasetIndex, id: string): Generator<Located<School>> {
+  const byRegion = derived(idx).schoolsByRegion;
+  for (const r of subtreeOf(idx, id)) yield* byRegion.get(r) ?? [];
+}
+
 export function policiesForRegion(idx: DatasetIndex, id: string): PolicyEntry[] {
   const ancestors = new Set(regionAncestors(idx, id).map((r) => r.id));
   const below = subtreeOf(idx, id);

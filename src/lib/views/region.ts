@@ -79,6 +79,18 @@ function schoolLetters(idx: DatasetIndex, schools: Located<School>[]): RegionLet
   }));
 }
 
+// A large region's letters are asked for by each of its letter pages and by its own page: sorted once per region.
+const allLettersCache = new WeakMap<DatasetIndex, Map<string, RegionLetter[]>>();
+
+/** The A–Z list of every school in the region and below it. */
+function allSchoolLetters(idx: DatasetIndex, regionId: string): RegionLetter[] {
+  let byRegion = allLettersCache.get(idx);
+  if (!byRegion) allLettersCache.set(idx, (byRegion = new Map<string, RegionLetter[]>()));
+  let letters = byRegion.get(regionId);
+  if (!letters) byRegion.set(regionId, (letters = schoolLetters(idx, schoolsInRegion(idx, regionId))));
+  return letters;
+}
+
 export function regionView(idx: DatasetIndex, id: string, limits: PageLimits = PAGE_LIMITS): RegionView {
   const region = idx.region.get(id);
   if (!region) throw new Error(`没有标识为 ${id} 的地区`);
@@ -93,7 +105,7 @@ export function regionView(idx: DatasetIndex, id: string, limits: PageLimits = P
   const letterPages =
     schoolsDeep || hasChildren
       ? []
-      : schoolLetters(idx, schoolsInRegion(idx, region.id)).map((l) => ({ letter: l.letter, slug: l.slug, count: l.schools.length }));
+      : allSchoolLetters(idx, region.id).map((l) => ({ letter: l.letter, slug: l.slug, count: l.schools.length }));
   return {
     region,
     ancestors: regionAncestors(idx, region.id),
@@ -130,7 +142,7 @@ export interface RegionLetterView {
 export function regionLetterView(idx: DatasetIndex, id: string, slug: string): RegionLetterView {
   const region = idx.region.get(id);
   if (!region) throw new Error(`没有标识为 ${id} 的地区`);
-  const all = schoolLetters(idx, schoolsInRegion(idx, region.id));
+  const all = allSchoolLetters(idx, region.id);
   const letter = all.find((l) => l.slug === slug);
   if (!letter) throw new Error(`${region.name}没有首字母为 ${slug} 的学校`);
   return {
@@ -145,5 +157,5 @@ export function regionLetterView(idx: DatasetIndex, id: string, slug: string): R
 export function regionLetterPages(idx: DatasetIndex, limits: PageLimits = PAGE_LIMITS): { id: string; slug: string }[] {
   return idx.data.regions
     .filter((r) => (idx.childRegions.get(r.id)?.length ?? 0) === 0 && regionTotals(idx, r.id).schools > limits.schools)
-    .flatMap((r) => schoolLetters(idx, schoolsInRegion(idx, r.id)).map((l) => ({ id: r.id, slug: l.slug })));
+    .flatMap((r) => allSchoolLetters(idx, r.id).map((l) => ({ id: r.id, slug: l.slug })));
 }
