@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { SITE_URL, BASE_PATH } from './src/site/config.ts';
 import { mdxBodyGuard } from './src/site/mdx-guard.ts';
+import { syncPageWriter } from './src/site/page-writer.ts';
 import { isShard, shardPagesIntegration } from './src/site/shard.ts';
 
 export default defineConfig({
@@ -20,7 +21,8 @@ export default defineConfig({
   markdown: { processor: satteri({ mdastPlugins: [mdxBodyGuard] }) },
   // A shard of a parallel build (src/site/shard.ts) sees only its own pages: scripts/build.ts
   // writes the sitemap once, over the merged site, with the same integration.
-  integrations: [mdx(), isShard ? shardPagesIntegration() : sitemap()],
+  // Pages are written synchronously as they render (src/site/page-writer.ts): the same files, less CPU.
+  integrations: [mdx(), syncPageWriter(), isShard ? shardPagesIntegration() : sitemap()],
   // Astro hashes its own scripts and styles into a CSP <meta>: no 'unsafe-inline'.
   security: {
     csp: {

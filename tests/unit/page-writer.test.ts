@@ -1,0 +1,68 @@
+/**
+ * The synchronous page writer (src/site/page-writer.ts) around a stand-in for Astro's
+ * prerenderer: ordinary pages are written where Astro would write them and Astro gets an
+ * empty body; anything else passes through untouched for Astro to write.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AstroPrerenderer } from 'astro';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pageFile, syncWriting } from '../../src/site/page-writer.ts';
+
+type RouteData = Parameters<AstroPrerenderer['render']>[1]['routeData'];
+const route = (type: string, path: string) => ({ type, route: path }) as unknown as RouteData;
+
+const astro: AstroPrerenderer = {
+  name: 'astro:default',
+  getStaticPaths: () => Promise.resolve([]),
+  render: (request) => {
+    const path = new URL(request.url).pathname;
+    if (path.endsWith('/gone/')) return Promise.resolve(new Response(null, { status: 301, headers: { location: '/' } }));
+    return Promise.resolve(new Response(`<p>${path}</p>`, { headers: { 'content-type': 'text/html' } }));
+  },
+};
+
+let outDir = '';
+afterEach(() => rmSync(outDir, { recursive: true, force: true }));
+
+function writer(base = '/') {
+  outDir = mkdtempSync(join(tmpdir(), 'page-writer-'));
+  return syncWriting(astro, outDir, base);
+}
+
+describe('pageFile', () => {
+  it('puts a page in its folder as index.html, under the base path or not', () => {
+    expect(pageFile('/out', '/', 'http://x/schools/s1/')).toBe('/out/schools/s1/index.html');
+    expect(pageFile('/out', '/', 'http://x/')).toBe('/out/index.html');
+    expect(pageFile('/out', '/portal/', 'http://x/portal/groups/g1/')).toBe('/out/groups/g1/index.html');
+    expect(pageFile('/out', '/', 'http://x/%E5%B9%BF%E4%B8%9C/')).toBe('/out/广东/index.html');
+  });
+});
+
+describe('syncWriting', () => {
+  it('writes a page itself and hands Astro an empty body', async () => {
+    const prerenderer = writer('/portal/');
+    const rendered = await prerenderer.render(new Request('http://x/portal/schools/s1/'), { routeData: route('page', '/schools/[id]') });
+    const response = rendered instanceof Response ? rendered : rendered.response;
+    expect(response.status).toBe(200);
+    expect(response.body).toBeNull();
+    expect(readFileSync(join(outDir, 'schools/s1/index.html'), 'utf8')).toBe('<p>/portal/schools/s1/</p>');
+  });
+
+  it('leaves endpoints, the 404 page and redirects to Astro', async () => {
+    const prerenderer = writer();
+    for (const [url, routeData] of [
+      ['http://x/schools.csv', route('endpoint', '/schools.csv')],
+      ['http://x/404/', route('page', '/404')],
+      ['http://x/gone/', route('page', '/gone')],
+    ] as const) {
+      const rendered = await prerenderer.render(new Request(url), { routeData });
+      const response = rendered instanceof Response ? rendered : rendered.response;
+      expect(response.status === 301 || response.body !== null).toBe(true);
+    }
+    expect(existsSync(join(outDir, 'schools.csv'))).toBe(false);
+    expect(existsSync(join(outDir, '404'))).toBe(false);
+    expect(existsSync(join(outDir, 'gone'))).toBe(false);
+  });
+});
