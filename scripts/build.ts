@@ -229,7 +229,7 @@ async function mergeAndWriteSitemap(): Promise<boolean> {
     (_, i) => JSON.parse(readFileSync(join(shardsRoot, `pages-${i}.json`), 'utf8')) as string[],
   );
   try {
-    mergeShards([...pages.map((_, i) => join(shardsRoot, String(i))), recordsDir], tmp);
+    mergeShards([recordsDir, ...pages.map((_, i) => join(shardsRoot, String(i)))], tmp);
     await writeSitemap(tmp, pages.flat());
   } catch (e) {
     console.error((e as Error).message);

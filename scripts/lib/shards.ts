@@ -13,30 +13,35 @@ import sitemap from '@astrojs/sitemap';
 import config from '../../astro.config.mjs';
 
 /** Moves everything under `from` into `into`; a file both hold must be byte-identical. */
-function mergeInto(from: string, into: string, rel: string, shard: number): void {
+function mergeInto(from: string, into: string, rel: string): void {
   for (const e of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, e.name);
     const target = join(into, e.name);
     const path = rel ? `${rel}/${e.name}` : e.name;
     if (!existsSync(target)) renameSync(source, target);
-    else if (e.isDirectory()) mergeInto(source, target, path, shard);
+    else if (e.isDirectory()) mergeInto(source, target, path);
     else if (!readFileSync(source).equals(readFileSync(target)))
       throw new Error(
-        `分片构建的结果不一致：分片 ${shard} 与分片 0 都写了 ${path}，但内容不同。两个进程渲染同一页面应得到相同的字节；请找出该页面依赖进程状态的地方。`,
+        `分片构建的结果不一致：两个分片都写了 ${path}，但内容不同。两个进程渲染同一页面应得到相同的字节；请找出该页面依赖进程状态的地方。`,
       );
   }
 }
 
-/** Merges the shards' directories (and the records' JSON, written beside them) into `into` (which must not exist); they are consumed. */
-export function mergeShards(shardDirs: string[], into: string): void {
-  const [first, ...rest] = shardDirs;
+/**
+ * Merges the shards' directories and the records' JSON directory into `into` (which must
+ * not exist); they are consumed. The first is renamed whole and the others are moved into it
+ * entry by entry, so the one with the most entries in shared folders goes first: the records'
+ * JSON (one file per record, in the folders the pages use) before the shards.
+ */
+export function mergeShards(dirs: string[], into: string): void {
+  const [first, ...rest] = dirs;
   if (!first) throw new Error('没有分片可合并');
   mkdirSync(dirname(into), { recursive: true });
   renameSync(first, into);
-  rest.forEach((dir, i) => {
-    mergeInto(dir, into, '', i + 1);
+  for (const dir of rest) {
+    mergeInto(dir, into, '');
     rmSync(dir, { recursive: true, force: true });
-  });
+  }
 }
 
 /** One of the integration's hooks, called with just the fields the sitemap reads. */
