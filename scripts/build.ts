@@ -9,12 +9,13 @@
  *   --astro-only  the pages alone (Astro and the records' JSON), still swapped into place
  *                 (the benchmark times validation and the search index as steps of their own)
  *
- * With N > 1, each `astro build` renders a slice of the dynamic routes (src/site/shard.ts)
- * into its own directory under node_modules/.astro/shards-<pid>/ (inside the checkout, so
- * Astro keeps its prerender chunks there rather than in the shared .astro/), with its own
- * content cache; the slices are merged into one site byte-identical to a one-process build
- * (files two shards both wrote must match), with the records' JSON written beside them, and the
- * sitemap is written once over it (scripts/lib/shards.ts).
+ * With N > 1, each `astro build` renders a slice of the dynamic routes (src/site/shard.ts),
+ * with its own content cache. It writes those pages straight into the temporary directory
+ * (src/site/page-writer.ts), beside the records' JSON, and everything else (static pages,
+ * assets) into its own directory under node_modules/.astro/shards-<pid>/ (inside the checkout,
+ * so Astro keeps its prerender chunks there rather than in the shared .astro/). Those are
+ * merged in (files two shards both wrote must match), giving a site byte-identical to a
+ * one-process build, and the sitemap is written once over it (scripts/lib/shards.ts).
  *
  * Two builds in one checkout would share Astro's .astro/ folder (generated content modules,
  * and prerender chunks when --out lies outside the checkout), so a build holds
@@ -41,7 +42,6 @@ if (!Number.isInteger(shardCount) || shardCount < 1) {
   process.exit(2);
 }
 const shardsRoot = resolve('node_modules/.astro', `shards-${process.pid}`);
-const recordsDir = join(shardsRoot, 'records');
 const aside = `${out}.old-${process.pid}`;
 const dataRoot = resolve(process.env.DATA_ROOT ?? '.');
 // One content cache per data root: kept between builds (no --force), never shared by two roots.
@@ -195,15 +195,15 @@ function swapIntoPlace(): boolean {
  * content-assets.mjs through one fixed temporary name (`<file>.tmp`, then a rename): two
  * processes doing that at once make one rename fail (ENOENT). Astro skips the write when the
  * file already holds the same text, so one `astro sync` before the shards start writes them
- * once, and the shards find them up to date. The records' JSON is written meanwhile, into a
- * directory of its own that the merge takes in: `astro sync` keeps one core busy, not two.
+ * once, and the shards find them up to date. The records' JSON is written meanwhile, into the
+ * temporary directory: `astro sync` keeps one core busy, not two.
  */
 async function buildShards(): Promise<boolean> {
   mkdirSync(shardsRoot, { recursive: true });
   const shardCache = (i: number) => `${cacheDir}-shard-${i}`;
   const before = await Promise.all([
     run(bin('astro'), ['sync', '--silent'], { ...astroEnv, ASTRO_CACHE_DIR: shardCache(0) }),
-    writeRecordJson(recordsDir),
+    writeRecordJson(tmp),
   ]);
   if (!before.every(Boolean)) return false;
   const runs = Array.from({ length: shardCount }, (_, i) =>
@@ -211,6 +211,7 @@ async function buildShards(): Promise<boolean> {
       ...astroEnv,
       ASTRO_SHARD: `${i}/${shardCount}`,
       ASTRO_OUT_DIR: join(shardsRoot, String(i)),
+      ASTRO_PAGES_DIR: tmp,
       ASTRO_SHARD_PAGES: join(shardsRoot, `pages-${i}.json`),
       ASTRO_CACHE_DIR: shardCache(i),
     }).then((ok) => {
@@ -229,7 +230,10 @@ async function mergeAndWriteSitemap(): Promise<boolean> {
     (_, i) => JSON.parse(readFileSync(join(shardsRoot, `pages-${i}.json`), 'utf8')) as string[],
   );
   try {
-    mergeShards([recordsDir, ...pages.map((_, i) => join(shardsRoot, String(i)))], tmp);
+    mergeShards(
+      pages.map((_, i) => join(shardsRoot, String(i))),
+      tmp,
+    );
     await writeSitemap(tmp, pages.flat());
   } catch (e) {
     console.error((e as Error).message);

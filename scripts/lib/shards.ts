@@ -2,12 +2,13 @@
  * The parallel Astro build's two ends (scripts/build.ts): merging the shards' output
  * directories into one site, and writing the sitemap over the merged site.
  *
- * Each shard (src/site/shard.ts) renders a slice of the dynamic routes plus every static
- * page and the same client assets, so a file two shards both wrote must be byte-identical:
- * if not, the merge stops rather than pick one.
+ * Each shard (src/site/shard.ts) renders a slice of the dynamic routes, written straight
+ * into the merged site, plus every static page and the same client assets, written into a
+ * directory of its own: a file two shards both wrote must be byte-identical; if not, the merge
+ * stops rather than pick one.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import config from '../../astro.config.mjs';
@@ -28,17 +29,12 @@ function mergeInto(from: string, into: string, rel: string): void {
 }
 
 /**
- * Merges the shards' directories and the records' JSON directory into `into` (which must
- * not exist); they are consumed. The first is renamed whole and the others are moved into it
- * entry by entry, so the one with the most entries in shared folders goes first: the records'
- * JSON (one file per record, in the folders the pages use) before the shards.
+ * Moves the shards' directories into `into`, which already holds the pages the shards wrote
+ * there themselves (src/site/page-writer.ts) and the records' JSON; the directories are consumed.
  */
-export function mergeShards(dirs: string[], into: string): void {
-  const [first, ...rest] = dirs;
-  if (!first) throw new Error('没有分片可合并');
-  mkdirSync(dirname(into), { recursive: true });
-  renameSync(first, into);
-  for (const dir of rest) {
+export function mergeShards(shardDirs: string[], into: string): void {
+  mkdirSync(into, { recursive: true });
+  for (const dir of shardDirs) {
     mergeInto(dir, into, '');
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,6 +12,10 @@
  *
  * Only ordinary pages take this path. Endpoints, redirects, the 404 page and anything that
  * is not a 200 keep Astro's, which knows their file names.
+ *
+ * In a parallel build (scripts/build.ts) ASTRO_PAGES_DIR names the merged site: each shard
+ * writes its slice of the dynamic routes' pages (src/site/shard.ts) straight there, so the
+ * merge has only the few static pages and assets every shard writes to compare and move.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +29,11 @@ export function pageFile(outDir: string, base: string, url: string): string {
   return join(outDir, withinBase, 'index.html');
 }
 
-export function syncWriting(astro: AstroPrerenderer, outDir: string, base: string): AstroPrerenderer {
+/**
+ * Astro's prerenderer, writing pages itself: a dynamic route's page (one with params) into
+ * `pagesDir`, any other into `outDir`.
+ */
+export function syncWriting(astro: AstroPrerenderer, outDir: string, base: string, pagesDir = outDir): AstroPrerenderer {
   const folders = new Set<string>();
   return {
     ...astro,
@@ -35,7 +43,7 @@ export function syncWriting(astro: AstroPrerenderer, outDir: string, base: strin
       const response = rendered instanceof Response ? rendered : rendered.response;
       const route = options.routeData;
       if (route.type !== 'page' || route.route === '/404' || route.route === '/500' || response.status !== 200) return rendered;
-      const file = pageFile(outDir, base, request.url);
+      const file = pageFile(route.params.length > 0 ? pagesDir : outDir, base, request.url);
       const folder = join(file, '..');
       if (!folders.has(folder)) {
         mkdirSync(folder, { recursive: true });
@@ -60,7 +68,7 @@ export function syncPageWriter(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:start': ({ setPrerenderer }) => {
-        setPrerenderer((astro) => syncWriting(astro, outDir, base));
+        setPrerenderer((astro) => syncWriting(astro, outDir, base, process.env.ASTRO_PAGES_DIR || outDir));
       },
     },
   };

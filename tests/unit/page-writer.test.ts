@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pageFile, syncWriting } from '../../src/site/page-writer.ts';
 
 type RouteData = Parameters<AstroPrerenderer['render']>[1]['routeData'];
-const route = (type: string, path: string) => ({ type, route: path }) as unknown as RouteData;
+const route = (type: string, path: string, params: string[] = []) => ({ type, route: path, params }) as unknown as RouteData;
 
 const astro: AstroPrerenderer = {
   name: 'astro:default',
@@ -26,9 +26,9 @@ const astro: AstroPrerenderer = {
 let outDir = '';
 afterEach(() => rmSync(outDir, { recursive: true, force: true }));
 
-function writer(base = '/') {
+function writer(base = '/', pagesDir?: string) {
   outDir = mkdtempSync(join(tmpdir(), 'page-writer-'));
-  return syncWriting(astro, outDir, base);
+  return syncWriting(astro, outDir, base, pagesDir?.replace('<out>', outDir));
 }
 
 describe('pageFile', () => {
@@ -43,11 +43,21 @@ describe('pageFile', () => {
 describe('syncWriting', () => {
   it('writes a page itself and hands Astro an empty body', async () => {
     const prerenderer = writer('/portal/');
-    const rendered = await prerenderer.render(new Request('http://x/portal/schools/s1/'), { routeData: route('page', '/schools/[id]') });
+    const routeData = route('page', '/schools/[id]', ['id']);
+    const rendered = await prerenderer.render(new Request('http://x/portal/schools/s1/'), { routeData });
     const response = rendered instanceof Response ? rendered : rendered.response;
     expect(response.status).toBe(200);
     expect(response.body).toBeNull();
     expect(readFileSync(join(outDir, 'schools/s1/index.html'), 'utf8')).toBe('<p>/portal/schools/s1/</p>');
+  });
+
+  it('writes the pages of a dynamic route into the pages folder, static pages into the output folder', async () => {
+    const prerenderer = writer('/', '<out>/merged');
+    await prerenderer.render(new Request('http://x/schools/s1/'), { routeData: route('page', '/schools/[id]', ['id']) });
+    await prerenderer.render(new Request('http://x/about/'), { routeData: route('page', '/about') });
+    expect(existsSync(join(outDir, 'merged/schools/s1/index.html'))).toBe(true);
+    expect(existsSync(join(outDir, 'about/index.html'))).toBe(true);
+    expect(existsSync(join(outDir, 'merged/about'))).toBe(false);
   });
 
   it('leaves endpoints, the 404 page and redirects to Astro', async () => {
