@@ -50,6 +50,10 @@ export function syncWriting(astro: AstroPrerenderer, outDir: string, base: strin
         folders.add(folder);
       }
       writeFileSync(file, new Uint8Array(await response.arrayBuffer()));
+      // Let the event loop turn. When nothing Astro awaits waits on I/O (its CSP hashes
+      // do today), page after page renders in one run of microtasks, V8's garbage-collection
+      // tasks never run and memory grows: 1,720 MB summed peak at 50 k schools, 1,590 MB with this.
+      await new Promise(setImmediate);
       const empty = new Response(null, { status: 200, headers: response.headers });
       return rendered instanceof Response ? empty : { ...rendered, response: empty };
     },
