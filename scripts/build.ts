@@ -25,7 +25,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -206,6 +206,9 @@ async function buildShards(): Promise<boolean> {
     writeRecordJson(tmp),
   ]);
   if (!before.every(Boolean)) return false;
+  // The sync filled shard 0's content cache. The others start from a copy of it: on a first
+  // build each would otherwise parse and render every MDX file again.
+  if (existsSync(shardCache(0))) for (let i = 1; i < shardCount; i++) cpSync(shardCache(0), shardCache(i), { recursive: true });
   const runs = Array.from({ length: shardCount }, (_, i) =>
     run(bin('astro'), ['build', '--silent'], {
       ...astroEnv,
