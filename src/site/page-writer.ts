@@ -6,9 +6,9 @@
  * in a profile of one 200 k shard. Written synchronously, the same system calls run without
  * the hand-offs and the promise machinery around them. This integration wraps Astro's own
  * prerenderer (Astro 7's `setPrerenderer`): each page is rendered exactly as before, written
- * with one `writeFileSync` (and one `mkdirSync` per folder), and Astro gets back a response
- * without a body, which it counts as built (the sitemap lists it) but does not write. A build that is not `--silent` notes each such page
- * as "file not created"; scripts/build.ts builds silently.
+ * with one `mkdirSync` and one `writeFileSync`, and Astro gets back a response without a
+ * body, which it counts as built (the sitemap lists it) but does not write. A build that is
+ * not `--silent` notes each such page as "file not created"; scripts/build.ts builds silently.
  *
  * Only ordinary pages take this path. Endpoints, redirects, the 404 page and anything that
  * is not a 200 keep Astro's, which knows their file names.
@@ -34,7 +34,6 @@ export function pageFile(outDir: string, base: string, url: string): string {
  * `pagesDir`, any other into `outDir`.
  */
 export function syncWriting(astro: AstroPrerenderer, outDir: string, base: string, pagesDir = outDir): AstroPrerenderer {
-  const folders = new Set<string>();
   return {
     ...astro,
     name: 'sync-page-writer',
@@ -44,11 +43,8 @@ export function syncWriting(astro: AstroPrerenderer, outDir: string, base: strin
       const route = options.routeData;
       if (route.type !== 'page' || route.route === '/404' || route.route === '/500' || response.status !== 200) return rendered;
       const file = pageFile(route.params.length > 0 ? pagesDir : outDir, base, request.url);
-      const folder = join(file, '..');
-      if (!folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        folders.add(folder);
-      }
+      // Every page has a folder of its own (`<path>/index.html`): nothing to remember between pages.
+      mkdirSync(join(file, '..'), { recursive: true });
       writeFileSync(file, new Uint8Array(await response.arrayBuffer()));
       // Let the event loop turn. When nothing Astro awaits waits on I/O (its CSP hashes
       // do today), page after page renders in one run of microtasks, V8's garbage-collection
