@@ -8,8 +8,8 @@ export function initialOf(name: string): string {
   const character = name.slice(0, 1);
   let letter = initialOfCharacter.get(character);
   if (letter === undefined) {
-    const first = pinyin(character, { pattern: 'first', toneType: 'none', type: 'array' })[0] ?? '';
-    letter = /^[A-Z]$/.test(first.slice(0, 1).toUpperCase()) ? first.slice(0, 1).toUpperCase() : '#';
+    const first = (pinyin(character, { pattern: 'first', toneType: 'none', type: 'array' })[0] ?? '').slice(0, 1).toUpperCase();
+    letter = /^[A-Z]$/.test(first) ? first : '#';
     initialOfCharacter.set(character, letter);
   }
   return letter;
