@@ -4,7 +4,8 @@
  * Writes every record's JSON download into a built site (DATA_ROOT chooses the data, read
  * through src/site as the pages read it):
  * schools/<id>.json, groups/<id>.json, policies/<id>.json, regions/<id>.json, the bodies
- * from src/lib/open-data/json-records.ts. scripts/build.ts runs it after the Astro step.
+ * from src/lib/open-data/json-records.ts. scripts/build.ts runs it after the Astro step, or
+ * in a parallel build while `astro sync` runs, into the build's temporary directory.
  *
  * Why not Astro endpoints: at country size these are 245 k files of plain data, and an
  * Astro route costs a request, a render context, a Response and an async mkdir + write per
