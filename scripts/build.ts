@@ -177,7 +177,8 @@ function run(cmd: string, cmdArgs: string[], runEnv: NodeJS.ProcessEnv = env): P
   });
 }
 const bin = (name: string) => resolve('node_modules/.bin', name);
-const writeRecordJson = (site: string) => run(process.execPath, ['scripts/write-record-json.ts', '--site', site]);
+const writeRecordJson = (site: string, ...more: string[]) =>
+  run(process.execPath, ['scripts/write-record-json.ts', '--site', site, ...more]);
 
 /** Old dist/ aside, new one in, then the old one removed: dist/ is never without its pages. */
 function swapIntoPlace(): boolean {
@@ -196,14 +197,17 @@ function swapIntoPlace(): boolean {
  * processes doing that at once make one rename fail (ENOENT). Astro skips the write when the
  * file already holds the same text, so one `astro sync` before the shards start writes them
  * once, and the shards find them up to date. The records' JSON is written meanwhile, into the
- * temporary directory: `astro sync` keeps one core busy, not two.
+ * temporary directory: `astro sync` keeps one core busy, not two. That step also writes the
+ * dataset it validated, which every shard reads instead of validating it again.
  */
 async function buildShards(): Promise<boolean> {
   mkdirSync(shardsRoot, { recursive: true });
+  // Validated once, by the records' JSON step, for every shard (src/site/validated-data.ts).
+  const datasetFile = join(shardsRoot, 'dataset.json');
   const shardCache = (i: number) => `${cacheDir}-shard-${i}`;
   const before = await Promise.all([
     run(bin('astro'), ['sync', '--silent'], { ...astroEnv, ASTRO_CACHE_DIR: shardCache(0) }),
-    writeRecordJson(tmp),
+    writeRecordJson(tmp, '--dataset', datasetFile),
   ]);
   if (!before.every(Boolean)) return false;
   // The sync filled shard 0's content cache. The others start from a copy of it: on a first
@@ -217,6 +221,7 @@ async function buildShards(): Promise<boolean> {
       ASTRO_PAGES_DIR: tmp,
       ASTRO_SHARD_PAGES: join(shardsRoot, `pages-${i}.json`),
       ASTRO_CACHE_DIR: shardCache(i),
+      ASTRO_DATASET: datasetFile,
     }).then((ok) => {
       if (!ok) endChildren();
       return ok;
