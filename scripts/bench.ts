@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --sizes 1000,10000,50000,200000] [--seed 1] [--regen] [--no-peer] [--no-search] [--search-only]
- *                [--shards N] [--no-lighthouse]
+ *                [--shards N] [--no-lighthouse] [--repeat N]
  * npm run bench -- --weights DIR   (only the page-weight table of a site already built)
  *
  * --search-only: the name search alone (scripts/bench-search.ts): the name index
@@ -23,6 +23,11 @@
  * size Lighthouse (mobile) on the largest page of each template. It ends with each
  * budget met or not. Results also go to bench/out/results.json.
  *
+ * --repeat N builds the pages (the Astro step) and Hugo's site N times each and reports the
+ * median wall and CPU time of each and the highest memory of all N (scripts/lib/bench-step.ts):
+ * one build's wall time on these machines varies by ±10 % from run to run, and the
+ * Astro/Hugo budget is a ratio of two of them. Every run's time is printed.
+ *
  * The site is built from a snapshot of src/ taken at the start (bench/out/site), so
  * edits made while a long run is going do not mix into it, and its Astro caches stay
  * its own. Data lives in bench/data/<size>/, output in bench/out/ (both git-ignored).
@@ -43,6 +48,7 @@ import { gzipSync } from 'node:zlib';
 import { generateCountry, writeCountry } from './lib/country/index.ts';
 import { buildHugoSite } from './bench-hugo.ts';
 import { benchImport } from './bench-import.ts';
+import { medianStep, type Step } from './lib/bench-step.ts';
 import { sampleTreeRss } from './lib/tree-rss.ts';
 import { serveDir } from './serve.ts';
 import { buildSearchRecords } from '../src/lib/search/record.ts';
@@ -72,6 +78,9 @@ const searchOnly = args.includes('--search-only');
 const reuseIndex = args.includes('--reuse-index');
 /** Keep the largest size's dist for later inspection (bench/out/dist-<n>). */
 const keepLargest = !args.includes('--no-keep-largest');
+/** Builds of the pages and of Hugo's site per size, their median reported (see the top). */
+const repeat = Number(arg('repeat') ?? 1);
+if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat takes a positive whole number, not ${arg('repeat')}`);
 /** Set when Hugo is wanted but cannot be found or installed. */
 let peerMissing = false;
 
@@ -98,19 +107,6 @@ const BUDGET = {
 const RECORD_TEMPLATES = new Set(['/schools/[id]/', '/groups/[id]/', '/regions/[id]/', '/policies/[id]/']);
 
 /* ------------------------------------------------------------ measuring */
-
-interface Step {
-  secs: number;
-  /** User + system CPU seconds of the step's whole process tree (Hugo, Pagefind and parallel Astro shards use both cores). */
-  cpuSecs: number;
-  /** Peak RSS of the largest single process (/usr/bin/time -v). */
-  rssMB: number;
-  /** Peak of the summed RSS of all the step's processes, sampled from /proc every 200 ms: what the budget counts. */
-  sumRssMB: number;
-  ok: boolean;
-  /** Last lines of stderr when the step failed. */
-  error?: string | undefined;
-}
 
 function parseTime(text: string): { secs: number; cpuSecs: number; rssMB: number } {
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(text);
@@ -155,6 +151,23 @@ function timed(label: string, cmd: string, cmdArgs: string[], opts: { cwd?: stri
       done(step);
     });
   });
+}
+
+/** Runs a step `repeat` times (`before` first each time) and reports the median run. */
+async function timedRepeatedly(label: string, before: () => void, run: () => Promise<Step>): Promise<Step> {
+  const steps: Step[] = [];
+  for (let i = 0; i < repeat; i++) {
+    before();
+    const step = await run();
+    steps.push(step);
+    if (!step.ok) break;
+  }
+  const chosen = medianStep(steps);
+  if (steps.length > 1)
+    console.log(
+      `  ${label}: median of ${steps.map((s) => s.secs.toFixed(1)).join(', ')} s → ${chosen.secs.toFixed(1)} s, peak ${chosen.sumRssMB.toFixed(0)} MB`,
+    );
+  return chosen;
 }
 
 function walkFiles(dir: string, visit: (path: string, size: number) => void): void {
@@ -524,11 +537,19 @@ async function runSize(n: number): Promise<SizeResult> {
   const validate = await timed('validate', process.execPath, ['scripts/validate.ts', '--root', data]);
   // The pages as npm run build makes them: Astro's parallel shards, their merge and the sitemap,
   // and the records' JSON (written beside Astro, not by it: Hugo's peer writes both, so both count).
-  const astro = await timed(
-    `astro build + record JSON (${shardArg ?? 'default'} shards)`,
-    process.execPath,
-    ['scripts/build.ts', '--out', dist, '--astro-only', ...(shardArg ? ['--shards', shardArg] : [])],
-    { env },
+  const astroLabel = `astro build + record JSON (${shardArg ?? 'default'} shards)`;
+  const astro = await timedRepeatedly(
+    astroLabel,
+    () => rmSync(dist, { recursive: true, force: true }),
+    () =>
+      timed(
+        astroLabel,
+        process.execPath,
+        ['scripts/build.ts', '--out', dist, '--astro-only', ...(shardArg ? ['--shards', shardArg] : [])],
+        {
+          env,
+        },
+      ),
   );
   const searchIndex = astro.ok
     ? await timed('search index', process.execPath, ['scripts/search-index.ts', '--site', dist], { env })
@@ -563,9 +584,11 @@ async function runSize(n: number): Promise<SizeResult> {
   if (withPeer && !peerMissing) {
     const hugo = join(OUT, `hugo-${n}`);
     const { pages, version } = buildHugoSite(data, hugo);
-    const build = await timed(`hugo ${version}`, 'hugo', ['--quiet', '--source', hugo, '--destination', join(hugo, 'public')], {
-      cwd: hugo,
-    });
+    const build = await timedRepeatedly(
+      'hugo',
+      () => rmSync(join(hugo, 'public'), { recursive: true, force: true }),
+      () => timed(`hugo ${version}`, 'hugo', ['--quiet', '--source', hugo, '--destination', join(hugo, 'public')], { cwd: hugo }),
+    );
     result.peer = { tool: 'hugo', version, pages, build, ratio: astro.secs / build.secs, buildRatio: buildSecs / build.secs };
     // Removing 100 000s of files takes minutes on a busy disk: --keep leaves them for later.
     if (!keepDist) rmSync(hugo, { recursive: true, force: true });
