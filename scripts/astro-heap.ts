@@ -1,12 +1,12 @@
 /**
- * The heap limits for the Astro build (NODE_OPTIONS of its processes). The data a build keeps live is small (about 14 bytes
- * of heap per byte of CSV: 113 MB at 50 k schools), but V8 lets the heap grow far past it
- * before collecting: at 200 k schools Astro peaked at 4.8 GB of RSS. A limit scaled to the
- * data makes it collect sooner (peak RSS within budget, output identical) while leaving
- * several times the live heap, so it never runs out. With N shards building at once
- * (scripts/build.ts --shards) each holds the whole dataset but renders 1/N of the pages:
- * each gets 1/N of the headroom (still about twice the live heap), so their sum stays
- * near one process's.
+ * The heap limits for the Astro build (NODE_OPTIONS of its processes). The data a build
+ * keeps live is small (about 14 bytes of heap per byte of CSV: 113 MB at 50 k schools), but
+ * V8 lets the heap grow far past it before collecting: at 200 k schools Astro peaked at
+ * 4.8 GB of RSS. A limit scaled to the data makes it collect sooner (peak RSS within budget,
+ * output identical) while leaving several times the live heap, so it never runs out. With N
+ * shards building at once (scripts/build.ts --shards) each holds the whole dataset but
+ * renders 1/N of the pages: each gets 1/N of the headroom (still about twice the live heap),
+ * so their sum stays near one process's.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
