@@ -15,7 +15,9 @@
  * assets) into its own directory under node_modules/.astro/shards-<pid>/ (inside the checkout,
  * so Astro keeps its prerender chunks there rather than in the shared .astro/). Those are
  * merged in (files two shards both wrote must match), giving a site byte-identical to a
- * one-process build, and the sitemap is written once over it (scripts/lib/shards.ts).
+ * one-process build, and the sitemap is written once over it (scripts/lib/shards.ts). The
+ * dataset is validated once, by the records' JSON step, and read from its file by every shard
+ * (ASTRO_DATASET, src/site/validated-data.ts).
  *
  * Two builds in one checkout would share Astro's .astro/ folder (generated content modules,
  * and prerender chunks when --out lies outside the checkout), so a build holds
