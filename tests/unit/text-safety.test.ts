@@ -42,6 +42,17 @@ describe('findInvisible', () => {
       expect(findInvisible(s, { lineBreaks: true })?.codePoint, s).toBe(cp);
   });
 
+  it('finds noncharacters, variation selectors, deprecated format characters and the braille blank', () => {
+    for (const cp of [
+      0xfffe, 0xffff, 0xfdd0, 0xfdef, 0x1fffe, 0x10ffff, 0xfe00, 0xfe0f, 0xe0100, 0xe01ef, 0x180b, 0x206a, 0x206e, 0x206f, 0xfff9, 0xfffb,
+      0x2800,
+    ])
+      expect(findInvisible(`学校${String.fromCodePoint(cp)}名`)?.codePoint, cp.toString(16)).toBe(cp);
+    // Neighbours that are ordinary characters.
+    for (const cp of [0xfdcf, 0xfdf0, 0xfffd, 0x1fffd, 0xfe10, 0x2801, 0xfffc])
+      expect(findInvisible(`学校${String.fromCodePoint(cp)}名`), cp.toString(16)).toBeUndefined();
+  });
+
   it('lets line breaks through only when asked, and Chinese, emoji and punctuation always', () => {
     expect(findInvisible('第一行\r\n第二行\n第三行', { lineBreaks: true })).toBeUndefined();
     expect(findInvisible('第一行\n第二行')?.label).toBe('U+000A（换行符）');

@@ -39,6 +39,7 @@ describe('bad input is reported at file:line:column with a fix', () => {
       'mdx-raw-html',
       'mdx-syntax',
       'mdx-frontmatter-layout',
+      'invisible-noncharacters',
     ])
       expect(cases).toContain(kind);
   });
