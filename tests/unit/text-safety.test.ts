@@ -3,6 +3,7 @@
  * reader opens a downloaded CSV, and characters a reader cannot see.
  */
 import { describe, expect, it } from 'vitest';
+import { escapeAttr, escapeXml } from '../../src/lib/charts/core/text.ts';
 import { findInvisible } from '../../src/lib/invisible.ts';
 import { groupSchema } from '../../src/lib/schemas/group.ts';
 import { requiredText, slug } from '../../src/lib/schemas/common.ts';
@@ -57,5 +58,12 @@ describe('findInvisible', () => {
     expect(findInvisible('第一行\r\n第二行\n第三行', { lineBreaks: true })).toBeUndefined();
     expect(findInvisible('第一行\n第二行')?.label).toBe('U+000A（换行符）');
     expect(findInvisible('郑州市第十九初级中学（十九中）😀，“1+X”')).toBeUndefined();
+  });
+});
+
+describe('text written into SVG and XML', () => {
+  it('never holds a character XML 1.0 forbids, however it got into the data', () => {
+    expect(escapeXml('学\uFFFE校\u0000<\uFFFF>\u{1F600}')).toBe('学\uFFFD校\uFFFD&lt;\uFFFD&gt;\u{1F600}');
+    expect(escapeAttr('a\u0008b\nc')).toBe('a\uFFFDb&#10;c');
   });
 });

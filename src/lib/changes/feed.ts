@@ -5,7 +5,7 @@
  * the same bytes.
  */
 import { Feed } from 'feed';
-import { escapeXml } from '../charts/core/text.ts';
+import { escapeXml, xmlSafe } from '../charts/core/text.ts';
 import { changeActionLabels, changeKindLabels, summarizeDay, type ChangeDay, type RecordChange } from './history.ts';
 
 export interface FeedSpec {
@@ -84,5 +84,6 @@ export function atomFeed(spec: FeedSpec): string {
       date: new Date(day.time),
       content: dayHtml(spec, day),
     });
-  return feed.atom1();
+  // `feed` escapes markup but passes characters XML forbids: one would make the whole feed unreadable.
+  return xmlSafe(feed.atom1());
 }
