@@ -40,6 +40,7 @@ describe('bad input is reported at file:line:column with a fix', () => {
       'mdx-syntax',
       'mdx-frontmatter-layout',
       'invisible-noncharacters',
+      'duplicate-school-name',
     ])
       expect(cases).toContain(kind);
   });
