@@ -94,3 +94,19 @@ export function findInvisible(s: string, { lineBreaks = false, tabs = false } = 
   }
   return undefined;
 }
+
+/** `s` without any refused character (line breaks and tabs included): for text shown as one line, such as a commit subject. */
+export function stripInvisible(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (refusedName(cp)) {
+      out += s.slice(from, i);
+      from = i + width;
+    }
+    i += width - 1;
+  }
+  return out + s.slice(from);
+}
