@@ -40,7 +40,7 @@ const MAX_FIELDS = 20;
 const MAX_FIELD = 40;
 
 /** Text for readers: invisible and bidi characters removed, cut at `max` characters with a marker. */
-export function readerText(s: string, max = MAX_LABEL): string {
+function readerText(s: string, max = MAX_LABEL): string {
   const clean = stripInvisible(s.length > max * 4 ? s.slice(0, max * 4) : s);
   const chars = Array.from(clean);
   if (chars.length <= max && s.length <= max * 4) return clean;

@@ -55,7 +55,7 @@ export function changeDayViews(
 export const monthOf = (day: string) => day.slice(0, 7);
 
 /** "2025 年 3 月" */
-export const monthLabel = (month: string) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月`;
+const monthLabel = (month: string) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月`;
 
 export interface ChangeMonth {
   month: string;
