@@ -124,6 +124,27 @@ describe.skipIf(!hasGit)('the change log from a scratch git history', { timeout:
     expect(lines(log.days, '2024-03-02')).toEqual([]);
   });
 
+  it('lists an edit made while another line was damaged once the file can be read again', () => {
+    const { repo, commit } = repository();
+    const rows = schoolRows(5).split('\n');
+    const file = (lines: string[]) => `${HEADER}\n${lines.join('\n')}\n`;
+    commit('2024-03-11', '初始', { 'data/schools.csv': file(rows) });
+    /** The file with bytes that are not UTF-8 after its first record. */
+    const damaged = (lines: string[]) =>
+      Buffer.concat([Buffer.from(`${HEADER}\n${lines[0]}\n`), Buffer.from([0xc3, 0x28]), Buffer.from(`\n${lines.slice(1).join('\n')}\n`)]);
+    const renamed = rows.map((r) => r.replace('示例市第5小学', '示例市第五小学'));
+    commit('2024-03-12', '编码损坏', { 'data/schools.csv': damaged(rows) });
+    // Only the last line changes: git's line diff alone would look readable.
+    commit('2024-03-13', '改名', { 'data/schools.csv': damaged(renamed) });
+    commit('2024-03-14', '修复编码', { 'data/schools.csv': file(renamed) });
+    const revisions = readRevisions(repo)!;
+    expect('removed' in revisions[2]!.files.get('data/schools.csv')!).toBe(true);
+    const log = buildChangeLog(revisions);
+    expect(lines(log.days, '2024-03-13')).toEqual([]);
+    expect(lines(log.days, '2024-03-14')).toEqual(['修改学校：示例市第五小学（name）']);
+    expect(unreadableReport(log).map((l) => l.match(/（(\d{4}-\d{2}-\d{2})）/)![1])).toEqual(['2024-03-13', '2024-03-12']);
+  });
+
   it('shows no bidi or control characters from a commit subject', () => {
     const { repo, commit } = repository();
     commit('2024-04-01', '改校名\u202e名校改\u200b\u0007\u2066x\u2069', { 'data/schools.csv': `${HEADER}\n${schoolRows(1)}\n` });
