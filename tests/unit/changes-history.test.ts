@@ -145,6 +145,17 @@ describe.skipIf(!hasGit)('the change log from a scratch git history', { timeout:
     expect(unreadableReport(log).map((l) => l.match(/（(\d{4}-\d{2}-\d{2})）/)![1])).toEqual(['2024-03-13', '2024-03-12']);
   });
 
+  it('reads a changed record with more | than commas as commas (no delimiter guessing)', () => {
+    const { repo, commit } = repository();
+    commit('2024-03-21', '初始', { 'data/schools.csv': `${HEADER}\n${schoolRows(3)}\n` });
+    const aliases = Array.from({ length: 12 }, (_, i) => `别名${i}`).join('|');
+    commit('2024-03-22', '别名', {
+      'data/schools.csv': `${HEADER}\n${schoolRows(3).replace('s2,示例市第2小学,r1,primary,,school,,', `s2,示例市第2小学,r1,primary,,school,${aliases},`)}\n`,
+    });
+    const log = buildChangeLog(readRevisions(repo)!);
+    expect(lines(log.days, '2024-03-22')).toEqual(['修改学校：示例市第2小学（aliases）']);
+  });
+
   it('shows no bidi or control characters from a commit subject', () => {
     const { repo, commit } = repository();
     commit('2024-04-01', '改校名\u202e名校改\u200b\u0007\u2066x\u2069', { 'data/schools.csv': `${HEADER}\n${schoolRows(1)}\n` });

@@ -135,9 +135,12 @@ function splitRecords(text: string): { header: string; records: string[] } {
   return { header: records.shift() ?? '', records };
 }
 
+/** Always a comma: Papa would guess another delimiter for a record with more `|` (source lists) than commas. */
+const CSV = { header: false, delimiter: ',' } as const;
+
 /** Header fields of a CSV header line, trimmed. */
 function headerFields(header: string): string[] {
-  const parsed = Papa.parse<string[]>(header, { header: false });
+  const parsed = Papa.parse<string[]>(header, CSV);
   return (parsed.data[0] ?? []).map((f) => f.trim());
 }
 
@@ -148,13 +151,13 @@ function headerFields(header: string): string[] {
 function parseRows(fields: string[], records: string[]): Row[] | undefined {
   const toRow = (values: string[]): Row => Object.fromEntries(fields.map((f, i) => [f, (values[i] ?? '').trim()]));
   if (records.length === 0) return [];
-  const all = Papa.parse<string[]>(records.join('\n'), { header: false });
+  const all = Papa.parse<string[]>(records.join('\n'), CSV);
   const broken = (errors: Papa.ParseError[]) => errors.some((e) => e.type === 'Quotes');
   if (!broken(all.errors) && all.data.length === records.length) return all.data.map(toRow);
   // One record at a time: a quoted line break or a stray quote must not shift the others.
   const rows: Row[] = [];
   for (const r of records) {
-    const one = Papa.parse<string[]>(r, { header: false });
+    const one = Papa.parse<string[]>(r, CSV);
     if (broken(one.errors)) return undefined;
     rows.push(toRow(one.data[0] ?? []));
   }
