@@ -31,6 +31,7 @@ import { displayFiles, keyFiles, NAME_INDEX_PATH } from '../src/lib/search/name-
 import { buildTokens } from '../src/lib/search/keys.ts';
 import type { HelperData, KeyJob } from './search-index-helper.ts';
 import { searchRecords, type KeyBuilder, type SearchRecord } from '../src/lib/search/record.ts';
+import { boundedRuns } from '../src/lib/search/page-text.ts';
 import { planShards } from '../src/lib/search/shards.ts';
 import { formatProblem } from '../src/lib/problem.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
@@ -210,7 +211,8 @@ async function writeTextIndex(site: string, profiled: Set<string>): Promise<numb
   // Pages go to Pagefind in a fixed order (read synchronously), so two builds are identical.
   await eachLimited(pages, async (path) => {
     const url = `/${relative(site, path).split(sep).join('/')}`.replace(/index\.html$/, '');
-    const res = await index.addHTMLFile({ url, content: readFileSync(path, 'utf8') });
+    // Long unbroken runs bounded: Pagefind's segmentation is superlinear in them (src/lib/search/page-text.ts).
+    const res = await index.addHTMLFile({ url, content: boundedRuns(readFileSync(path, 'utf8')) });
     if (res.errors.length > 0) throw new Error(`Pagefind: ${path}: ${res.errors.join('; ')}`);
   });
   const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });

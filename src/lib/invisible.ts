@@ -1,8 +1,11 @@
 /**
  * Characters a reader cannot see, or that reorder the text around them: a name
  * holding one can pass for another record (a trailing U+200B gives a second
- * "identical" school) or display reversed (U+202E). Data and MDX bodies refuse
- * them, naming the code point so an editor can search for it.
+ * "identical" school) or display reversed (U+202E). Also refused: noncharacters
+ * (U+FFFE, U+FDD0…, which XML forbids, so one would break every feed), variation
+ * selectors (U+FE0F, U+E0100…), deprecated format characters (U+206A–206F), the
+ * interlinear annotation marks (U+FFF9–FFFB) and the braille blank U+2800. Data and
+ * MDX bodies refuse them, naming the code point so an editor can search for it.
  */
 
 const NAMES = new Map<number, string>([
@@ -37,6 +40,7 @@ const NAMES = new Map<number, string>([
   [0x2067, '从右到左隔离'],
   [0x2068, '首强方向隔离'],
   [0x2069, '方向隔离结束'],
+  [0x2800, '盲文空白'],
   [0x3164, '韩文填充符'],
   [0xfeff, '字节顺序标记 BOM'],
   [0xffa0, '半角韩文填充符'],
@@ -48,6 +52,15 @@ function refusedName(cp: number): string | undefined {
   if (named) return named;
   if (cp < 0x20 || (cp >= 0x80 && cp < 0xa0)) return '控制字符';
   if (cp >= 0xe0000 && cp <= 0xe007f) return '标签字符';
+  // Noncharacters: U+FDD0–FDEF and the last two code points of every plane (U+FFFE, U+1FFFF…); not XML either.
+  if ((cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe) return '非字符';
+  // Variation selectors change a glyph, not the text: "名" and "名\uFE0F" look alike and compare unequal.
+  if ((cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef) || (cp >= 0x180b && cp <= 0x180d) || cp === 0x180f)
+    return '变体选择符';
+  if (cp >= 0x206a && cp <= 0x206f) return '已弃用的格式字符';
+  if (cp >= 0xfff9 && cp <= 0xfffb) return '行间注释字符';
+  // Lone surrogates: half a character, invalid in UTF-8 and XML.
+  if (cp >= 0xd800 && cp <= 0xdfff) return '不成对的代理项';
   return undefined;
 }
 
@@ -80,4 +93,20 @@ export function findInvisible(s: string, { lineBreaks = false, tabs = false } = 
     if (cp > 0xffff) i++;
   }
   return undefined;
+}
+
+/** `s` without any refused character (line breaks and tabs included): for text shown as one line, such as a commit subject. */
+export function stripInvisible(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (refusedName(cp)) {
+      out += s.slice(from, i);
+      from = i + width;
+    }
+    i += width - 1;
+  }
+  return out + s.slice(from);
 }

@@ -1,12 +1,15 @@
 /** The change log wired to this site: record links that still resolve, feed URLs, the Atom files. */
 import { atomFeed } from '../lib/changes/feed.ts';
 import { changesInProvince, type ChangeDay, type RecordChange } from '../lib/changes/history.ts';
+import { monthOf } from '../lib/changes/view.ts';
 import type { DatasetIndex } from '../lib/data/queries.ts';
 import { DATA_LICENCE, SITE_NAME } from './config.ts';
 import { changeLog, dataVersionInfo } from './history.ts';
 import { absoluteUrl, groupUrl, policyUrl, regionUrl, schoolUrl, sourceUrl, termUrl, url } from './links.ts';
 
 export const changesPage = () => url('/changes/');
+/** A month's page of the change log: /changes/2025-03/ (its address never changes). */
+export const changesMonthPage = (month: string) => url(`/changes/${month}/`);
 export const dayAnchor = (day: string) => `d-${day}`;
 export const siteFeedPath = '/changes/feed.xml';
 export const provinceFeedPath = (regionId: string) => `/changes/feeds/${regionId}.xml`;
@@ -48,7 +51,8 @@ export function feedXml(idx: DatasetIndex, regionId?: string): string {
     selfUrl: absoluteUrl(path),
     pageUrl: absoluteUrl('/changes/'),
     days,
-    dayUrl: (day) => `${absoluteUrl('/changes/')}#${dayAnchor(day)}`,
+    // The month page, whose address never changes: /changes/ itself only shows the newest days.
+    dayUrl: (day) => `${absoluteUrl(`/changes/${monthOf(day)}/`)}#${dayAnchor(day)}`,
     recordUrl: (c) => {
       const href = recordHref(idx, c);
       return href ? new URL(href, absoluteUrl('/')).href : undefined;

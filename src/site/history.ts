@@ -4,7 +4,8 @@
  * lists each commit's changed files with their blob ids; one `git cat-file --batch`
  * per commit reads just those blobs. Outside a repository (a tarball) there is no
  * history: the pages say so. Nothing here reads the clock, so the same commit
- * builds the same pages.
+ * builds the same pages. File versions the change log cannot read go to the build
+ * log (console.warn) for maintainers; pages never mention them.
  */
 import { execFileSync } from 'node:child_process';
 import { buildChangeLog, type ChangeLog, type Revision } from '../lib/changes/history.ts';
@@ -103,6 +104,12 @@ export function readRevisions(root: string): Revision[] | undefined {
     } else if (raw.startsWith('diff --git ')) {
       closeHunk();
       file = undefined;
+    } else if (raw.startsWith('Binary files ') && file) {
+      // git shows no lines for a file it takes as binary (a damaged CSV, or one restored from damage): read it whole.
+      const m = /^Binary files (?:a\/(.+?)|\/dev\/null) and (?:b\/(.+)|\/dev\/null) differ$/.exec(raw);
+      file.path = m?.[2] ?? m?.[1] ?? '';
+      file.whole = true;
+      if (isData(file.path)) sections.push(file);
     } else if (raw.startsWith('index ') && !file) {
       const m = /^index ([0-9a-f]+)\.\.([0-9a-f]+)/.exec(raw);
       file = { path: '', oldBlob: m?.[1] ?? '', newBlob: m?.[2] ?? '', whole: false, removed: [], added: [] };
@@ -128,15 +135,21 @@ export function readRevisions(root: string): Revision[] | undefined {
   }
   closeHunk();
   for (const { rev, sections: files } of revisions) {
-    const wanted = files.filter((f) => f.whole).flatMap((f) => [f.oldBlob, f.newBlob].filter((b) => b && !ZERO.test(b)));
+    // Only the version after: the change log compares it with the last version it could read.
+    const wanted = files.filter((f) => f.whole).flatMap((f) => (f.newBlob && !ZERO.test(f.newBlob) ? [f.newBlob] : []));
     const blobs = readBlobs(root, [...new Set(wanted)]);
     const blob = (id: string) => (ZERO.test(id) ? null : (blobs.get(id) ?? null));
     for (const f of files)
       rev.files.set(
         f.path,
         f.whole
-          ? { before: blob(f.oldBlob), after: blob(f.newBlob) }
-          : { removed: f.removed.filter(Boolean), added: f.added.filter(Boolean) },
+          ? { after: blob(f.newBlob) }
+          : {
+              removed: f.removed.filter(Boolean),
+              added: f.added.filter(Boolean),
+              // Read only when the version before could not be read (rare: one git process then).
+              readAfter: () => readBlobs(root, [f.newBlob]).get(f.newBlob) ?? null,
+            },
       );
   }
   return revisions.map((r) => r.rev);
@@ -144,11 +157,25 @@ export function readRevisions(root: string): Revision[] | undefined {
 
 let cached: ChangeLog | null | undefined;
 
+/** One line per file version the change log could not read: its changes are not listed. */
+export function unreadableReport(log: ChangeLog | null): string[] {
+  return (log?.days ?? []).flatMap((d) =>
+    d.commits.flatMap((c) =>
+      c.unreadable.map(
+        (path) =>
+          `数据更新记录：提交 ${c.commit.slice(0, 7)}（${c.day}）中的 ${path} 无法读取（不是 UTF-8、引号不配对或缺少标识列），这一版本的变化没有列出。`,
+      ),
+    ),
+  );
+}
+
 /** The site's change log, or null when the build has no git history. Built once per build. */
 export function changeLog(): ChangeLog | null {
   if (cached === undefined) {
     const revisions = readRevisions(dataRoot());
     cached = revisions && revisions.length > 0 ? buildChangeLog(revisions) : null;
+    // For the maintainers (the build log), never on a page: what the change log could not read.
+    for (const line of unreadableReport(cached)) console.warn(line);
   }
   return cached;
 }

@@ -185,6 +185,26 @@ describe('Atom feed', () => {
     expect(parseFeed(xml).items.map((i) => i.url)).toEqual(['https://example.org/changes/#d-2025-01-01']);
   });
 
+  it('is valid XML 1.0 even when a label holds characters XML forbids', () => {
+    const day = {
+      day: '2025-01-01',
+      time: '2025-01-01T10:00:00+08:00',
+      commits: [
+        {
+          commit: 'x',
+          day: '2025-01-01',
+          time: '2025-01-01T10:00:00+08:00',
+          subject: 's',
+          changes: [{ kind: 'schools' as const, action: 'added' as const, key: 's9', label: '一\uFFFE小\u0001\uFFFF\uD800校', fields: [] }],
+          unreadable: [],
+        },
+      ],
+    };
+    const xml = atomFeed({ ...spec, days: [day] });
+    expect(xml).not.toMatch(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u);
+    expect(parseFeed(xml).items[0]!.content).toContain('一\uFFFD小\uFFFD\uFFFD\uFFFD校');
+  });
+
   it('has no entries but a date from the data when there is no history', () => {
     const feed = parseFeed(atomFeed({ ...spec, days: [], fallbackUpdated: '2025-04-01T00:00:00Z' }));
     expect(feed.items).toEqual([]);

@@ -3,6 +3,7 @@
  * reader opens a downloaded CSV, and characters a reader cannot see.
  */
 import { describe, expect, it } from 'vitest';
+import { escapeAttr, escapeXml } from '../../src/lib/charts/core/text.ts';
 import { findInvisible } from '../../src/lib/invisible.ts';
 import { groupSchema } from '../../src/lib/schemas/group.ts';
 import { requiredText, slug } from '../../src/lib/schemas/common.ts';
@@ -42,9 +43,27 @@ describe('findInvisible', () => {
       expect(findInvisible(s, { lineBreaks: true })?.codePoint, s).toBe(cp);
   });
 
+  it('finds noncharacters, variation selectors, deprecated format characters and the braille blank', () => {
+    for (const cp of [
+      0xfffe, 0xffff, 0xfdd0, 0xfdef, 0x1fffe, 0x10ffff, 0xfe00, 0xfe0f, 0xe0100, 0xe01ef, 0x180b, 0x206a, 0x206e, 0x206f, 0xfff9, 0xfffb,
+      0x2800,
+    ])
+      expect(findInvisible(`学校${String.fromCodePoint(cp)}名`)?.codePoint, cp.toString(16)).toBe(cp);
+    // Neighbours that are ordinary characters.
+    for (const cp of [0xfdcf, 0xfdf0, 0xfffd, 0x1fffd, 0xfe10, 0x2801, 0xfffc])
+      expect(findInvisible(`学校${String.fromCodePoint(cp)}名`), cp.toString(16)).toBeUndefined();
+  });
+
   it('lets line breaks through only when asked, and Chinese, emoji and punctuation always', () => {
     expect(findInvisible('第一行\r\n第二行\n第三行', { lineBreaks: true })).toBeUndefined();
     expect(findInvisible('第一行\n第二行')?.label).toBe('U+000A（换行符）');
     expect(findInvisible('郑州市第十九初级中学（十九中）😀，“1+X”')).toBeUndefined();
+  });
+});
+
+describe('text written into SVG and XML', () => {
+  it('never holds a character XML 1.0 forbids, however it got into the data', () => {
+    expect(escapeXml('学\uFFFE校\u0000<\uFFFF>\u{1F600}')).toBe('学\uFFFD校\uFFFD&lt;\uFFFD&gt;\u{1F600}');
+    expect(escapeAttr('a\u0008b\nc')).toBe('a\uFFFDb&#10;c');
   });
 });

@@ -39,6 +39,8 @@ describe('bad input is reported at file:line:column with a fix', () => {
       'mdx-raw-html',
       'mdx-syntax',
       'mdx-frontmatter-layout',
+      'invisible-noncharacters',
+      'duplicate-school-name',
     ])
       expect(cases).toContain(kind);
   });

@@ -27,7 +27,7 @@ export interface Snapshot {
 }
 
 /** One CSV file's rows as trimmed strings; complete is false when it could not be read in full. */
-export function readTable(path: string, bytes: Uint8Array, columns: string[]): { rows: Row[]; complete: boolean } {
+function readTable(path: string, bytes: Uint8Array, columns: string[]): { rows: Row[]; complete: boolean } {
   const decoded = decodeUtf8(path, bytes);
   if ('problem' in decoded) return { rows: [], complete: false };
   const { table, problems } = parseCsv(path, decoded.text, columns);

@@ -5,8 +5,16 @@
  * the same bytes.
  */
 import { Feed } from 'feed';
-import { escapeXml } from '../charts/core/text.ts';
-import { changeActionLabels, changeKindLabels, summarizeDay, type ChangeDay, type RecordChange } from './history.ts';
+import { escapeXml, xmlSafe } from '../charts/core/text.ts';
+import {
+  changeActionLabels,
+  changeKindLabels,
+  countsText,
+  NO_RECORD_CHANGES,
+  summarizeDay,
+  type ChangeDay,
+  type RecordChange,
+} from './history.ts';
 
 export interface FeedSpec {
   title: string;
@@ -34,12 +42,7 @@ const PER_KIND = 50;
 function dayHtml(spec: FeedSpec, day: ChangeDay): string {
   const { counts, byKind } = summarizeDay(day);
   const parts: string[] = [];
-  parts.push(
-    `<p>${(Object.keys(counts) as (keyof typeof counts)[])
-      .filter((a) => counts[a] > 0)
-      .map((a) => `${changeActionLabels[a]} ${counts[a]} 条`)
-      .join('，')}。</p>`,
-  );
+  parts.push(`<p>${countsText(counts)}。</p>`);
   for (const { kind, changes } of byKind) {
     const shown = changes.slice(0, PER_KIND);
     const items = shown.map((c) => {
@@ -58,7 +61,8 @@ function dayTitle(day: ChangeDay): string {
   const words = (Object.keys(counts) as (keyof typeof counts)[])
     .filter((a) => counts[a] > 0)
     .map((a) => `${changeActionLabels[a]} ${counts[a]}`);
-  return `${day.day} 数据更新：${words.join('，')} 条记录`;
+  // A day whose commits only damaged or repaired a file has nothing to count.
+  return words.length > 0 ? `${day.day} 数据更新：${words.join('，')} 条记录` : `${day.day} ${NO_RECORD_CHANGES}`;
 }
 
 export function atomFeed(spec: FeedSpec): string {
@@ -84,5 +88,6 @@ export function atomFeed(spec: FeedSpec): string {
       date: new Date(day.time),
       content: dayHtml(spec, day),
     });
-  return feed.atom1();
+  // `feed` escapes markup but passes characters XML forbids: one would make the whole feed unreadable.
+  return xmlSafe(feed.atom1());
 }

@@ -6,20 +6,46 @@
  * a CSV whose header stayed the same only the records that changed (git's own
  * line diff); just those are parsed and matched by key. Names for labels come from
  * id maps kept up to date change by change, so the cost follows the size of the
- * changes, not the size of the tables times the number of commits. Pure: the site
- * glue reads git and passes text and bytes in.
+ * changes, not the size of the tables times the number of commits.
+ *
+ * Every version of a table is read by column name under its own header, so a
+ * version with other columns (an older contract) reads as what it holds. A whole
+ * version is compared with the last version that could be read, not with the one
+ * just before it: a commit that repairs a damaged file lists only what really
+ * changed. A version that cannot be read (not UTF-8, broken quotes, no key column)
+ * is named in `unreadable` for the maintainers' log and never shown to readers.
+ * Labels and commit subjects are bounded and hold no invisible or bidi characters.
+ * Pure: the site glue reads git and passes text and bytes in.
  */
+import Papa from 'papaparse';
 import { csvDatasetNames, csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
 import { decodeUtf8 } from '../csv/read-csv.ts';
-import { diffDocs, diffRows, keyColumns, readDoc, readTable, type MdxDoc, type Row } from './diff.ts';
+import { stripInvisible } from '../invisible.ts';
+import { diffDocs, diffRows, keyColumns, readDoc, type MdxDoc, type Row } from './diff.ts';
 
 /**
- * How a file changed in one revision: the whole file before and after (created,
- * deleted, header changed, or a change the line diff cannot show record by record),
- * or, for a CSV whose header stayed the same, just the raw records removed and added.
- * For MDX only `after` is read (null when deleted).
+ * How a file changed in one revision: the whole file after it (null when deleted:
+ * created, header changed, damaged, or a change the line diff cannot show record by
+ * record), or, for a CSV whose header stayed the same, just the raw records removed and
+ * added, with a way to read the whole file when the last version could not be read.
+ * `before` is not needed (the tracker keeps the last readable version) and is ignored.
  */
-type FileChange = { before: Uint8Array | null; after: Uint8Array | null } | { removed: string[]; added: string[] };
+type FileChange =
+  { before?: Uint8Array | null; after: Uint8Array | null } | { removed: string[]; added: string[]; readAfter?: () => Uint8Array | null };
+
+/** The longest label and commit subject shown, in characters; longer ones are cut with a marker. */
+export const MAX_LABEL = 200;
+/** The most fields named for one change, and the longest field name. */
+const MAX_FIELDS = 20;
+const MAX_FIELD = 40;
+
+/** Text for readers: invisible and bidi characters removed, cut at `max` characters with a marker. */
+function readerText(s: string, max = MAX_LABEL): string {
+  const clean = stripInvisible(s.length > max * 4 ? s.slice(0, max * 4) : s);
+  const chars = Array.from(clean);
+  if (chars.length <= max && s.length <= max * 4) return clean;
+  return `${chars.slice(0, max).join('')}……（过长，已截断）`;
+}
 
 export interface Revision {
   commit: string;
@@ -71,7 +97,7 @@ interface CommitChanges {
   time: string;
   subject: string;
   changes: RecordChange[];
-  /** Files that could not be read at this revision: their changes are not listed. */
+  /** Files that could not be read at this revision (for the maintainers' log, never for readers). */
   unreadable: string[];
 }
 
@@ -109,30 +135,63 @@ function splitRecords(text: string): { header: string; records: string[] } {
   return { header: records.shift() ?? '', records };
 }
 
-/** Records only in `before` and only in `after` (as multisets), each in file order. */
-function recordDiff(before: string[], after: string[]): { removed: string[]; added: string[] } {
-  const count = new Map<string, number>();
-  for (const r of before) count.set(r, (count.get(r) ?? 0) + 1);
-  const added: string[] = [];
-  for (const r of after) {
-    const n = count.get(r) ?? 0;
-    if (n > 0) count.set(r, n - 1);
-    else added.push(r);
-  }
-  const removed: string[] = [];
-  for (const r of before) {
-    const n = count.get(r) ?? 0;
-    if (n > 0) {
-      removed.push(r);
-      count.set(r, n - 1);
-    }
-  }
-  return { removed, added };
+/** Always a comma: Papa would guess another delimiter for a record with more `|` (source lists) than commas. */
+const CSV = { header: false, delimiter: ',' } as const;
+
+/** Header fields of a CSV header line, trimmed. */
+function headerFields(header: string): string[] {
+  const parsed = Papa.parse<string[]>(header, CSV);
+  return (parsed.data[0] ?? []).map((f) => f.trim());
 }
 
-const encoder = new TextEncoder();
-const parseRecords = (path: string, header: string, records: string[], columns: string[]) =>
-  readTable(path, encoder.encode([header, ...records].join('\n')), columns);
+/**
+ * Raw records as rows keyed by the column names of their own header (trimmed values;
+ * a column the header lacks reads as blank). Undefined when a record's quotes are broken.
+ */
+function parseRows(fields: string[], records: string[]): Row[] | undefined {
+  const toRow = (values: string[]): Row => Object.fromEntries(fields.map((f, i) => [f, (values[i] ?? '').trim()]));
+  if (records.length === 0) return [];
+  const all = Papa.parse<string[]>(records.join('\n'), CSV);
+  const broken = (errors: Papa.ParseError[]) => errors.some((e) => e.type === 'Quotes');
+  if (!broken(all.errors) && all.data.length === records.length) return all.data.map(toRow);
+  // One record at a time: a quoted line break or a stray quote must not shift the others.
+  const rows: Row[] = [];
+  for (const r of records) {
+    const one = Papa.parse<string[]>(r, CSV);
+    if (broken(one.errors)) return undefined;
+    rows.push(toRow(one.data[0] ?? []));
+  }
+  return rows;
+}
+
+/** The columns a version of a table must have to be compared record by record (any others may be missing). */
+const identifying: Record<CsvDatasetName, string[]> = {
+  sources: ['id'],
+  terms: ['id'],
+  metrics: ['id'],
+  regions: ['id'],
+  schools: ['id'],
+  groups: ['id'],
+  memberships: ['group', 'school'],
+  designations: ['title'],
+  statistics: ['region', 'metric'],
+};
+
+/** What the tracker knows of one table: the last version that could be read. */
+interface TableState {
+  header: string;
+  fields: string[];
+  /** Raw records (as split from the file) and how many times each occurs. */
+  records: Map<string, number>;
+  /** The latest version could not be read: the next change must be read whole. */
+  broken: boolean;
+}
+
+const bump = (m: Map<string, number>, r: string, by: number) => {
+  const n = (m.get(r) ?? 0) + by;
+  if (n > 0) m.set(r, n);
+  else m.delete(r);
+};
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -152,22 +211,27 @@ interface TableDiff {
  */
 class ChangeTracker {
   readonly regionParent = new Map<string, string | undefined>();
-  private readonly header = new Map<CsvDatasetName, string>();
+  private readonly tables = new Map<CsvDatasetName, TableState>();
   private readonly byId = new Map<CsvDatasetName, Map<string, Row>>();
   private readonly docs = { policies: new Map<string, MdxDoc>(), groupProfiles: new Map<string, MdxDoc>() };
   private gone = new Map<CsvDatasetName, Map<string, Row>>();
 
-  /** The record changes of one revision; files it could not read go to `unreadable`. */
-  changesOf(rev: Revision, unreadable: string[]): RecordChange[] {
+  /**
+   * The record changes of one revision (labels and fields bounded for readers); files it
+   * could not read go to `unreadable`, files it made readable again to `repaired`.
+   */
+  changesOf(rev: Revision, unreadable: string[], repaired: string[]): RecordChange[] {
     const changes: RecordChange[] = [];
     // Tables first, so labels of rows added in this commit resolve (a new school's name in its membership).
     this.gone = new Map();
     const tableOrder = [...rev.files.keys()].filter((p) => datasetByPath.has(p)).sort();
     const diffs: TableDiff[] = [];
     for (const path of tableOrder) {
+      const wasBroken = this.tables.get(datasetByPath.get(path)!)?.broken ?? false;
       const diff = this.readTableChange(path, rev.files.get(path)!);
       if (diff) diffs.push(diff);
       else unreadable.push(path);
+      if (diff && wasBroken) repaired.push(path);
     }
     for (const diff of diffs) changes.push(...this.tableChanges(diff));
     for (const [dir, kind] of [
@@ -175,7 +239,12 @@ class ChangeTracker {
       ['content/groups/', 'groupProfiles'],
     ] as const)
       changes.push(...this.docChanges(rev, dir, kind));
-    return changes;
+    // A 100,000-character cell or front-matter key stays in the data; readers get a bounded line.
+    return changes.map((c) => ({
+      ...c,
+      label: readerText(c.label),
+      fields: c.fields.slice(0, MAX_FIELDS).map((f) => readerText(f, MAX_FIELD)),
+    }));
   }
 
   private idMap(dataset: CsvDatasetName): Map<string, Row> {
@@ -187,31 +256,21 @@ class ChangeTracker {
   /** The rows a table lost and gained in one revision, with the id maps updated; undefined when unreadable. */
   private readTableChange(path: string, change: FileChange): TableDiff | undefined {
     const dataset = datasetByPath.get(path)!;
-    const columns = Object.keys(csvDatasets[dataset].schema.shape);
-    let before = this.header.get(dataset) ?? '';
-    let after = before;
-    let removedRecords: string[];
-    let addedRecords: string[];
-    if ('removed' in change) {
-      removedRecords = change.removed;
-      addedRecords = change.added;
-    } else {
-      const decode = (bytes: Uint8Array | null) => (bytes ? decodeUtf8(path, bytes) : { text: '' });
-      const old = decode(change.before);
-      const next = decode(change.after);
-      if ('problem' in next) return undefined;
-      const a = splitRecords('text' in old ? old.text : '');
-      const b = splitRecords(next.text);
-      before = a.header;
-      after = b.header;
-      // A new header compares every record; otherwise only the records whose text changed.
-      ({ removed: removedRecords, added: addedRecords } =
-        a.header === b.header ? recordDiff(a.records, b.records) : { removed: a.records, added: b.records });
+    let state = this.tables.get(dataset);
+    if (!state) this.tables.set(dataset, (state = { header: '', fields: [], records: new Map(), broken: false }));
+    let read: { removed: Row[]; added: Row[] } | undefined;
+    if ('removed' in change && !state.broken) read = this.applyLines(state, change.removed, change.added);
+    else {
+      const after = 'removed' in change ? change.readAfter?.() : change.after;
+      // A line diff against a version that could not be read, with no way to read the whole file.
+      read = after === undefined ? undefined : this.applyWhole(path, dataset, state, after);
     }
-    const added = after ? parseRecords(path, after, addedRecords, columns) : { rows: [], complete: true };
-    if (!added.complete) return undefined;
-    const removed = before ? parseRecords(path, before, removedRecords, columns).rows : [];
-    this.header.set(dataset, after);
+    if (!read) {
+      state.broken = true;
+      return undefined;
+    }
+    state.broken = false;
+    const { removed, added } = read;
     if ('id' in csvDatasets[dataset].schema.shape) {
       const m = this.idMap(dataset);
       const g = new Map<string, Row>();
@@ -219,11 +278,63 @@ class ChangeTracker {
         g.set(r.id ?? '', r);
         m.delete(r.id ?? '');
       }
-      for (const r of added.rows) m.set(r.id ?? '', r);
+      for (const r of added) m.set(r.id ?? '', r);
       this.gone.set(dataset, g);
     }
-    if (dataset === 'regions') for (const r of added.rows) this.regionParent.set(r.id ?? '', r.parent || undefined);
-    return { dataset, removed, added: added.rows };
+    if (dataset === 'regions') for (const r of added) this.regionParent.set(r.id ?? '', r.parent || undefined);
+    return { dataset, removed, added };
+  }
+
+  /** A line diff under an unchanged header: the records removed and added, parsed; the state updated. */
+  private applyLines(state: TableState, removedRecords: string[], addedRecords: string[]) {
+    const added = parseRows(state.fields, addedRecords);
+    if (!added) return undefined;
+    const removed = parseRows(state.fields, removedRecords) ?? [];
+    for (const r of removedRecords) bump(state.records, r, -1);
+    for (const r of addedRecords) bump(state.records, r, 1);
+    return { removed, added };
+  }
+
+  /** A whole version, compared with the last readable one; undefined (state kept) when it cannot be read. */
+  private applyWhole(path: string, dataset: CsvDatasetName, state: TableState, bytes: Uint8Array | null) {
+    let header = '';
+    let records: string[] = [];
+    if (bytes) {
+      const decoded = decodeUtf8(path, bytes);
+      if ('problem' in decoded) return undefined;
+      ({ header, records } = splitRecords(decoded.text));
+    }
+    const fields = headerFields(header);
+    // Without these columns no record of the table can be matched: not a version to compare with.
+    if (bytes && !identifying[dataset].every((k) => fields.includes(k))) return undefined;
+    const next = new Map<string, number>();
+    for (const r of records) bump(next, r, 1);
+    let removedRecords: string[] = [];
+    let addedRecords: string[] = [];
+    if (header === state.header) {
+      // Multiset difference with the last readable version, each side in its own order.
+      const left = new Map(next);
+      for (const [r, n] of state.records) {
+        const keep = Math.min(n, left.get(r) ?? 0);
+        for (let i = keep; i < n; i++) removedRecords.push(r);
+        bump(left, r, -keep);
+      }
+      const extra = new Map(left);
+      addedRecords = records.filter((r) => {
+        if (!extra.has(r)) return false;
+        bump(extra, r, -1);
+        return true;
+      });
+    } else {
+      // Another header: every record compares, each read by its own header's column names.
+      removedRecords = [...state.records].flatMap(([r, n]) => Array<string>(n).fill(r));
+      addedRecords = records;
+    }
+    const added = parseRows(fields, addedRecords);
+    if (!added) return undefined;
+    const removed = parseRows(state.fields, removedRecords) ?? [];
+    Object.assign(state, { header, fields, records: next });
+    return { removed, added };
   }
 
   private tableChanges({ dataset, removed, added }: TableDiff): RecordChange[] {
@@ -363,9 +474,11 @@ export function buildChangeLog(revisions: Revision[]): ChangeLog {
   const commits: CommitChanges[] = [];
   for (const rev of revisions) {
     const unreadable: string[] = [];
-    const changes = tracker.changesOf(rev, unreadable);
-    if (changes.length > 0 || unreadable.length > 0)
-      commits.push({ commit: rev.commit, day: rev.day, time: rev.time, subject: rev.subject, changes, unreadable });
+    const repaired: string[] = [];
+    const changes = tracker.changesOf(rev, unreadable, repaired);
+    // A commit that damaged or repaired a file is listed even with no record changes: its subject says what it did.
+    if (changes.length > 0 || unreadable.length > 0 || repaired.length > 0)
+      commits.push({ commit: rev.commit, day: rev.day, time: rev.time, subject: readerText(rev.subject), changes, unreadable });
   }
   return { days: byDayNewestFirst(commits), regionParent: tracker.regionParent };
 }
@@ -467,6 +580,15 @@ export function summarizeDay(day: ChangeDay): DaySummary {
   });
   return { counts, byKind };
 }
+
+/** "新增 12 条，修改 3 条", or what a day without countable changes says (a file damaged or repaired). */
+export function countsText(counts: Record<ChangeAction, number>): string {
+  const words = actionOrder.filter((a) => counts[a] > 0).map((a) => `${changeActionLabels[a]} ${counts[a]} 条`);
+  return words.length > 0 ? words.join('，') : NO_RECORD_CHANGES;
+}
+
+/** What a day whose commits changed files but no record that can be listed says. */
+export const NO_RECORD_CHANGES = '数据文件有改动，没有可列出的记录变化';
 
 /** One line per change: "新增 集团 郑州市第十九初级中学教育集团", "修改 学校 … ：name、aliases". */
 export function changeLine(c: RecordChange): string {

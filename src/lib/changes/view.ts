@@ -1,5 +1,14 @@
-/** The /changes/ page as data: each day's counts, its changes by kind (capped), and its commits. */
-import { changeActionLabels, changeKindLabels, summarizeDay, type ChangeDay, type RecordChange } from './history.ts';
+/**
+ * The /changes/ pages as data. /changes/ shows the newest RECENT_DAYS days and a list of
+ * months; every day is on its month's page, /changes/YYYY-MM/, whose address never
+ * changes (the feeds link there), so no page grows with the length of the history:
+ * each holds at most a month of days, each day capped per kind. What could not be read
+ * is for the maintainers' log (src/site/history.ts), never on a page.
+ */
+import { changeActionLabels, changeKindLabels, countsText, summarizeDay, type ChangeDay, type RecordChange } from './history.ts';
+
+/** Days on /changes/ itself; the rest are on the month pages only. */
+export const RECENT_DAYS = 30;
 
 interface ChangeItem {
   action: string;
@@ -15,7 +24,6 @@ export interface ChangeDayView {
   counts: string;
   sections: { title: string; items: ChangeItem[]; more: number }[];
   commits: { commit: string; short: string; subject: string }[];
-  unreadable: string[];
 }
 
 export function changeDayViews(
@@ -29,10 +37,7 @@ export function changeDayViews(
     return {
       day: d.day,
       anchor: options.anchor(d.day),
-      counts: (Object.keys(counts) as (keyof typeof counts)[])
-        .filter((a) => counts[a] > 0)
-        .map((a) => `${changeActionLabels[a]} ${counts[a]} 条`)
-        .join('，'),
+      counts: countsText(counts),
       sections: byKind.map(({ kind, changes }) => ({
         title: changeKindLabels[kind],
         items: changes.slice(0, perKind).map((c) => {
@@ -42,7 +47,45 @@ export function changeDayViews(
         more: Math.max(0, changes.length - perKind),
       })),
       commits: d.commits.map((c) => ({ commit: c.commit, short: c.commit.slice(0, 7), subject: c.subject })),
-      unreadable: [...new Set(d.commits.flatMap((c) => c.unreadable))],
     };
   });
+}
+
+/** The month (YYYY-MM) a day (YYYY-MM-DD) is listed under. */
+export const monthOf = (day: string) => day.slice(0, 7);
+
+/** "2025 年 3 月" */
+const monthLabel = (month: string) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月`;
+
+export interface ChangeMonth {
+  month: string;
+  label: string;
+  /** Newest first. */
+  days: ChangeDay[];
+}
+
+/** The days by month, newest month first (days keep their order, newest first). */
+export function changeMonths(days: ChangeDay[]): ChangeMonth[] {
+  const months = new Map<string, ChangeDay[]>();
+  for (const d of days) {
+    const m = monthOf(d.day);
+    const list = months.get(m);
+    if (list) list.push(d);
+    else months.set(m, [d]);
+  }
+  return [...months]
+    .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
+    .map(([month, list]) => ({ month, label: monthLabel(month), days: list }));
+}
+
+/** One month's page: its days, and the months before and after it that have changes. */
+export function monthPage(
+  months: ChangeMonth[],
+  month: string,
+): { current: ChangeMonth; newer?: ChangeMonth; older?: ChangeMonth } | undefined {
+  const i = months.findIndex((m) => m.month === month);
+  if (i < 0) return undefined;
+  const newer = months[i - 1];
+  const older = months[i + 1];
+  return { current: months[i]!, ...(newer ? { newer } : {}), ...(older ? { older } : {}) };
 }

@@ -24,6 +24,7 @@ export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new 
   checkRegions(c);
   checkTerms(c);
   checkSchools(c);
+  checkSchoolNames(c);
   checkSchoolChains(c);
   checkGroups(c);
   checkMemberships(c);
@@ -221,6 +222,28 @@ function checkSchools(c: RuleContext) {
     }
     if (s.unit !== 'school' && !s.parent_school)
       c.at(s, 'parent_school', `unit 为 ${s.unit} 时必须填写所属学校`, '在 parent_school 列写所属学校的标识，或把 unit 改为 school');
+  }
+}
+
+/**
+ * Two schools with exactly the same name in one region cannot be told apart by a reader
+ * or an importer: one is a duplicate, or the source's fuller names were not kept.
+ */
+function checkSchoolNames(c: RuleContext) {
+  const first = new Map<string, Dataset['schools'][number]>();
+  for (const s of c.data.schools) {
+    const key = `${s.region}\u0000${s.name}`;
+    const prev = first.get(key);
+    if (!prev) {
+      first.set(key, s);
+      continue;
+    }
+    c.at(
+      s,
+      'name',
+      `学校名称“${s.name}”在地区 "${s.region}" 中已由第 ${prev._line} 行（${prev.id}）使用`,
+      `若是同一所学校，删除这一行，把引用 "${s.id}" 的地方改为 "${prev.id}"，别的叫法写进 aliases；若确是两所学校，按来源写出能区分它们的全称（如来源给出的校区、街道或旧称），并在 note 说明`,
+    );
   }
 }
 

@@ -3,9 +3,21 @@
  * (no DOM, no font metrics) and greedy line wrapping for Chinese text.
  */
 
-/** Escapes text for XML/HTML element content and double-quoted attributes. */
+/** Characters XML 1.0 does not allow at all (not even as references): C0 controls but tab/LF/CR, surrogates, U+FFFE/U+FFFF. */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/**
+ * Text with every character XML 1.0 forbids replaced by U+FFFD. The validator refuses
+ * them in data; this is the writers' defence in depth, since one such character makes a
+ * whole feed or SVG unreadable.
+ */
+export function xmlSafe(s: string): string {
+  return s.replace(NOT_XML, '\uFFFD');
+}
+
+/** Escapes text for XML/HTML element content and double-quoted attributes (and makes it XML-safe). */
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return xmlSafe(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** Escapes an attribute value and keeps line breaks as character references. */
