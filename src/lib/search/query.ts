@@ -4,6 +4,7 @@
  * small: the search page bundles it.
  */
 import { hanKey, matchToken, pinyinKey, type TokenMatch } from './codes.ts';
+import { readEnglish } from './english.ts';
 import { canonical, foldText, hasHan, hasSimplifier, keepWordChars, normalizePinyin } from './normalize.ts';
 
 type AttemptKind = 'name' | 'pinyin' | 'words' | 'text';
@@ -230,6 +231,16 @@ export function planQuery(raw: string): QueryPlan {
   } else {
     const hasLetters = /[a-z]/.test(folded);
     const hasDigits = /\d/.test(folded);
+    // An English name (… Primary School, No. 19 …): its pinyin whole, then place by place.
+    const english = hasLetters ? readEnglish(folded) : null;
+    if (english) {
+      for (const letters of english.whole)
+        add({ kind: 'pinyin', pagefindQuery: pinyinKey(letters), keys: [pinyinKey(letters)], parts: [] });
+      for (const words of english.words) {
+        const keys = words.map(pinyinKey);
+        add({ kind: 'words', pagefindQuery: keys.join(' '), keys, parts: [] });
+      }
+    }
     const pinyin = hasLetters ? pinyinAttempt(parts) : null;
     const name = nameAttempt([parts.join('')]);
     // "jingbalu xiaoxue" is pinyin; "102", "1+X" and "68" are names.
