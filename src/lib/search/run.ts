@@ -31,7 +31,7 @@ import {
 import { hasHan, hasSimplifier, keepWordChars } from './normalize.ts';
 import { isAmbiguous, planQuery, setAsideFiller, type Attempt, type QueryPlan } from './query.ts';
 import { isCrowded } from './shards.ts';
-import { hanPinyin, hasPinyinTable, keyPinyin, rankSound, soundBundles } from './sound.ts';
+import { hanPinyin, hasPinyinTable, keyPinyin, MAX_HAN_SOUND_BUNDLES, MAX_SOUND_BUNDLES, rankSound, soundBundles } from './sound.ts';
 import { closeBundles, rankClose } from './tolerant.ts';
 
 /** What a result shows. */
@@ -223,7 +223,7 @@ export async function runSearch(query: string, filters: ActiveFilters, fetchers:
     // index spells names with their 第 and 学.
     const letters = whole ? hanPinyin(keepWordChars(setAsideFiller(plan.folded).core)) : typed ? keyPinyin(typed.keys[0]!) : null;
     if (source && letters && letters.length >= 3) {
-      const names = soundBundles(await index.table(), letters);
+      const names = soundBundles(await index.table(), letters, whole ? MAX_HAN_SOUND_BUNDLES : MAX_SOUND_BUNDLES);
       const ranked = rankSound(letters, await index.named(names), filters, !whole);
       if (stale()) return null;
       const sound = ranked.filter((r) => r.match.grade < 2).map((r) => r.item);

@@ -23,11 +23,11 @@ import { bundleFor, routeFor, type ShardTable } from './shards.ts';
 
 let readings: Map<string, string> | undefined;
 
-/** Installs the character → pinyin table (pinyin-table.ts does so when imported). */
+/** Installs the character → pinyin table (pinyin-table.ts does so when imported); '' removes it (a cold cache). */
 export function setPinyinTable(text: string): void {
   const map = new Map<string, string>();
   for (const [, syllable, chars] of text.matchAll(/([a-z]+)([^a-z]+)/g)) for (const ch of chars!) map.set(ch, syllable!);
-  readings = map;
+  readings = text ? map : undefined;
 }
 export const hasPinyinTable = () => readings !== undefined;
 
@@ -186,16 +186,21 @@ const PAIRS: [string, string][] = [
   ['in', 'ing'],
 ];
 
-/** Most bundles the sound pass reads beyond the strict pass's own. */
+/**
+ * Most bundles the sound pass reads beyond the pinyin key's own: for typed pinyin (a
+ * 模糊音 slip anywhere, the routing letters too), and for a Chinese query (its syllables
+ * are right; a dialect pair rarely decides the route).
+ */
 export const MAX_SOUND_BUNDLES = 2;
+export const MAX_HAN_SOUND_BUNDLES = 1;
 
 /**
  * The bundles where names that sound like `letters` are filed: the pinyin key's own,
  * then those of the key with one 模糊音 pair swapped where it decides the route (zu… →
- * zhu…), at most MAX_SOUND_BUNDLES more. A slip among the routing letters themselves is
+ * zhu…), at most `most` more. A slip among the routing letters themselves is
  * not looked for (the first two letters, more for common starts at country scale).
  */
-export function soundBundles(table: ShardTable, letters: string): string[] {
+export function soundBundles(table: ShardTable, letters: string, most = MAX_SOUND_BUNDLES): string[] {
   const key = PINYIN_PREFIX + letters;
   const own = bundleFor(table, key);
   const out: string[] = own ? [own] : [];
@@ -213,7 +218,7 @@ export function soundBundles(table: ShardTable, letters: string): string[] {
       routes.add(route);
       const name = bundleFor(table, variant);
       if (name && !out.includes(name)) out.push(name);
-      if (out.length > MAX_SOUND_BUNDLES + (own ? 1 : 0) - 1) return out;
+      if (out.length >= most + (own ? 1 : 0)) return out;
     }
   }
   return out;
