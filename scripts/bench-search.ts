@@ -53,14 +53,15 @@ for (const [, reading, chars] of PINYIN_TABLE.matchAll(/([a-z]+)([^a-z]+)/g)) fo
 const homophoneOf = (ch: string) => [...(sameSound.get(ch) ?? '').replace(/^[a-z]+/, '')].find((c) => c !== ch);
 /** A 模糊音 slip in run-together pinyin: the first of zh → z, sh → s, ch → c, ing → in, eng → en, ang → an. */
 function fuzzySlip(letters: string): string | null {
-  for (const [from, to] of [
+  const pairs: [string, string][] = [
     ['zh', 'z'],
     ['sh', 's'],
     ['ch', 'c'],
     ['ing', 'in'],
     ['eng', 'en'],
     ['ang', 'an'],
-  ]) {
+  ];
+  for (const [from, to] of pairs) {
     const i = letters.indexOf(from, 2);
     if (i >= 0) return letters.slice(0, i) + to + letters.slice(i + from.length);
   }

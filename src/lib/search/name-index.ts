@@ -57,7 +57,7 @@ export function matchesFilters(code: string, active: ActiveFilters): boolean {
 }
 
 /** True when the record's regions (filter code) include every one of `ids`. */
-export function inRegions(code: string, ids: readonly string[]): boolean {
+function inRegions(code: string, ids: readonly string[]): boolean {
   if (ids.length === 0) return true;
   const regions = (code.split('|')[filterNames.indexOf('region')] ?? '').split(' ');
   return ids.every((id) => regions.includes(id));

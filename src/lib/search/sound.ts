@@ -72,7 +72,7 @@ export function foldSound(letters: string): string {
 }
 
 /** Letter slips allowed in folded pinyin of n letters. */
-export const maxLetterSlips = (n: number) => (n >= 10 ? 2 : n >= 5 ? 1 : 0);
+const maxLetterSlips = (n: number) => (n >= 10 ? 2 : n >= 5 ? 1 : 0);
 
 /**
  * The fewest letters missing, extra, wrong or swapped (adjacent) that turn `query`
@@ -120,7 +120,7 @@ export interface SoundMatch {
 const tierClass = (tier: number) => (tier >= 7 ? 2 : tier >= 4 ? 1 : 0);
 
 /** Negative when a is the better match. */
-export function compareSound(a: SoundMatch, b: SoundMatch): number {
+function compareSound(a: SoundMatch, b: SoundMatch): number {
   return a.grade - b.grade || a.slips - b.slips || tierClass(b.tier) - tierClass(a.tier) || a.extra - b.extra || b.tier - a.tier;
 }
 
