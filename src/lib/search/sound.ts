@@ -109,7 +109,7 @@ export function prefixSlips(query: string, name: string, limit: number): { slips
 export interface SoundMatch {
   /** 0 the same pinyin, 1 the same after folding 模糊音, 2 letter slips too. */
   grade: 0 | 1 | 2;
-  /** Letter slips (grade 2). */
+  /** Letter slips: grade 2 after folding; grade 1 as typed (how many letters the fold bridged). */
   slips: number;
   tier: number;
   /** Letters of the name after the part the query matched. */
@@ -151,7 +151,10 @@ export function rankSound(
         if (body.startsWith(letters)) match = { grade: 0, slips: 0, tier, extra: body.length - letters.length };
         else {
           const name = foldSound(body);
-          if (name.startsWith(folded)) match = { grade: 1, slips: 0, tier, extra: name.length - folded.length };
+          // Folding merges more than it should for one reader (si and shi: 四 and 十): of those that
+          // sound alike, the fewest letters apart as typed first (shoudongsidishi → 第十, not 第四).
+          if (name.startsWith(folded))
+            match = { grade: 1, slips: prefixSlips(letters, body, 4)?.slips ?? 5, tier, extra: name.length - folded.length };
           else if (limit > 0) {
             const s = prefixSlips(folded, name, limit);
             if (s) match = { grade: 2, slips: s.slips, tier, extra: name.length - s.end };
@@ -203,9 +206,9 @@ export const MAX_HAN_SOUND_BUNDLES = 1;
 export function soundBundles(table: ShardTable, letters: string, most = MAX_SOUND_BUNDLES): string[] {
   const key = PINYIN_PREFIX + letters;
   const own = bundleFor(table, key);
-  const out: string[] = own ? [own] : [];
-  const routes = new Set([routeFor(table, key)]);
-  const depth = (routeFor(table, key)?.length ?? PINYIN_PREFIX.length + 2) - PINYIN_PREFIX.length;
+  const ownRoute = routeFor(table, key);
+  const depth = (ownRoute?.length ?? PINYIN_PREFIX.length + 2) - PINYIN_PREFIX.length;
+  const variants: { route: string; key: string; at: number }[] = [];
   for (let i = 0; i < Math.min(letters.length, depth + 1); i++) {
     for (const [from, to] of PAIRS) {
       if (!letters.startsWith(from, i)) continue;
@@ -214,12 +217,17 @@ export function soundBundles(table: ShardTable, letters: string, most = MAX_SOUN
       if (from === 'h' && i > 0 && 'zcs'.includes(letters[i - 1]!)) continue;
       const variant = PINYIN_PREFIX + letters.slice(0, i) + to + letters.slice(i + from.length);
       const route = routeFor(table, variant);
-      if (routes.has(route)) continue;
-      routes.add(route);
-      const name = bundleFor(table, variant);
-      if (name && !out.includes(name)) out.push(name);
-      if (out.length >= most + (own ? 1 : 0)) return out;
+      if (route !== undefined && route !== ownRoute) variants.push({ route, key: variant, at: i });
     }
+  }
+  // Deepest route first: a route split again and again is a spelling many names share
+  // (chongqingshi…), one that stops at two letters (congq…) a spelling hardly any has.
+  variants.sort((a, b) => b.route.length - a.route.length || a.at - b.at);
+  const out: string[] = own ? [own] : [];
+  for (const { key: variant } of variants) {
+    if (out.length >= most + (own ? 1 : 0)) break;
+    const name = bundleFor(table, variant);
+    if (name && !out.includes(name)) out.push(name);
   }
   return out;
 }
