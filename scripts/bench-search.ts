@@ -7,25 +7,31 @@
  * the bytes of the index files read (gzip already: what a static host sends), and the
  * wall and CPU time from the query to the first page of results (read, unpack, parse,
  * rank), split by how the query was
- * answered: strict (exact) or tolerant (close). No browser and no Astro build: the
+ * answered: strict (exact), sound or tolerant (close). No browser and no Astro build: the
  * page's own HTML, script and style are the same at every size and are weighed once
  * by scripts/bench.ts (measureSearchPage), which adds them for a first query.
  *
  * Queries come from the generated schools: each sampled school by its full name and,
- * half-remembered, with a character too many, inside a question, and with a
- * characteristic character left out or wrong. The generated data repeats names, so
- * a result of the same name counts as found.
+ * half-remembered, with a character too many, inside a question or a spoken sentence,
+ * with a characteristic character left out, wrong or a homophone, in pinyin with a
+ * 模糊音 slip (zh → z …), and in English (… Primary School). The generated data repeats
+ * names, so a result of the same name counts as found. A query that needs the pinyin
+ * table (the sound pass) counts its bytes too: the page loads it as a script of its own.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
+import { gzipSync } from 'node:zlib';
+import { pinyinOf } from '../src/lib/search/keys.ts';
+import { PINYIN_TABLE } from '../src/lib/search/pinyin-table.ts';
 import { runSearch } from '../src/lib/search/run.ts';
+import { setPinyinTable } from '../src/lib/search/sound.ts';
 import '../src/lib/search/simplify.ts';
 
 export interface SearchBenchQuery {
   query: string;
-  kind: 'full' | 'dropped' | 'slip' | 'extra' | 'question';
+  kind: 'full' | 'dropped' | 'slip' | 'extra' | 'question' | 'spoken' | 'homophone' | 'fuzzy' | 'english';
   expectedUrl: string;
   /** The school's name: generated data repeats names, and any school of that name counts as found. */
   expectedTitle: string;
@@ -40,6 +46,32 @@ export interface SearchBenchResult extends SearchBenchQuery {
   /** CPU time of the query (user + system): less at the mercy of other work on the machine than ms. */
   cpuMs: number;
 }
+
+/** Characters by reading (the page's pinyin table), to put a homophone in a name. */
+const sameSound = new Map<string, string>();
+for (const [, reading, chars] of PINYIN_TABLE.matchAll(/([a-z]+)([^a-z]+)/g)) for (const ch of chars!) sameSound.set(ch, reading! + chars!);
+const homophoneOf = (ch: string) => [...(sameSound.get(ch) ?? '').replace(/^[a-z]+/, '')].find((c) => c !== ch);
+/** A 模糊音 slip in run-together pinyin: the first of zh → z, sh → s, ch → c, ing → in, eng → en, ang → an. */
+function fuzzySlip(letters: string): string | null {
+  const pairs: [string, string][] = [
+    ['zh', 'z'],
+    ['sh', 's'],
+    ['ch', 'c'],
+    ['ing', 'in'],
+    ['eng', 'en'],
+    ['ang', 'an'],
+  ];
+  for (const [from, to] of pairs) {
+    const i = letters.indexOf(from, 2);
+    if (i >= 0) return letters.slice(0, i) + to + letters.slice(i + from.length);
+  }
+  return null;
+}
+const ENGLISH_KIND: [RegExp, string][] = [
+  [/小学$/u, 'Primary School'],
+  [/初级中学$/u, 'Junior High School'],
+  [/中学$/u, 'Middle School'],
+];
 
 /** Every `step`-th school of the generated data, and half-remembered forms of its name. */
 export function benchQueries(dataDir: string, count = 40): SearchBenchQuery[] {
@@ -56,6 +88,16 @@ export function benchQueries(dataDir: string, count = 40): SearchBenchQuery[] {
     out.push({ ...q, query: name, kind: 'full' });
     out.push({ ...q, query: `${name}校`, kind: 'extra' });
     out.push({ ...q, query: `请问${name}在哪个集团`, kind: 'question' });
+    out.push({ ...q, query: `孩子在${name}读书，它有集团吗`, kind: 'spoken' });
+    const letters = pinyinOf(name).full;
+    const fuzzy = fuzzySlip(letters.join(''));
+    if (fuzzy) out.push({ ...q, query: fuzzy, kind: 'fuzzy' });
+    const english = ENGLISH_KIND.find(([re]) => re.test(name));
+    if (english) {
+      const head = name.replace(english[0], '');
+      const spelled = pinyinOf(head).full.join('');
+      out.push({ ...q, query: `${spelled[0]!.toUpperCase()}${spelled.slice(1)} ${english[1]}`, kind: 'english' });
+    }
     // A character that says which school it is (路 in 工人路小学), not a numeral (第一 and
     // 第二 cannot be told apart once the numeral is gone) or a type word, nor the first two.
     let mid = chars.length - 3;
@@ -63,6 +105,8 @@ export function benchQueries(dataDir: string, count = 40): SearchBenchQuery[] {
     if (mid < 2) continue;
     out.push({ ...q, query: [...chars.slice(0, mid), ...chars.slice(mid + 1)].join(''), kind: 'dropped' });
     out.push({ ...q, query: [...chars.slice(0, mid), '甲', ...chars.slice(mid + 1)].join(''), kind: 'slip' });
+    const homophone = homophoneOf(chars[mid]!);
+    if (homophone) out.push({ ...q, query: [...chars.slice(0, mid), homophone, ...chars.slice(mid + 1)].join(''), kind: 'homophone' });
   }
   return out;
 }
@@ -80,9 +124,22 @@ export async function measureNameSearch(indexDir: string, queries: SearchBenchQu
           Promise.resolve(JSON.parse(gunzipSync(readFileSync(join(indexDir, `${name}.idx`))).toString('utf8')) as unknown),
       },
     );
+  // The page's pinyin table is a script of its own (as a static host sends it: gzip).
+  const pinyinBytes = gzipSync(`export const PINYIN_TABLE='${PINYIN_TABLE}';`).length;
   for (const q of queries) {
     let bytes = 0;
     const read = new Map<string, Promise<unknown>>();
+    // Cold cache: the table is loaded again (and counted) for each query that needs it.
+    setPinyinTable('');
+    let pinyinLoaded = false;
+    const loadPinyin = () => {
+      if (!pinyinLoaded) {
+        pinyinLoaded = true;
+        bytes += pinyinBytes;
+        setPinyinTable(PINYIN_TABLE);
+      }
+      return Promise.resolve();
+    };
     const indexFile = (name: string) => {
       let file = read.get(name);
       if (!file) {
@@ -95,7 +152,7 @@ export async function measureNameSearch(indexDir: string, queries: SearchBenchQu
     };
     const started = performance.now();
     const cpu = process.cpuUsage();
-    const outcome = await runSearch(q.query, {}, { indexFile });
+    const outcome = await runSearch(q.query, {}, { indexFile, loadPinyin });
     const items = outcome ? await outcome.next(0, 10) : [];
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
@@ -110,7 +167,7 @@ export async function measureNameSearch(indexDir: string, queries: SearchBenchQu
 export function summarise(results: SearchBenchResult[]): string[] {
   const groups = new Map<string, SearchBenchResult[]>();
   for (const r of results) {
-    const pass = r.how === 'close' ? 'tolerant' : r.how === 'none' ? 'none' : 'strict';
+    const pass = r.how === 'close' ? 'tolerant' : r.how === 'sound' ? 'sound' : r.how === 'none' ? 'none' : 'strict';
     const key = `${r.kind.padEnd(9)} ${pass.padEnd(8)}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }

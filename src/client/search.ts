@@ -235,12 +235,18 @@ const loadSimplifier = () => (simplifier ??= import('../lib/search/simplify.ts')
 let traditionalList: Promise<typeof import('../lib/search/traditional.ts')> | undefined;
 const mayBeTraditional = async (text: string) =>
   (await (traditionalList ??= import('../lib/search/traditional.ts'))).mayBeTraditional(text);
+/** The common characters' pinyin (10 kB), fetched only when a Chinese query matches no name as typed. */
+let pinyinTable: Promise<unknown> | undefined;
+const loadPinyin = () => (pinyinTable ??= import('../lib/search/pinyin-table.ts'));
 
 // ---------------------------------------------------------------------------
 // Rendering
 
-/** Renders results; those from position `exact` on are close matches, marked as such. */
-function renderItems(items: Item[], append: boolean, exact: number): HTMLAnchorElement | null {
+/**
+ * Renders results; those from position `exact` on are close matches, marked as such;
+ * with `sound`, those before it matched by sound (a homophone, 模糊音), marked so.
+ */
+function renderItems(items: Item[], append: boolean, exact: number, sound = false): HTMLAnchorElement | null {
   if (!append) list.replaceChildren();
   let first: HTMLAnchorElement | null = null;
   for (const [i, it] of items.entries()) {
@@ -255,6 +261,13 @@ function renderItems(items: Item[], append: boolean, exact: number): HTMLAnchorE
       const badge = document.createElement('span');
       badge.className = 'badge';
       badge.textContent = it.kind;
+      li.append(' ', badge);
+    }
+    if (sound && i < exact) {
+      li.classList.add('search-result--sound');
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.textContent = '按读音匹配';
       li.append(' ', badge);
     }
     if (i >= exact) {
@@ -306,7 +319,7 @@ async function search(state: State, { focus }: { focus: boolean }): Promise<void
   let result: SearchOutcome | null;
   let items: Item[];
   try {
-    result = await runSearch(state.q, state.filters, { indexFile, loadSimplifier, mayBeTraditional, fullText, isStale });
+    result = await runSearch(state.q, state.filters, { indexFile, loadSimplifier, mayBeTraditional, loadPinyin, fullText, isStale });
     items = result ? await batch(result, 0) : [];
   } catch (err) {
     if (isStale()) return;
@@ -334,27 +347,34 @@ async function search(state: State, { focus }: { focus: boolean }): Promise<void
   } else {
     empty.hidden = true;
     resultsSection.hidden = false;
-    renderItems(items, false, result.exact);
+    renderItems(items, false, result.exact, result.how === 'sound');
     const remaining = result.total - shown.loaded;
     more.hidden = remaining <= 0;
     const how =
       result.how === 'text'
         ? '（没有名称相符的记录，以下是正文里提到这些字的页面）'
-        : result.how === 'close'
-          ? '（没有完全相同的名称，以下是相近的结果）'
-          : result.attempt?.kind === 'words'
-            ? '（同时含有各个词）'
-            : '';
+        : result.attempt?.kind === 'words'
+          ? '（同时含有各个词）'
+          : '';
     const crowded = result.crowded ? '这个名称很常见，只列出最相符的一部分：加上地名或写全名称可以找到其余的。' : '';
-    const count = result.how === 'exact+close' ? result.exact : n;
-    status.textContent = `找到 ${count}${remaining > 0 && result.how !== 'exact+close' ? '+' : ''} 条与“${state.q}”相符的结果${how}${asked}${filterLabel(state)}。${crowded}`;
-    closeNote.hidden = result.how !== 'close' && result.how !== 'exact+close';
+    const count = result.how === 'exact+close' || result.how === 'sound' ? result.exact : n;
+    const plus = remaining > 0 && result.how !== 'exact+close' && result.how !== 'sound' ? '+' : '';
+    // A name not in the data: say so first; what follows are only candidates, each marked close.
+    status.textContent =
+      result.how === 'close'
+        ? `没有找到名称是“${state.q}”的记录${asked}${filterLabel(state)}，以下 ${n}${remaining > 0 ? '+' : ''} 条是接近的结果。${crowded}`
+        : result.how === 'sound'
+          ? `没有找到名称是“${state.q}”的记录，按读音匹配到 ${count} 条${asked}${filterLabel(state)}。${crowded}`
+          : `找到 ${count}${plus} 条与“${state.q}”相符的结果${how}${asked}${filterLabel(state)}。${crowded}`;
+    closeNote.hidden = result.how !== 'close' && result.how !== 'exact+close' && result.how !== 'sound';
     closeNote.textContent =
       result.how === 'close'
         ? '没有完全相同的名称，以下是相近的结果。'
         : result.how === 'exact+close'
           ? `前 ${result.exact} 条名称相符；标有“相近”的是名称相近的结果。`
-          : '';
+          : result.how === 'sound'
+            ? `前 ${result.exact} 条按读音匹配（同音字、平翘舌或前后鼻音等），请核对名称${result.total > result.exact ? '；标有“相近”的是名称相近的结果' : ''}。`
+            : '';
     ambiguous.hidden = !result.ambiguous;
     ambiguous.textContent = result.ambiguous ? `“${state.q}”对应不止一条记录，请根据所在地区、学段或类别确认。` : '';
     form.dataset.state = 'done';
@@ -384,7 +404,7 @@ async function showMore(): Promise<void> {
   const from = current.loaded;
   current.loaded = Math.min(current.outcome.total, current.loaded + BATCH);
   current.items += items.length;
-  const first = renderItems(items, true, current.outcome.exact - from);
+  const first = renderItems(items, true, current.outcome.exact - from, current.outcome.how === 'sound');
   more.hidden = current.loaded >= current.outcome.total;
   status.textContent = `已显示 ${current.items} 条结果。`;
   (first ?? resultsHeading).focus();

@@ -187,6 +187,13 @@ describe('a record’s tokens', () => {
   it('let a county-level city stand in front of a short form (灵宝四小)', () => {
     const tokens = buildTokens([{ text: '灵宝市第四小学', tier: 9 }], { regions: lingbao, ...schoolOpts });
     has(tokens, '4小:9', '灵宝4小:5', 'lingbaosixiaoxue:5', 'lbsxx:4');
+    // …but not the city before the county's numbered school: 三门峡四小 is the city's own
+    // (canonical forms: 三门峡 has a numeral, 3门峡).
+    const r = readable(tokens);
+    for (const t of ['3门峡4小:5', '3门峡市4小:5', 'sanmenxiasixiao:5', 'sanmenxiasixiaoxue:5']) expect(r).not.toContain(t);
+    has(tokens, '3门峡灵宝4小:5');
+    // A named school keeps the city in front (三门峡实验小学 may well be it).
+    has(buildTokens([{ text: '灵宝市实验小学', tier: 9 }], { regions: lingbao, ...schoolOpts }), '3门峡实验小:5');
   });
 
   it('index pieces of a name, so 回民小学 finds 永长街回民小学', () => {

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/lib/data/dataset.ts';
 import { buildNameIndex } from '../../src/lib/search/name-index.ts';
 import { runSearch } from '../../src/lib/search/run.ts';
+// The sound pass reads Chinese queries through the pinyin table, which the page loads on demand.
+import '../../src/lib/search/pinyin-table.ts';
 import { buildSearchRecords, searchRecord } from '../../src/lib/search/record.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
@@ -105,6 +107,21 @@ describe('the query set, answered from the keys alone', () => {
       .filter(({ row, got }) => got[0] !== row.expected_url)
       .map(({ row, got }) => `${row.query} → ${got.slice(0, 3).join(' ') || '(nothing)'}, expected ${row.expected_url}`);
     expect(misses).toEqual([]);
+  });
+
+  it('answers queries for schools not in the data with nothing, or with close candidates marked close', async () => {
+    const absent = Papa.parse<{ query: string }>(readFileSync('tests/search-absent-queries.csv', 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(absent.length).toBeGreaterThanOrEqual(15);
+    const claimed: string[] = [];
+    for (const { query } of absent) {
+      const outcome = await runSearch(query, {}, { indexFile: (name) => Promise.resolve(files.get(name)) });
+      // A false positive: a result shown as matching (exactly or by sound), not as close.
+      if (outcome && outcome.exact > 0) claimed.push(`${query} → ${outcome.how} ${(await outcome.next(0, 1))[0]?.url}`);
+    }
+    expect(claimed).toEqual([]);
   });
 
   it('lists both schools for an ambiguous name', async () => {

@@ -129,6 +129,69 @@ describe('runSearch', () => {
     expect(asked).toEqual(['减负']);
   });
 
+  it('finds a name by its sound, loading the pinyin table only then', async () => {
+    let loads = 0;
+    const loadPinyin = () => {
+      loads++;
+      return import('../../src/lib/search/pinyin-table.ts');
+    };
+    expect((await urls('经八路小学', buildNameIndex(records), { loadPinyin })).outcome.exact).toBe(1);
+    // Every character of 胜利小学 is in 胜利大街小学, in order: the close match, no table.
+    expect((await urls('胜利小学', buildNameIndex(records), { loadPinyin })).outcome.how).toBe('close');
+    expect(loads).toBe(0);
+    const homophone = await urls('经巴路小学', buildNameIndex(records), { loadPinyin });
+    expect(loads).toBe(1);
+    expect(homophone.outcome.how).toBe('sound');
+    expect(homophone.outcome.exact).toBe(1);
+    expect(homophone.urls[0]).toBe('/schools/jingbalu/');
+    // 经七路 sounds like no name: close candidates only, never a sound match.
+    const absent = await urls('经七路小学', buildNameIndex(records), { loadPinyin });
+    expect(absent.outcome.how).not.toBe('sound');
+    expect(absent.outcome.exact).toBe(0);
+  });
+
+  it('reads typed pinyin with 模糊音 as a sound match, with a slipped letter as close', async () => {
+    const fuzzy = await urls('jinbalu');
+    expect(fuzzy.outcome.how).toBe('sound');
+    expect(fuzzy.urls[0]).toBe('/schools/jingbalu/');
+    const slip = await urls('jingbalu xiaoxe');
+    expect(slip.outcome.how).toBe('close');
+    expect(slip.outcome.exact).toBe(0);
+    expect(slip.urls[0]).toBe('/schools/jingbalu/');
+  });
+
+  it('narrows words by a place typed with them', async () => {
+    const region = (id: string, name: string, chain: string[]): SearchRecord => ({
+      kind: 'region',
+      id,
+      url: `/regions/${id}/`,
+      title: name,
+      kindLabel: '地区',
+      lines: [],
+      filters: { kind: ['region'], region: chain, stage: [], type: [] },
+      tokens: buildTokens(
+        [
+          { text: name, tier: 9 },
+          { text: name.slice(0, -1), tier: 8 },
+        ],
+        { regions: [], pinyin: true },
+      ),
+    });
+    const zhengzhou = {
+      ...school('zz-jingbalu', '郑州市经八路小学'),
+      filters: { ...school('x', 'x').filters, region: ['henan', 'zhengzhou'] },
+    };
+    const index = buildNameIndex([
+      ...records,
+      zhengzhou,
+      region('jinan', '济南市', ['shandong', 'jinan']),
+      region('zhengzhou', '郑州市', ['henan', 'zhengzhou']),
+    ]);
+    expect((await urls('经八路小学 郑州', index)).urls).toEqual(['/schools/zz-jingbalu/']);
+    expect((await urls('经八路小学 济南', index)).urls).toEqual(['/schools/jingbalu/']);
+    expect((await urls('Jingbalu Primary School, Zhengzhou', index)).urls).toEqual(['/schools/zz-jingbalu/']);
+  });
+
   it('stops when a newer search has started, and answers nothing for nothing', async () => {
     expect(await runSearch('经八路小学', {}, { ...memory(buildNameIndex(records)).fetchers, isStale: () => true })).toBeNull();
     const empty = (await runSearch('，。', {}, memory(buildNameIndex(records)).fetchers))!;

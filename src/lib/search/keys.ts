@@ -343,6 +343,9 @@ export function canonicalJoin(head: string, tail: string): string {
   return canonical(head + tail);
 }
 
+/** A name that starts with its number (第一初级中学, 一中, 4小). */
+const NUMBERED = new RegExp(`^[第${NUMERAL_CHARS}\\d]`, 'u');
+
 const lower = (t: number): Tier => Math.max(0, Math.min(9, t)) as Tier;
 
 /** The key tokens for a record's names, best tier first, each token once. */
@@ -371,8 +374,10 @@ export function buildTokens(names: NameInput[], opts: KeyOptions): string[] {
   const prefixForms: string[] = [];
   const bothForms: string[] = [];
   const pinyinPrefixes: string[] = [];
+  const cityForms = cityLevel?.forms ?? [];
+  const shortest = (forms: string[]) => [...forms].sort((a, b) => a.length - b.length)[0];
+  const cityPinyinPrefix = cityLevel ? shortest(cityLevel.forms) : undefined;
   if (opts.regionPrefixed) {
-    const shortest = (forms: string[]) => [...forms].sort((a, b) => a.length - b.length)[0];
     if (cityLevel) prefixForms.push(...cityLevel.forms);
     if (districtLevel) {
       prefixForms.push(...districtLevel.forms);
@@ -408,9 +413,15 @@ export function buildTokens(names: NameInput[], opts: KeyOptions): string[] {
     }
     if (opts.regionPrefixed) {
       for (const base of [core, ...shorts]) {
-        for (const p of base === core ? [...prefixForms, ...bothForms] : prefixForms) addCanonical(canonicalJoin(p, base), derivedTier);
+        // A numbered school of a district or county is numbered there: 获嘉一中 is not 新乡一中,
+        // which names the city's own No. 1 (the city goes in front only with the district).
+        const cityToo = !(districtLevel && cityLevel && NUMBERED.test(base));
+        const forms = base === core ? [...prefixForms, ...bothForms] : prefixForms;
+        for (const p of forms) if (cityToo || !cityForms.includes(p)) addCanonical(canonicalJoin(p, base), derivedTier);
         if (opts.pinyin && (base === core || [...base].length <= MAX_SPOKEN_WITH_PLACE))
-          pinyinPrefixes.forEach((p, i) => addPinyin(p + base, derivedTier, i === 0));
+          pinyinPrefixes.forEach((p, i) => {
+            if (cityToo || p !== cityPinyinPrefix) addPinyin(p + base, derivedTier, i === 0);
+          });
       }
     }
     if (opts.parts && name.tier >= 8) {

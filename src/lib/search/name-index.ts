@@ -56,6 +56,16 @@ export function matchesFilters(code: string, active: ActiveFilters): boolean {
   });
 }
 
+/** True when the record's regions (filter code) include every one of `ids`. */
+function inRegions(code: string, ids: readonly string[]): boolean {
+  if (ids.length === 0) return true;
+  const regions = (code.split('|')[filterNames.indexOf('region')] ?? '').split(' ');
+  return ids.every((id) => regions.includes(id));
+}
+
+/** The kind of record a filter code is for (school, group, region …). */
+export const kindOf = (code: string) => code.split('|')[0] ?? '';
+
 export const tableFile = () => 'table';
 export const bundleFile = (name: string) => `k/${name}`;
 export const chunkFile = (chunk: number) => `r/${chunk}`;
@@ -117,6 +127,8 @@ export function rankRecords(
   keys: readonly string[],
   bundles: readonly (KeyBundle | undefined)[],
   active: ActiveFilters = {},
+  /** Every one of these region ids must be among the record's (places typed with the name). */
+  within: readonly string[] = [],
 ): Ranked<number>[] {
   let combined: Map<number, TokenMatch> | undefined;
   keys.forEach((key, i) => {
@@ -124,7 +136,8 @@ export function rankRecords(
     const bundle = bundles[i];
     for (const [record, tokens, f] of bundle?.members ?? []) {
       if (combined && !combined.has(record)) continue;
-      if (!matchesFilters(bundle!.filters[f] ?? '', active)) continue;
+      const code = bundle!.filters[f] ?? '';
+      if (!matchesFilters(code, active) || !inRegions(code, within)) continue;
       const m = bestMatch([key], tokens.split(' '));
       if (m) best.set(record, m);
     }

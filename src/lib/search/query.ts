@@ -4,7 +4,8 @@
  * small: the search page bundles it.
  */
 import { hanKey, matchToken, pinyinKey, type TokenMatch } from './codes.ts';
-import { canonical, foldText, hasHan, keepWordChars, normalizePinyin } from './normalize.ts';
+import { readEnglish } from './english.ts';
+import { canonical, foldText, hasHan, hasSimplifier, keepWordChars, normalizePinyin } from './normalize.ts';
 
 type AttemptKind = 'name' | 'pinyin' | 'words' | 'text';
 
@@ -42,7 +43,11 @@ export interface QueryPlan {
  * Folded text (simplified, lower case); longer phrases first.
  */
 const LEADING_FILLER = [
+  '我想问一下',
+  '我想问下',
+  '我想问',
   '请问一下',
+  '请问下',
   '想问一下',
   '问一下',
   '请问',
@@ -62,8 +67,13 @@ const LEADING_FILLER = [
   '小孩在',
   '女儿在',
   '儿子在',
+  '我女儿在',
+  '我儿子在',
   '我家孩子',
   '我家小孩',
+  '那个',
+  '啊',
+  '嗯',
 ];
 const TRAILING_FILLER = [
   '在哪个教育集团',
@@ -79,6 +89,20 @@ const TRAILING_FILLER = [
   '属于什么集团',
   '是什么集团',
   '什么集团',
+  '属于什么教育集团',
+  '属于什么',
+  '有没有教育集团',
+  '有没有集团',
+  '有教育集团',
+  '有集团',
+  '是不是集团学校',
+  '是不是集团校',
+  '是不是集团',
+  '是集团学校',
+  '是集团校',
+  '是集团',
+  '这个学校',
+  '这所学校',
   '属于哪个',
   '是哪个',
   '在哪个',
@@ -94,6 +118,8 @@ const TRAILING_FILLER = [
   '读书',
   '念书',
   '就读',
+  '谢谢',
+  '它',
   '吗',
   '呢',
   '啊',
@@ -102,8 +128,22 @@ const TRAILING_FILLER = [
   '的',
 ];
 // Plain Han words: nothing to escape. 小学校 and 中学学校 are the school (小学, 中学).
-const LEADING = new RegExp(`^(?:${LEADING_FILLER.join('|')})`, 'u');
-const TRAILING = new RegExp(`(?:${TRAILING_FILLER.join('|')}|(?<=[小中]学)学?校)$`, 'u');
+// Folded as the query is: once the traditional-character converter is loaded it folds
+// some simplified words too (什么 → 什幺), so the patterns are built for each state.
+const fillerPatterns = new Map<boolean, { leading: RegExp; trailing: RegExp }>();
+function fillers(): { leading: RegExp; trailing: RegExp } {
+  const state = hasSimplifier();
+  let hit = fillerPatterns.get(state);
+  if (!hit) {
+    const fold = (list: string[]) => [...new Set(list.map(foldText))].sort((a, b) => b.length - a.length).join('|');
+    hit = {
+      leading: new RegExp(`^(?:${fold(LEADING_FILLER)})`, 'u'),
+      trailing: new RegExp(`(?:${fold(TRAILING_FILLER)}|(?<=[小中]学)学?校)$`, 'u'),
+    };
+    fillerPatterns.set(state, hit);
+  }
+  return hit;
+}
 
 /**
  * The name in a question: filler at either end set aside, repeatedly (我家孩子在 …
@@ -115,6 +155,7 @@ export function setAsideFiller(folded: string): { core: string; setAside: string
   const back: string[] = [];
   const edge = /^[^\p{Script=Han}a-z0-9]+|[^\p{Script=Han}a-z0-9]+$/gu;
   let s = folded.replace(edge, '');
+  const { leading: LEADING, trailing: TRAILING } = fillers();
   for (let changed = true; changed;) {
     changed = false;
     const lead = LEADING.exec(s);
@@ -134,6 +175,8 @@ export function setAsideFiller(folded: string): { core: string; setAside: string
 }
 
 const MAX_QUERY = 80;
+/** Punctuation between the clauses of a sentence (folded: full-width marks are ASCII by then). */
+const CLAUSE_BREAK = /[,.?!;:、，。？！；：]+/u;
 
 /** The attempts for a query, best first. An empty plan means there is nothing to search. */
 export function planQuery(raw: string): QueryPlan {
@@ -174,9 +217,30 @@ export function planQuery(raw: string): QueryPlan {
       const asTyped = nameAttempt([wordsOf(folded).join('')]);
       if (asTyped) add(asTyped);
     }
+    // A spoken question in several clauses (它有集团吗，孩子在互助路小学): each clause on its
+    // own, its filler set aside, longest first, so words around the name never hide it.
+    const clauses = core
+      .split(CLAUSE_BREAK)
+      .map((c) => setAsideFiller(c).core.replace(/\s+/g, ''))
+      .filter((c) => keepWordChars(c).length >= 2);
+    if (clauses.length > 1)
+      for (const c of [...clauses].sort((a, b) => b.length - a.length)) {
+        const attempt = nameAttempt([c]);
+        if (attempt) add(attempt);
+      }
   } else {
     const hasLetters = /[a-z]/.test(folded);
     const hasDigits = /\d/.test(folded);
+    // An English name (… Primary School, No. 19 …): its pinyin whole, then place by place.
+    const english = hasLetters ? readEnglish(folded) : null;
+    if (english) {
+      for (const letters of english.whole)
+        add({ kind: 'pinyin', pagefindQuery: pinyinKey(letters), keys: [pinyinKey(letters)], parts: [] });
+      for (const words of english.words) {
+        const keys = words.map(pinyinKey);
+        add({ kind: 'words', pagefindQuery: keys.join(' '), keys, parts: [] });
+      }
+    }
     const pinyin = hasLetters ? pinyinAttempt(parts) : null;
     const name = nameAttempt([parts.join('')]);
     // "jingbalu xiaoxue" is pinyin; "102", "1+X" and "68" are names.

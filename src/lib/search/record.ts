@@ -212,7 +212,9 @@ function policyRecord(ctx: Context, id: string, keys: KeyBuilder): SearchRecord 
     kindLabel: searchKindLabels.policy,
     lines: [[clip(p.issuer, 30), formatFuzzyDateZh(p.date.parsed)].join(SEP), clip(p.summary, 60)],
     filters: { kind: ['policy'], region: [...regionIds], stage: [], type: [] },
-    tokens: keys([{ text: p.title, tier: 9 }], { regions: ctx.levels(p.region), parts: true }),
+    // With its place in front (市中区…, 济南市中区…), so a place and a term typed together
+    // ("1+X 市中区") find the policy: each word must match one of its keys.
+    tokens: keys([{ text: p.title, tier: 9 }], { regions: ctx.levels(p.region), parts: true, regionPrefixed: true }),
   };
 }
 

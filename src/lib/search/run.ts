@@ -6,9 +6,11 @@
  *   1. strict: each name attempt of the plan in turn (whole name, word by word,
  *      pinyin, as typed), each key looked up in its bundle (name-index.ts); a Chinese
  *      query that finds nothing is simplified (simplify.ts, loaded on demand) and tried again;
- *   2. tolerant (tolerant.ts): when the strict pass finds nothing or little, names close
+ *   2. sound (sound.ts): when the strict pass finds nothing, names that sound like the
+ *      query (homophones, 模糊音, slips in typed pinyin), the pinyin table loaded on demand;
+ *   3. tolerant (tolerant.ts): when the strict pass finds nothing or little, names close
  *      to the query, below every exact result;
- *   3. full text: Pagefind over the pages' prose, when injected (the browser).
+ *   4. full text: Pagefind over the pages' prose, when injected (the browser).
  *
  * Pure: no DOM, no file system.
  */
@@ -18,6 +20,7 @@ import {
   bundlesFor,
   chunkFile,
   chunkOf,
+  kindOf,
   rankRecords,
   tableFile,
   type ActiveFilters,
@@ -25,9 +28,10 @@ import {
   type KeyBundle,
   type NameIndexTable,
 } from './name-index.ts';
-import { hasHan, hasSimplifier } from './normalize.ts';
-import { isAmbiguous, planQuery, type Attempt, type QueryPlan } from './query.ts';
+import { hasHan, hasSimplifier, keepWordChars } from './normalize.ts';
+import { isAmbiguous, planQuery, setAsideFiller, type Attempt, type QueryPlan } from './query.ts';
 import { isCrowded } from './shards.ts';
+import { hanPinyin, hasPinyinTable, keyPinyin, MAX_HAN_SOUND_BUNDLES, MAX_SOUND_BUNDLES, rankSound, soundBundles } from './sound.ts';
 import { closeBundles, rankClose } from './tolerant.ts';
 
 /** What a result shows. */
@@ -56,6 +60,8 @@ export interface SearchFetchers {
    * asked before loadSimplifier; absent: any Chinese text may.
    */
   mayBeTraditional?: (text: string) => Promise<boolean>;
+  /** Loads the character → pinyin table (pinyin-table.ts) for the sound pass; absent when it is already loaded. */
+  loadPinyin?: () => Promise<unknown>;
   /** Full-text search for a text attempt; absent: no full-text fallback. */
   fullText?: (attempt: Attempt, filters: ActiveFilters) => Promise<TextResults | null>;
   /** True once a newer search has started: stop early. */
@@ -67,6 +73,8 @@ type OutcomeHow =
   | 'exact'
   /** Exact results first, then close ones (`exact` of them exact). */
   | 'exact+close'
+  /** Names that sound like the query (`exact` of them), then close ones: no name matches as typed. */
+  | 'sound'
   /** Only close matches: no name matches the query as typed. */
   | 'close'
   /** Full-text results. */
@@ -124,6 +132,32 @@ export async function runSearch(query: string, filters: ActiveFilters, fetchers:
   /** Only traditional characters not yet folded can make a Chinese query find nothing as typed. */
   const mayBeTraditional = async (plan: QueryPlan) =>
     hasHan(plan.folded) && !hasSimplifier() && (fetchers.mayBeTraditional ? await fetchers.mayBeTraditional(plan.folded) : true);
+  /**
+   * Keys that name a region exactly (its name or alias, the best match in its bundle)
+   * become region filters for the other keys; null when none does, or all do.
+   */
+  const byPlace = async (keys: readonly string[], bundles: readonly (KeyBundle | undefined)[], active: ActiveFilters) => {
+    const places: number[] = [];
+    const rest: number[] = [];
+    keys.forEach((key, i) => {
+      const bundle = bundles[i];
+      const top = rankRecords([key], [bundle], {})[0];
+      const code = top && bundle ? bundle.members.find(([r]) => r === top.item)?.[2] : undefined;
+      const isPlace =
+        top && top.match.exact && top.match.tier >= 8 && code !== undefined && kindOf(bundle!.filters[code] ?? '') === 'region';
+      if (isPlace) places.push(top.item);
+      else rest.push(i);
+    });
+    if (places.length === 0 || rest.length === 0) return null;
+    const ids = (await index.display(places)).map((r) => /^\/regions\/([^/]+)\/$/.exec(r.url)?.[1] ?? '');
+    if (ids.some((id) => id === '')) return null;
+    return rankRecords(
+      rest.map((i) => keys[i]!),
+      rest.map((i) => bundles[i]),
+      active,
+      ids,
+    );
+  };
   let plan = planQuery(query);
   const empty = (): SearchOutcome => ({
     plan,
@@ -144,7 +178,13 @@ export async function runSearch(query: string, filters: ActiveFilters, fetchers:
       tried.add(attempt.pagefindQuery);
       const [table, bundles] = await Promise.all([index.table(), index.bundles(attempt.keys)]);
       if (stale()) return null;
-      const ranked = rankRecords(attempt.keys, bundles, filters);
+      // Words of which some name a place (郑州 十九中, 1+X 市中区, Huzhulu …, Zhongyuan District):
+      // the rest must match a record in that place. A place's route may be crowded at
+      // country scale (its bundle holds only its best records), so places narrow by region,
+      // not by intersecting keys; failing that, every word must match a key of the record.
+      const narrowed = attempt.keys.length > 1 ? await byPlace(attempt.keys, bundles, filters) : null;
+      if (stale()) return null;
+      const ranked = narrowed && narrowed.length > 0 ? narrowed : rankRecords(attempt.keys, bundles, filters);
       crowded ||= attempt.keys.some((key) => isCrowded(table, key));
       if (ranked.length === 0) continue;
       const exact = ranked.map((r) => r.item);
@@ -169,12 +209,47 @@ export async function runSearch(query: string, filters: ActiveFilters, fetchers:
     plan = planQuery(query);
   }
 
-  // 2. Tolerant: the first whole-name attempt, in the bundle the strict pass read; only
-  // when nothing there is close, in a few more (tolerant.ts closeBundles).
+  // 2. Sound (sound.ts): names that sound like the query. Skipped when the bundle already
+  // read holds a name with every character of the query in order (a word left out):
+  // that close match is the likelier one, and the sound pass downloads more.
   const whole = plan.attempts.find((a) => a.kind === 'name' && hasHan(plan.folded));
+  const closeHere = whole ? rankClose(whole.keys[0]!, await index.bundles([whole.keys[0]!]), [], filters) : [];
+  if (stale()) return null;
+  if (!(closeHere[0] && closeHere[0].match.slips === 0)) {
+    const typed = plan.attempts.find((a) => a.kind === 'pinyin');
+    const source = whole ?? typed;
+    if (whole && fetchers.loadPinyin && !hasPinyinTable()) await fetchers.loadPinyin();
+    // A Chinese query is read as typed (灵宝市第三小学, not the canonical 灵宝市3小): the
+    // index spells names with their 第 and 学.
+    const letters = whole ? hanPinyin(keepWordChars(setAsideFiller(plan.folded).core)) : typed ? keyPinyin(typed.keys[0]!) : null;
+    if (source && letters && letters.length >= 3) {
+      const names = soundBundles(await index.table(), letters, whole ? MAX_HAN_SOUND_BUNDLES : MAX_SOUND_BUNDLES);
+      const ranked = rankSound(letters, await index.named(names), filters, !whole);
+      if (stale()) return null;
+      const sound = ranked.filter((r) => r.match.grade < 2).map((r) => r.item);
+      const slipped = ranked.filter((r) => r.match.grade === 2).map((r) => r.item);
+      const found = new Set(ranked.map((r) => r.item));
+      const all = [...sound, ...slipped, ...closeHere.map((r) => r.item).filter((r) => !found.has(r))];
+      if (all.length > 0) {
+        return {
+          plan,
+          attempt: source,
+          how: sound.length > 0 ? 'sound' : 'close',
+          total: all.length,
+          exact: sound.length,
+          ambiguous: false,
+          crowded,
+          next: listOf(all),
+        };
+      }
+    }
+  }
+
+  // 3. Tolerant: the first whole-name attempt, in the bundle the strict pass read; only
+  // when nothing there is close, in a few more (tolerant.ts closeBundles).
   if (whole) {
     const key = whole.keys[0]!;
-    let close = rankClose(key, await index.bundles([key]), [], filters);
+    let close = closeHere;
     if (close.length === 0) {
       const { anchored, shifted } = closeBundles(await index.table(), key);
       const [a, s] = await Promise.all([index.named(anchored), index.named(shifted ? [shifted] : [])]);
@@ -195,7 +270,7 @@ export async function runSearch(query: string, filters: ActiveFilters, fetchers:
     }
   }
 
-  // 3. Full text.
+  // 4. Full text.
   const text = plan.attempts.find((a) => a.kind === 'text');
   if (text && fetchers.fullText) {
     const found = await fetchers.fullText(text, filters);
