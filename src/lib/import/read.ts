@@ -1,14 +1,34 @@
 /**
  * Readers, one per format, each turning a file into the common model (model.ts).
  * The formats are the libraries' business (papaparse, exceljs, mammoth, htmlparser2);
- * only the list logic is ours.
+ * only the list logic is ours. Every reader checks the limits in limits.ts before the
+ * work they bound, and throws only InputError.
  */
 import ExcelJS from 'exceljs';
 import { Parser } from 'htmlparser2';
 import mammoth from 'mammoth';
 import { eachCsvRecord } from '../csv/records.ts';
-import type { InputDocument, Table, TextLine } from './model.ts';
+import { inspectArchive } from './archive.ts';
+import {
+  checkCell,
+  checkColumnCount,
+  checkFileSize,
+  checkLine,
+  checkRowCount,
+  Deadline,
+  importLimits,
+  InputError,
+  type ImportLimits,
+} from './limits.ts';
+import type { InputDocument, Place, Table, TextLine } from './model.ts';
 import { lineIndex } from '../text/line-index.ts';
+
+export { InputError } from './limits.ts';
+
+/** A read document, with what the reader decided on the way (encoding, format), for the preview. */
+interface ReadDocument extends InputDocument {
+  notes: string[];
+}
 
 export type InputFormat = 'xlsx' | 'csv' | 'docx' | 'html' | 'text';
 
@@ -24,31 +44,51 @@ export function formatOf(file: string): InputFormat {
   return 'text';
 }
 
-export class InputError extends Error {}
-
-function decodeText(file: string, bytes: Uint8Array): string {
+function decodeText(file: string, bytes: Uint8Array): { text: string; notes: string[] } {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''), notes: [] };
   } catch {
     // Chinese Windows saves text as GBK; read it rather than refuse it.
     try {
-      return new TextDecoder('gbk', { fatal: true }).decode(bytes);
+      return { text: new TextDecoder('gbk', { fatal: true }).decode(bytes), notes: [] };
     } catch {
       throw new InputError(`${file}: 文件既不是 UTF-8 也不是 GBK 编码，请另存为 UTF-8`);
     }
   }
 }
 
-export function readText(file: string, text: string): InputDocument {
-  const lines: TextLine[] = text.split(/\r?\n/).map((t, i) => ({ at: { file, line: i + 1 }, text: t }));
+export function readText(file: string, text: string, deadline = new Deadline(file), limits: ImportLimits = importLimits): InputDocument {
+  const lines: TextLine[] = [];
+  let start = 0;
+  for (let n = 1; start <= text.length; n++) {
+    const end = text.indexOf('\n', start);
+    const t = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+    const at = { file, line: n };
+    checkRowCount(n, at, limits);
+    checkLine(t, at, limits);
+    if (n % 1000 === 0) deadline.check(at);
+    lines.push({ at, text: t });
+    if (end < 0) break;
+    start = end + 1;
+  }
   return { file, tables: [], lines };
 }
 
-export function readCsv(file: string, text: string): InputDocument {
+export function readCsv(file: string, text: string, deadline = new Deadline(file), limits: ImportLimits = importLimits): InputDocument {
   const table: Table = { rows: [] };
   eachCsvRecord(text, (values, line) => {
+    const at = { file, line };
+    checkRowCount(table.rows.length + 1, at, limits);
+    if (line % 1000 === 0) deadline.check(at);
     const cells = values.map((c) => c.trim());
-    if (cells.some((c) => c !== '')) table.rows.push({ at: { file, line }, cells });
+    let width = 0;
+    cells.forEach((c, i) => {
+      if (c === '') return;
+      checkCell(c, at, i + 1, limits);
+      width = i + 1;
+    });
+    checkColumnCount(width, at, limits);
+    if (width > 0) table.rows.push({ at, cells: cells.slice(0, width) });
   });
   return { file, tables: [table], lines: [] };
 }
@@ -59,7 +99,7 @@ const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'
  * HTML: every <table> becomes a table (a cell's <br> and <p> become line breaks, so
  * "one member per line" survives); text outside tables becomes prose lines.
  */
-export function readHtml(file: string, html: string): InputDocument {
+export function readHtml(file: string, html: string, deadline = new Deadline(file), limits: ImportLimits = importLimits): InputDocument {
   const lineOf = lineIndex(html);
   const tables: Table[] = [];
   const lines: TextLine[] = [];
@@ -69,14 +109,26 @@ export function readHtml(file: string, html: string): InputDocument {
   let prose = '';
   let proseLine = 1;
   let skip = 0;
+  let events = 0;
   const flushProse = () => {
-    for (const t of prose.split('\n')) if (t.trim()) lines.push({ at: { file, line: proseLine }, text: t.trim() });
+    for (const t of prose.split('\n')) {
+      if (!t.trim()) continue;
+      const at = { file, line: proseLine };
+      checkLine(t.trim(), at, limits);
+      checkRowCount(lines.length + 1, at, limits);
+      lines.push({ at, text: t.trim() });
+    }
     prose = '';
+  };
+  // Text is appended cell by cell: refuse a runaway cell or paragraph as it grows, not after.
+  const checkGrowing = (text: string, at: Place, column: number) => {
+    if (text.length > limits.cellChars) checkCell(text, at, column, limits);
   };
   const parser: Parser = new Parser(
     {
       onopentag(name) {
         const at = lineOf(parser.startIndex);
+        if (++events % 1000 === 0) deadline.check({ file, line: at });
         if (name === 'script' || name === 'style') skip++;
         else if (name === 'table') {
           flushProse();
@@ -94,25 +146,36 @@ export function readHtml(file: string, html: string): InputDocument {
       ontext(text) {
         if (skip > 0) return;
         const t = text.replace(/[ \t\r\n]+/g, ' ');
-        if (cell !== undefined) cell += t;
-        else if (stack.length === 0) {
+        if (cell !== undefined && row) {
+          cell += t;
+          checkGrowing(cell, { file, line: row.line }, row.cells.length + 1);
+        } else if (stack.length === 0) {
           if (!prose.trim()) proseLine = lineOf(parser.startIndex);
           prose += t;
+          if (prose.length > limits.lineChars) checkLine(prose, { file, line: proseLine }, limits);
         }
       },
       onclosetag(name) {
         if (name === 'script' || name === 'style') skip = Math.max(0, skip - 1);
         else if ((name === 'td' || name === 'th') && row && cell !== undefined) {
-          row.cells.push(
-            cell
-              .split('\n')
-              .map((s) => s.trim())
-              .filter(Boolean)
-              .join('\n'),
-          );
+          const text = cell
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .join('\n');
+          const at = { file, line: row.line };
+          row.cells.push(text);
+          if (text) {
+            checkCell(text, at, row.cells.length, limits);
+            checkColumnCount(row.cells.length, at, limits);
+          }
           cell = undefined;
         } else if (name === 'tr' && row) {
-          stack.at(-1)?.rows.push({ at: { file, line: row.line }, cells: row.cells });
+          const table = stack.at(-1);
+          if (table) {
+            checkRowCount(table.rows.length + 1, { file, line: row.line }, limits);
+            table.rows.push({ at: { file, line: row.line }, cells: row.cells });
+          }
           row = undefined;
         } else if (name === 'table') {
           const t = stack.pop();
@@ -129,67 +192,153 @@ export function readHtml(file: string, html: string): InputDocument {
 }
 
 /** DOCX through mammoth's HTML: its tables and paragraphs, numbered by paragraph. */
-async function readDocx(file: string, bytes: Uint8Array): Promise<InputDocument> {
+async function readDocx(file: string, bytes: Uint8Array, deadline: Deadline, limits: ImportLimits): Promise<InputDocument> {
+  inspectArchive(file, bytes, () => false, deadline, limits);
   let html: string;
   try {
     ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }));
   } catch (err) {
     throw new InputError(`${file}: 不是能读的 Word（.docx）文件：${(err as Error).message}`);
   }
+  deadline.check();
   // mammoth writes one line; put each block on its own line so "line" means paragraph.
-  const doc = readHtml(file, html.replace(/<(p|tr|h[1-6]|li)\b/g, '\n<$1'));
-  return doc;
+  return readHtml(file, html.replace(/<(p|tr|h[1-6]|li)\b/g, '\n<$1'), deadline, limits);
 }
 
 /** Cell text as shown: rich text joined, numbers and dates as written, formulas by result. */
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if ('richText' in value) return Array.isArray(value.richText) ? value.richText.map((r) => String(r.text ?? '')).join('') : '';
   if ('result' in value) return cellText(value.result);
   if ('text' in value) return String(value.text);
   return '';
 }
 
+const XLSX_MAX_ROW = 1_048_576;
+const XLSX_MAX_COLUMN = 16_384;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/**
+ * A worksheet's XML, scanned before exceljs builds it: exceljs makes an object for every
+ * cell listed, every cell a merged area covers and every column a <col> range spans, so
+ * the counts are checked here, on the text, before exceljs reads it.
+ */
+function scanSheetXml(file: string, entry: string, xml: string, totals: { cells: number; merged: number }, limits: ImportLimits): void {
+  const where = `${file}（${entry}）`;
+  let rows = 0;
+  for (const m of xml.matchAll(/<(c|row|mergeCell|col)\b([^>]*)>/g)) {
+    const [, tag, attrs] = m as unknown as [string, string, string];
+    if (tag === 'c') {
+      if (++totals.cells > limits.sheetCells)
+        throw new InputError(
+          `${where}: 工作簿超过 ${limits.sheetCells} 个单元格（上限，含空的带格式单元格）。删掉名单以外的内容，或把名单另存为 CSV 再导入`,
+        );
+      const ref = /\br="([A-Z]{1,3})(\d{1,7})"/.exec(attrs);
+      if (ref && (columnNumber(ref[1]!) > XLSX_MAX_COLUMN || Number(ref[2]) > XLSX_MAX_ROW))
+        throw new InputError(`${where}: 单元格 ${ref[1]}${ref[2]} 超出 Excel 的范围，文件已损坏`);
+    } else if (tag === 'row') {
+      const r = Number(/\br="(\d+)"/.exec(attrs)?.[1] ?? 0);
+      if (r > XLSX_MAX_ROW) throw new InputError(`${where}: 第 ${r} 行超出 Excel 的范围，文件已损坏`);
+      checkRowCount(++rows, { file, line: r || rows }, limits);
+    } else if (tag === 'col') {
+      const max = Number(/\bmax="(\d+)"/.exec(attrs)?.[1] ?? 0);
+      const min = Number(/\bmin="(\d+)"/.exec(attrs)?.[1] ?? 0);
+      if (max > XLSX_MAX_COLUMN || min > XLSX_MAX_COLUMN) throw new InputError(`${where}: 列的设置超出 Excel 的范围，文件已损坏`);
+    } else {
+      const ref = /\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"/.exec(attrs);
+      if (!ref) continue;
+      const area = (Math.abs(Number(ref[4]) - Number(ref[2])) + 1) * (Math.abs(columnNumber(ref[3]!) - columnNumber(ref[1]!)) + 1);
+      totals.merged += area;
+      if (totals.merged > limits.mergedCells)
+        throw new InputError(
+          `${where}: 合并单元格 ${ref[1]}${ref[2]}:${ref[3]}${ref[4]} 等一共覆盖超过 ${limits.mergedCells} 格（上限）。取消整行整列的合并后再导入`,
+        );
+    }
+  }
+}
+
 /** XLSX: every worksheet a table; a merged cell's value is repeated over the cells it spans. */
-async function readXlsx(file: string, bytes: Uint8Array): Promise<InputDocument> {
+async function readXlsx(file: string, bytes: Uint8Array, deadline: Deadline, limits: ImportLimits): Promise<InputDocument> {
+  const isSheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+  const totals = { cells: 0, merged: 0 };
+  for (const e of inspectArchive(file, bytes, isSheet, deadline, limits))
+    if (e.data) scanSheetXml(file, e.name, e.data.toString('utf8'), totals, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (err) {
     throw new InputError(`${file}: 不是能读的 Excel（.xlsx）文件：${(err as Error).message}。旧的 .xls 请先另存为 .xlsx`);
   }
+  deadline.check();
   const tables: Table[] = [];
   const several = workbook.worksheets.length > 1;
   for (const sheet of workbook.worksheets) {
     const table: Table = { rows: [] };
-    const width = sheet.columnCount;
+    let tableWidth = 0;
+    // Only the cells the sheet has: a stray cell in column XFD must not make every row 16,384 wide.
     sheet.eachRow({ includeEmpty: false }, (r, n) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= width; c++) {
-        const cell = r.getCell(c);
+      const at = { file, line: n, ...(several ? { sheet: sheet.name } : {}) };
+      if (n % 1000 === 0) deadline.check(at);
+      const used: [number, string][] = [];
+      r.eachCell({ includeEmpty: false }, (cell, c) => {
         const master = cell.isMerged ? cell.master : cell;
-        cells.push(cellText(master.value).trim());
-      }
-      table.rows.push({ at: { file, line: n, ...(several ? { sheet: sheet.name } : {}) }, cells });
+        const text = cellText(master.value).trim();
+        if (!text) return;
+        checkCell(text, at, c, limits);
+        checkColumnCount(c, at, limits);
+        used.push([c, text]);
+      });
+      const width = used.at(-1)?.[0] ?? 0;
+      const cells = Array.from({ length: width }, () => '');
+      for (const [c, text] of used) cells[c - 1] = text;
+      tableWidth = Math.max(tableWidth, width);
+      table.rows.push({ at, cells });
     });
+    // Rows as wide as the table, as the column reader expects of a sheet.
+    for (const row of table.rows) while (row.cells.length < tableWidth) row.cells.push('');
     tables.push(table);
   }
   return { file, tables, lines: [] };
 }
 
-export async function readInput(file: string, bytes: Uint8Array, format: InputFormat = formatOf(file)): Promise<InputDocument> {
-  switch (format) {
-    case 'xlsx':
-      return readXlsx(file, bytes);
-    case 'docx':
-      return readDocx(file, bytes);
-    case 'csv':
-      return readCsv(file, decodeText(file, bytes));
-    case 'html':
-      return readHtml(file, decodeText(file, bytes));
-    case 'text':
-      return readText(file, decodeText(file, bytes));
+/** Reads a file in the given format, within the limits (limits.ts); throws only InputError. */
+export async function readInput(
+  file: string,
+  bytes: Uint8Array,
+  format: InputFormat = formatOf(file),
+  limits: ImportLimits = importLimits,
+): Promise<ReadDocument> {
+  checkFileSize(file, bytes.byteLength, limits);
+  const deadline = new Deadline(file, limits.readSeconds);
+  try {
+    switch (format) {
+      case 'xlsx':
+        return { ...(await readXlsx(file, bytes, deadline, limits)), notes: [] };
+      case 'docx':
+        return { ...(await readDocx(file, bytes, deadline, limits)), notes: [] };
+      case 'csv': {
+        const { text, notes } = decodeText(file, bytes);
+        return { ...readCsv(file, text, deadline, limits), notes };
+      }
+      case 'html': {
+        const { text, notes } = decodeText(file, bytes);
+        return { ...readHtml(file, text, deadline, limits), notes };
+      }
+      case 'text': {
+        const { text, notes } = decodeText(file, bytes);
+        return { ...readText(file, text, deadline, limits), notes };
+      }
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    // A library's own failure on a broken file is the file's problem, not a crash.
+    throw new InputError(`${file}: 读不了这个文件（${(err as Error).message}）。用原来的软件打开后重新另存一份再导入`);
   }
 }
