@@ -161,6 +161,7 @@ export async function runImport(args: ImportArgs, io: ImportIo = {}): Promise<Im
   }
   const label = args.file === '-' ? '（粘贴的文字）' : args.file;
   const doc = await readInput(label, bytes, args.format ?? (args.file === '-' ? 'text' : formatOf(args.file)));
+  lines.push(...doc.notes);
   const columns = parseColumnsFlag(args.columns);
   if (columns.error) throw new UsageError(columns.error);
   const listing = listGroups(doc, columns.map);

@@ -248,6 +248,16 @@ describe('on a terminal', () => {
   });
 });
 
+describe('text in a legacy encoding', () => {
+  it('reads the Big5 list as Big5, says so in the preview, and finds its groups', async () => {
+    const root = freshDataset();
+    const preview = await importFile(root, join(FIXTURES, 'hostile', 'jinan-big5.txt'));
+    expect(preview.code).toBe(0);
+    expect(preview.output).toMatch(/jinan-big5\.txt: 文件不是 UTF-8，按 Big5 编码读取/);
+    expect(preview.plan!.groups.length).toBeGreaterThan(5);
+  });
+});
+
 describe('bad input', () => {
   it('names what is wrong instead of crashing', async () => {
     const root = freshDataset();

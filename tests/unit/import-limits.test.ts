@@ -5,11 +5,12 @@
  * so a regression fails the test instead of taking the machine's memory.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listGroups } from '../../src/lib/import/index.ts';
 import { columnLetters, importLimits, InputError, longestUnpunctuated, type ImportLimits } from '../../src/lib/import/limits.ts';
 import { readInput } from '../../src/lib/import/read.ts';
 import { jinanXlsx } from '../fixtures/import/make-fixtures.ts';
@@ -155,6 +156,32 @@ describe('every limit is enforced where it is stated', () => {
     const bytes = await jinanXlsx();
     for (const cut of [10, bytes.length - 30, bytes.length - 5])
       expect(await refusal('cut.xlsx', bytes.slice(0, cut))).toMatch(/^cut\.xlsx: /);
+  });
+});
+
+describe('text that is not what its name says', () => {
+  it('reads a web page saved as .txt as HTML: no school named a> or p>', async () => {
+    const doc = await readInput(`${HOSTILE}/news-page.txt`, readFileSync(`${HOSTILE}/news-page.txt`));
+    expect(doc.notes.join()).toMatch(/news-page\.txt: 内容是网页（HTML），按网页读取/);
+    const groups = listGroups(doc).groups.map((g) => [g.name, g.members.map((m) => m.text)]);
+    expect(groups).toEqual([
+      ['经五教育集团', ['济南市经五路小学', '济南市经纬小学', '济南市经八路小学']],
+      ['育贤教育集团', ['济南市育贤小学', '济南市后龙小学']],
+    ]);
+  });
+  it('reads Big5 as Big5 and GBK as GBK, and says which', async () => {
+    const big5 = await readInput('big5.txt', readFileSync(`${HOSTILE}/jinan-big5.txt`));
+    expect(big5.notes).toEqual([expect.stringMatching(/^big5\.txt: 文件不是 UTF-8，按 Big5 编码读取/)]);
+    expect(big5.lines.map((l) => l.text).join('\n')).toContain('濟南市市中區中小學集團化辦學簽約儀式');
+    const gbk = await readInput('gbk.txt', readFileSync(`${HOSTILE}/jinan-gbk.txt`));
+    expect(gbk.notes).toEqual([expect.stringMatching(/^gbk\.txt: 文件不是 UTF-8，按 GBK 编码读取/)]);
+    expect(gbk.lines.map((l) => l.text).join('\n')).toContain('济南市市中区中小学集团化办学签约仪式');
+    const utf = await readInput('utf8.txt', readFileSync('tests/fixtures/import/jinan-shizhong.txt'));
+    expect(utf.notes).toEqual([]);
+  });
+  it('refuses bytes that read as neither', async () => {
+    const noise = new Uint8Array(4000).map((_, i) => 0x80 + ((i * 7919) % 0x7f));
+    expect(await refusal('noise.txt', noise)).toMatch(/^noise\.txt: 文件不是 UTF-8 编码，按 GBK 和 Big5 读都不像中文.*另存为 UTF-8/);
   });
 });
 

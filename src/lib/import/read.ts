@@ -44,17 +44,53 @@ export function formatOf(file: string): InputFormat {
   return 'text';
 }
 
+/**
+ * Characters that text in a Chinese list does not contain but a wrong legacy decoding
+ * produces: replacement and private-use characters, kana, bopomofo, Greek, Cyrillic, box
+ * drawing, rare ideographs (extension A and beyond, compatibility forms). Big5 read as
+ * GBK lands in GBK's kana and symbol rows; GBK read as Big5 turns its commas into bopomofo.
+ */
+const IMPLAUSIBLE = /[\uFFFD\uE000-\uF8FF\u3040-\u30FF\u3100-\u312F\u0370-\u04FF\u2500-\u259F\u3400-\u4DBF\uF900-\uFAFF]|[\uD800-\uDBFF]/gu;
+const HAN = /\p{Script=Han}/gu;
+
+function implausibleShare(text: string): number {
+  const bad = text.match(IMPLAUSIBLE)?.length ?? 0;
+  const han = text.match(HAN)?.length ?? 0;
+  return bad / Math.max(1, han + bad);
+}
+
+/** Text that is not UTF-8 is GBK (Chinese Windows) or Big5 (Taiwan, Hong Kong): the one that reads as Chinese. */
 function decodeText(file: string, bytes: Uint8Array): { text: string; notes: string[] } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''), notes: [] };
   } catch {
-    // Chinese Windows saves text as GBK; read it rather than refuse it.
-    try {
-      return { text: new TextDecoder('gbk', { fatal: true }).decode(bytes), notes: [] };
-    } catch {
-      throw new InputError(`${file}: 文件既不是 UTF-8 也不是 GBK 编码，请另存为 UTF-8`);
-    }
+    // Not UTF-8: try both legacy encodings and keep the plausible one.
   }
+  const readings = (['gbk', 'big5'] as const).map((encoding) => {
+    const text = new TextDecoder(encoding).decode(bytes);
+    return { encoding, text, share: implausibleShare(text) };
+  });
+  readings.sort((a, b) => a.share - b.share);
+  const [best, other] = readings as [(typeof readings)[number], (typeof readings)[number]];
+  const names = { gbk: 'GBK', big5: 'Big5' };
+  if (best.share > 0.02 || other.share - best.share < 0.01)
+    throw new InputError(
+      `${file}: 文件不是 UTF-8 编码，按 GBK 和 Big5 读都不像中文（${names.gbk} 有 ${(readings.find((r) => r.encoding === 'gbk')!.share * 100).toFixed(1)}% 的字不像，Big5 有 ${(readings.find((r) => r.encoding === 'big5')!.share * 100).toFixed(1)}%），无法确定编码。请用记事本或 WPS 另存为 UTF-8 再导入`,
+    );
+  return {
+    text: best.text,
+    notes: [`${file}: 文件不是 UTF-8，按 ${names[best.encoding]} 编码读取（另一种读法有 ${(other.share * 100).toFixed(0)}% 的字不像中文）`],
+  };
+}
+
+/** Markup in a file read as text: a saved web page whose tags would otherwise become "names". */
+function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 4096).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml')) return true;
+  const tags = text
+    .slice(0, 200_000)
+    .match(/<\/?(?:html|head|body|p|div|span|a|br|table|tr|td|th|li|ul|ol|h[1-6]|font|b|strong|meta|script|style)\b[^<>]{0,500}>/gi);
+  return (tags?.length ?? 0) >= 3;
 }
 
 export function readText(file: string, text: string, deadline = new Deadline(file), limits: ImportLimits = importLimits): InputDocument {
@@ -333,6 +369,9 @@ export async function readInput(
       }
       case 'text': {
         const { text, notes } = decodeText(file, bytes);
+        // A web page saved as .txt: its tags would become school names (`a>`, `p>`).
+        if (looksLikeHtml(text))
+          return { ...readHtml(file, text, deadline, limits), notes: [...notes, `${file}: 内容是网页（HTML），按网页读取表格和段落`] };
         return { ...readText(file, text, deadline, limits), notes };
       }
     }
