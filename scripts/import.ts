@@ -29,6 +29,7 @@ import {
   type PlanOptions,
 } from '../src/lib/import/index.ts';
 import { inputFormats } from '../src/lib/import/read.ts';
+import { recoverImport } from '../src/lib/import/write.ts';
 import { formatPlace } from '../src/lib/import/model.ts';
 import { didYouMean } from '../src/lib/validate/did-you-mean.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
@@ -151,6 +152,11 @@ export interface ImportResult {
 
 export async function runImport(args: ImportArgs, io: ImportIo = {}): Promise<ImportResult> {
   const lines: string[] = [];
+  // An import killed while writing is finished (or undone) before data/ is read.
+  const recovery = recoverImport(args.root);
+  if (recovery.finished)
+    lines.push(`上次导入在写入时被打断，已经做完${recovery.rolledForward.length > 0 ? `：${recovery.rolledForward.join('、')}` : ''}`);
+  else if (recovery.removed.length > 0) lines.push(`上次导入在写入时被打断，已经撤销：删除 ${recovery.removed.join('、')}`);
   let bytes: Uint8Array;
   try {
     bytes = args.file === '-' ? await (io.stdin ?? readStdin)() : readFileSync(args.file);
