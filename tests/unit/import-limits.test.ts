@@ -179,6 +179,11 @@ describe('text that is not what its name says', () => {
     const utf = await readInput('utf8.txt', readFileSync('tests/fixtures/import/jinan-shizhong.txt'));
     expect(utf.notes).toEqual([]);
   });
+  it('points at damaged bytes in a UTF-8 file instead of guessing a legacy encoding', async () => {
+    const bytes = utf8('育英教育集团：济南育英中学、济南育秀中学\n经五教育集团：济南市经五路小学');
+    const damaged = new Uint8Array([...bytes.slice(0, 70), 0xff, ...bytes.slice(70)]);
+    expect(await refusal('cut.txt', damaged)).toMatch(/^cut\.txt:2:4: 文件是 UTF-8 编码，但这里（共 1 处）有不是 UTF-8 的字节/);
+  });
   it('refuses bytes that read as neither', async () => {
     const noise = new Uint8Array(4000).map((_, i) => 0x80 + ((i * 7919) % 0x7f));
     expect(await refusal('noise.txt', noise)).toMatch(/^noise\.txt: 文件不是 UTF-8 编码，按 GBK 和 Big5 读都不像中文.*另存为 UTF-8/);

@@ -50,7 +50,8 @@ export function formatOf(file: string): InputFormat {
  * drawing, rare ideographs (extension A and beyond, compatibility forms). Big5 read as
  * GBK lands in GBK's kana and symbol rows; GBK read as Big5 turns its commas into bopomofo.
  */
-const IMPLAUSIBLE = /[\uFFFD\uE000-\uF8FF\u3040-\u30FF\u3100-\u312F\u0370-\u04FF\u2500-\u259F\u3400-\u4DBF\uF900-\uFAFF]|[\uD800-\uDBFF]/gu;
+const IMPLAUSIBLE =
+  /[\uFFFD\uE000-\uF8FF\u3040-\u30FF\u3100-\u312F\u0370-\u04FF\u2500-\u259F\u3400-\u4DBF\uF900-\uFAFF\u{20000}-\u{3FFFF}]/gu;
 const HAN = /\p{Script=Han}/gu;
 
 function implausibleShare(text: string): number {
@@ -68,8 +69,19 @@ function decodeText(file: string, bytes: Uint8Array): { text: string; notes: str
   }
   const readings = (['gbk', 'big5'] as const).map((encoding) => {
     const text = new TextDecoder(encoding).decode(bytes);
-    return { encoding, text, share: implausibleShare(text) };
+    return { encoding, text, share: implausibleShare(text), bad: text.match(IMPLAUSIBLE)?.length ?? 0 };
   });
+  // UTF-8 with a few damaged bytes reads worse as either legacy encoding: say where the damage is.
+  const utf8 = new TextDecoder('utf-8').decode(bytes);
+  const damaged = utf8.match(/\uFFFD/g)?.length ?? 0;
+  if (readings.every((r) => damaged <= r.bad)) {
+    const at = utf8.indexOf('\uFFFD');
+    const line = utf8.slice(0, at).split('\n').length;
+    const column = at - utf8.lastIndexOf('\n', at - 1);
+    throw new InputError(
+      `${file}:${line}:${column}: 文件是 UTF-8 编码，但这里（共 ${damaged} 处）有不是 UTF-8 的字节，文件可能损坏或拼接了别的编码的内容。用编辑器改正或重新另存为 UTF-8 再导入`,
+    );
+  }
   readings.sort((a, b) => a.share - b.share);
   const [best, other] = readings as [(typeof readings)[number], (typeof readings)[number]];
   const names = { gbk: 'GBK', big5: 'Big5' };
