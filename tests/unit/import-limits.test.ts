@@ -15,14 +15,22 @@ import { columnLetters, importLimits, InputError, longestUnpunctuated, type Impo
 import { readInput } from '../../src/lib/import/read.ts';
 import { jinanXlsx } from '../fixtures/import/make-fixtures.ts';
 import type { ChildReport } from '../fixtures/import/hostile/read-one.ts';
-import { colsBombXlsx, docxBomb, mediaBombXlsx, mergeBombXlsx, sheetBombXlsx, xfdXlsx } from '../fixtures/import/hostile/make-hostile.ts';
+import {
+  colsBombXlsx,
+  docxBomb,
+  mediaBombXlsx,
+  mergeBombXlsx,
+  sheetBombXlsx,
+  spinningDocx,
+  xfdXlsx,
+} from '../fixtures/import/hostile/make-hostile.ts';
 
 const HOSTILE = 'tests/fixtures/import/hostile';
 const dir = mkdtempSync(join(tmpdir(), 'import-limits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const limited = (overrides: Partial<Record<keyof ImportLimits, number>>) => ({ ...importLimits, ...overrides }) as ImportLimits;
+const limited = (overrides: Partial<ImportLimits>): ImportLimits => ({ ...importLimits, ...overrides });
 
 /** What the reader says about `bytes`: the InputError's message (anything else fails the test). */
 async function refusal(file: string, bytes: Uint8Array, limits?: ImportLimits): Promise<string> {
@@ -36,13 +44,17 @@ async function refusal(file: string, bytes: Uint8Array, limits?: ImportLimits): 
 }
 
 /** Reads a file in a child process with a 512 MB heap; its JSON report (error, peak RSS). */
-function readInChild(name: string, bytes: Uint8Array): ChildReport {
+function readInChild(name: string, bytes: Uint8Array, seconds?: number): ChildReport {
   const file = join(dir, name);
   writeFileSync(file, bytes);
-  const run = spawnSync(process.execPath, ['--max-old-space-size=512', `${HOSTILE}/read-one.ts`, file], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=512', `${HOSTILE}/read-one.ts`, file, ...(seconds ? [String(seconds)] : [])],
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   return JSON.parse(run.stdout) as ChildReport;
@@ -72,6 +84,16 @@ describe('zip bombs and hostile sheets are refused before exceljs or mammoth inf
     expect(report.error).toMatch(new RegExp(`^${join(dir, name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     expect(report.error).toMatch(message);
     expect(report.maxRssMB).toBeLessThan(400);
+  });
+});
+
+describe('exceljs and mammoth run in a worker that is stopped at the deadline', () => {
+  it('a docx that keeps mammoth busy for minutes is refused at the read time limit', async () => {
+    const t = performance.now();
+    const report = readInChild('spinning.docx', await spinningDocx(), 3);
+    expect(report.error).toMatch(/spinning\.docx: 读了 3 秒还没读完，停止读取/);
+    expect(report.maxRssMB).toBeLessThan(600);
+    expect(performance.now() - t).toBeLessThan(15_000);
   });
 });
 

@@ -31,11 +31,13 @@ export const importLimits = {
   archiveBytes: 48 * 2 ** 20,
   /** Entries in an archive. */
   archiveEntries: 10_000,
-  /** Seconds to read a file (checked between rows, lines and archive entries). */
+  /** Seconds to read a file (checked between rows, lines and archive entries; exceljs and mammoth are stopped). */
   readSeconds: 60,
+  /** Heap of the worker thread exceljs and mammoth run in, in MB. */
+  officeHeapMB: 512,
 } as const;
 
-export type ImportLimits = typeof importLimits;
+export type ImportLimits = { readonly [K in keyof typeof importLimits]: number };
 
 /** The one error the importer throws for input it will not read: a Chinese message with file (and sheet:row). */
 export class InputError extends Error {
@@ -56,11 +58,17 @@ export class Deadline {
     this.seconds = seconds;
     this.end = performance.now() + seconds * 1000;
   }
+  /** Milliseconds left, at least 1. */
+  remaining(): number {
+    return Math.max(1, this.end - performance.now());
+  }
   check(at?: Place): void {
-    if (performance.now() > this.end)
-      throw new InputError(
-        `${at ? formatPlace(at) : this.file}: 读了 ${this.seconds} 秒还没读完，停止读取（上限 ${this.seconds} 秒）。把名单拆成几个小文件，或另存为 CSV 再导入`,
-      );
+    if (performance.now() > this.end) throw this.error(at);
+  }
+  error(at?: Place): InputError {
+    return new InputError(
+      `${at ? formatPlace(at) : this.file}: 读了 ${this.seconds} 秒还没读完，停止读取（上限 ${this.seconds} 秒）。把名单拆成几个小文件，或另存为 CSV 再导入`,
+    );
   }
 }
 

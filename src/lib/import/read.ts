@@ -1,12 +1,11 @@
 /**
  * Readers, one per format, each turning a file into the common model (model.ts).
  * The formats are the libraries' business (papaparse, exceljs, mammoth, htmlparser2);
- * only the list logic is ours. Every reader checks the limits in limits.ts before the
+ * only the list logic is ours. exceljs and mammoth run in a worker (office-worker.ts). Every reader checks the limits in limits.ts before the
  * work they bound, and throws only InputError.
  */
-import ExcelJS from 'exceljs';
+import { Worker } from 'node:worker_threads';
 import { Parser } from 'htmlparser2';
-import mammoth from 'mammoth';
 import { eachCsvRecord } from '../csv/records.ts';
 import { inspectArchive } from './archive.ts';
 import {
@@ -21,6 +20,7 @@ import {
   type ImportLimits,
 } from './limits.ts';
 import type { InputDocument, Place, Table, TextLine } from './model.ts';
+import type { OfficeResult, OfficeTask } from './office-worker.ts';
 import { lineIndex } from '../text/line-index.ts';
 
 export { InputError } from './limits.ts';
@@ -239,29 +239,54 @@ export function readHtml(file: string, html: string, deadline = new Deadline(fil
   return { file, tables, lines };
 }
 
+/**
+ * exceljs or mammoth in a worker thread (office-worker.ts) with a heap limit, terminated at
+ * the deadline: either library can spin or swell on a crafted file where no check reaches.
+ */
+function inWorker(file: string, task: OfficeTask, deadline: Deadline, limits: ImportLimits): Promise<OfficeResult> {
+  const kind = task.format === 'xlsx' ? 'Excel（.xlsx）' : 'Word（.docx）';
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./office-worker.ts', import.meta.url), {
+      workerData: task,
+      resourceLimits: { maxOldGenerationSizeMb: limits.officeHeapMB },
+      // xmldom's warnings are not the editor's business; the outcome is reported below.
+      stdout: true,
+      stderr: true,
+    });
+    worker.stdout.resume();
+    worker.stderr.resume();
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      f();
+    };
+    const timer = setTimeout(() => settle(() => reject(deadline.error())), deadline.remaining());
+    worker.once('message', (result: OfficeResult) => settle(() => resolve(result)));
+    worker.once('error', (err: NodeJS.ErrnoException) =>
+      settle(() =>
+        reject(
+          new InputError(
+            err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? `${file}: 读这个 ${kind} 文件用了超过 ${limits.officeHeapMB} MB 内存（上限），停止读取。删掉名单以外的内容，或另存为 CSV 再导入`
+              : `${file}: 读不了这个 ${kind} 文件（${err.message}）。用原来的软件打开后重新另存一份再导入`,
+          ),
+        ),
+      ),
+    );
+    worker.once('exit', () => settle(() => reject(new InputError(`${file}: 读这个 ${kind} 文件时读取程序意外退出。重新另存一份再导入`))));
+  });
+}
+
 /** DOCX through mammoth's HTML: its tables and paragraphs, numbered by paragraph. */
 async function readDocx(file: string, bytes: Uint8Array, deadline: Deadline, limits: ImportLimits): Promise<InputDocument> {
   inspectArchive(file, bytes, () => false, deadline, limits);
-  let html: string;
-  try {
-    ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }));
-  } catch (err) {
-    throw new InputError(`${file}: 不是能读的 Word（.docx）文件：${(err as Error).message}`);
-  }
-  deadline.check();
+  const result = await inWorker(file, { format: 'docx', bytes }, deadline, limits);
+  if (!('html' in result)) throw new InputError(`${file}: 不是能读的 Word（.docx）文件：${'error' in result ? result.error : '没有内容'}`);
   // mammoth writes one line; put each block on its own line so "line" means paragraph.
-  return readHtml(file, html.replace(/<(p|tr|h[1-6]|li)\b/g, '\n<$1'), deadline, limits);
-}
-
-/** Cell text as shown: rich text joined, numbers and dates as written, formulas by result. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if ('richText' in value) return Array.isArray(value.richText) ? value.richText.map((r) => String(r.text ?? '')).join('') : '';
-  if ('result' in value) return cellText(value.result);
-  if ('text' in value) return String(value.text);
-  return '';
+  return readHtml(file, result.html.replace(/<(p|tr|h[1-6]|li)\b/g, '\n<$1'), deadline, limits);
 }
 
 const XLSX_MAX_ROW = 1_048_576;
@@ -318,37 +343,29 @@ async function readXlsx(file: string, bytes: Uint8Array, deadline: Deadline, lim
   const totals = { cells: 0, merged: 0 };
   for (const e of inspectArchive(file, bytes, isSheet, deadline, limits))
     if (e.data) scanSheetXml(file, e.name, e.data.toString('utf8'), totals, limits);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch (err) {
-    throw new InputError(`${file}: 不是能读的 Excel（.xlsx）文件：${(err as Error).message}。旧的 .xls 请先另存为 .xlsx`);
-  }
-  deadline.check();
+  const result = await inWorker(file, { format: 'xlsx', bytes }, deadline, limits);
+  if (!('sheets' in result))
+    throw new InputError(
+      `${file}: 不是能读的 Excel（.xlsx）文件：${'error' in result ? result.error : '没有工作表'}。旧的 .xls 请先另存为 .xlsx`,
+    );
   const tables: Table[] = [];
-  const several = workbook.worksheets.length > 1;
-  for (const sheet of workbook.worksheets) {
+  const several = result.sheets.length > 1;
+  for (const sheet of result.sheets) {
     const table: Table = { rows: [] };
     let tableWidth = 0;
-    // Only the cells the sheet has: a stray cell in column XFD must not make every row 16,384 wide.
-    sheet.eachRow({ includeEmpty: false }, (r, n) => {
-      const at = { file, line: n, ...(several ? { sheet: sheet.name } : {}) };
-      if (n % 1000 === 0) deadline.check(at);
-      const used: [number, string][] = [];
-      r.eachCell({ includeEmpty: false }, (cell, c) => {
-        const master = cell.isMerged ? cell.master : cell;
-        const text = cellText(master.value).trim();
-        if (!text) return;
+    for (const { line, cells: used } of sheet.rows) {
+      const at = { file, line, ...(several ? { sheet: sheet.name } : {}) };
+      if (line % 1000 === 0) deadline.check(at);
+      for (const [c, text] of used) {
         checkCell(text, at, c, limits);
         checkColumnCount(c, at, limits);
-        used.push([c, text]);
-      });
+      }
       const width = used.at(-1)?.[0] ?? 0;
       const cells = Array.from({ length: width }, () => '');
       for (const [c, text] of used) cells[c - 1] = text;
       tableWidth = Math.max(tableWidth, width);
       table.rows.push({ at, cells });
-    });
+    }
     // Rows as wide as the table, as the column reader expects of a sheet.
     for (const row of table.rows) while (row.cells.length < tableWidth) row.cells.push('');
     tables.push(table);
