@@ -146,6 +146,12 @@ describe('every limit is enforced where it is stated', () => {
     expect(await refusal('big.csv', utf8(rows(11)), limited({ rows: 10 }))).toMatch(/^big\.csv:11: 超过 10 行（上限）/);
     expect(await refusal('big.txt', utf8('一\n'.repeat(11)), limited({ rows: 10 }))).toMatch(/^big\.txt:11: 超过 10 行/);
   });
+  it('a table at the row limit, each row its own group, is listed without overflowing the stack', async () => {
+    const n = importLimits.rows - 1;
+    const csv = ['集团名称,学校名称', ...Array.from({ length: n }, (_, i) => `集团${i},学校${i}`)].join('\n');
+    const listing = listGroups(await readInput('many.csv', utf8(csv)));
+    expect(listing.groups).toHaveLength(n);
+  });
   it('columns: counted to the last cell with text', async () => {
     const wide = `${'a,'.repeat(20)}b\n`;
     expect(await refusal('wide.csv', utf8(wide), limited({ columns: 20 }))).toMatch(/^wide\.csv:1: 第 21 列（U 列）有内容/);
