@@ -5,7 +5,7 @@
  * and the 郑州 / 中原区 groups of seed 002 as CSV and HTML, which overlap that data.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -314,6 +314,10 @@ describe('bad input', () => {
     expect(() => parseImportArgs(['list.txt'])).toThrow(UsageError);
     expect(() => parseImportArgs(['list.txt'])).toThrow(/--source/);
     await expect(importFile(root, join(root, 'missing.xlsx'))).rejects.toThrow(/missing\.xlsx：文件不存在/);
+    // Over the size limit: refused from its size, before it is read.
+    writeFileSync(join(root, 'huge.txt'), '');
+    truncateSync(join(root, 'huge.txt'), 33 * 2 ** 20);
+    await expect(importFile(root, join(root, 'huge.txt'))).rejects.toThrow(/huge\.txt: 文件有 33 MB，超过 32 MB 的上限/);
     writeFileSync(join(root, 'fake.xlsx'), 'not a spreadsheet');
     await expect(importFile(root, join(root, 'fake.xlsx'))).rejects.toThrow(InputError);
     writeFileSync(join(root, 'plain.txt'), '今天天气很好。\n');
