@@ -13,7 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listGroups } from '../../src/lib/import/index.ts';
 import { columnLetters, importLimits, InputError, longestUnpunctuated, type ImportLimits } from '../../src/lib/import/limits.ts';
 import { readInput } from '../../src/lib/import/read.ts';
-import { jinanXlsx } from '../fixtures/import/make-fixtures.ts';
+import { jinanTraditionalDocx, jinanXlsx } from '../fixtures/import/make-fixtures.ts';
+import { readOffice } from '../../src/lib/import/office-worker.ts';
 import type { ChildReport } from '../fixtures/import/hostile/read-one.ts';
 import {
   colsBombXlsx,
@@ -215,6 +216,25 @@ describe('text that is not what its name says', () => {
   it('refuses bytes that read as neither', async () => {
     const noise = new Uint8Array(4000).map((_, i) => 0x80 + ((i * 7919) % 0x7f));
     expect(await refusal('noise.txt', noise)).toMatch(/^noise\.txt: 文件不是 UTF-8 编码，按 GBK 和 Big5 读都不像中文.*另存为 UTF-8/);
+  });
+});
+
+describe('the Office worker', () => {
+  it('hands back a sheet’s non-empty cells, a document’s HTML, or the library’s error', async () => {
+    const sheets = await readOffice({ format: 'xlsx', bytes: await jinanXlsx() });
+    expect('sheets' in sheets && sheets.sheets[0]!.rows[1]).toEqual({
+      line: 2,
+      cells: [
+        [1, '序号'],
+        [2, '集团名称'],
+        [3, '成员学校'],
+        [4, '所在区县'],
+      ],
+    });
+    const docx = await readOffice({ format: 'docx', bytes: await jinanTraditionalDocx() });
+    expect('html' in docx && docx.html).toContain('<table>');
+    const broken = await readOffice({ format: 'xlsx', bytes: utf8('not a zip') });
+    expect('error' in broken && broken.error.length).toBeGreaterThan(0);
   });
 });
 

@@ -51,7 +51,8 @@ async function readSheets(bytes: Uint8Array): Promise<SheetData[]> {
   });
 }
 
-async function run(task: OfficeTask): Promise<OfficeResult> {
+/** What the worker does, callable in-process too (the tests do). */
+export async function readOffice(task: OfficeTask): Promise<OfficeResult> {
   try {
     if (task.format === 'docx') return { html: (await mammoth.convertToHtml({ buffer: Buffer.from(task.bytes) })).value };
     return { sheets: await readSheets(task.bytes) };
@@ -60,4 +61,6 @@ async function run(task: OfficeTask): Promise<OfficeResult> {
   }
 }
 
-if (parentPort) parentPort.postMessage(await run(workerData as OfficeTask));
+// Started by read.ts with { officeTask }; imported anywhere else (a test runner's own worker), it does nothing.
+const data = workerData as { officeTask?: OfficeTask } | null;
+if (parentPort && data?.officeTask) parentPort.postMessage(await readOffice(data.officeTask));

@@ -247,7 +247,7 @@ function inWorker(file: string, task: OfficeTask, deadline: Deadline, limits: Im
   const kind = task.format === 'xlsx' ? 'Excel（.xlsx）' : 'Word（.docx）';
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./office-worker.ts', import.meta.url), {
-      workerData: task,
+      workerData: { officeTask: task },
       resourceLimits: { maxOldGenerationSizeMb: limits.officeHeapMB },
       // xmldom's warnings are not the editor's business; the outcome is reported below.
       stdout: true,
