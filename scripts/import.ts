@@ -10,7 +10,7 @@
  *
  * Exit code: 0 previewed or written, 1 refused (validator, unreadable input), 2 usage error.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
@@ -29,6 +29,8 @@ import {
   type PlanOptions,
 } from '../src/lib/import/index.ts';
 import { inputFormats } from '../src/lib/import/read.ts';
+import { recoverImport } from '../src/lib/import/write.ts';
+import { checkFileSize } from '../src/lib/import/limits.ts';
 import { formatPlace } from '../src/lib/import/model.ts';
 import { didYouMean } from '../src/lib/validate/did-you-mean.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
@@ -151,16 +153,25 @@ export interface ImportResult {
 
 export async function runImport(args: ImportArgs, io: ImportIo = {}): Promise<ImportResult> {
   const lines: string[] = [];
+  // An import killed while writing is finished (or undone) before data/ is read.
+  const recovery = recoverImport(args.root);
+  if (recovery.finished)
+    lines.push(`上次导入在写入时被打断，已经做完${recovery.rolledForward.length > 0 ? `：${recovery.rolledForward.join('、')}` : ''}`);
+  else if (recovery.removed.length > 0) lines.push(`上次导入在写入时被打断，已经撤销：删除 ${recovery.removed.join('、')}`);
   let bytes: Uint8Array;
   try {
+    // The size limit before the file is read into memory.
+    if (args.file !== '-') checkFileSize(args.file, statSync(args.file).size);
     bytes = args.file === '-' ? await (io.stdin ?? readStdin)() : readFileSync(args.file);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(
       `读不了 ${args.file}：${(err as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在，检查路径' : (err as Error).message}`,
     );
   }
   const label = args.file === '-' ? '（粘贴的文字）' : args.file;
   const doc = await readInput(label, bytes, args.format ?? (args.file === '-' ? 'text' : formatOf(args.file)));
+  lines.push(...doc.notes);
   const columns = parseColumnsFlag(args.columns);
   if (columns.error) throw new UsageError(columns.error);
   const listing = listGroups(doc, columns.map);
@@ -242,7 +253,11 @@ export async function runImport(args: ImportArgs, io: ImportIo = {}): Promise<Im
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    checkFileSize('（粘贴的文字）', (size += (chunk as Buffer).length));
+  }
   return Buffer.concat(chunks);
 }
 

@@ -4,7 +4,8 @@
  * imported into today's data without its 济南 rows (a copy in tests/fixtures/import/dataset),
  * and the 郑州 / 中原区 groups of seed 002 as CSV and HTML, which overlap that data.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -248,12 +249,75 @@ describe('on a terminal', () => {
   });
 });
 
+describe('a write killed part-way leaves data/ all old or all new', () => {
+  const list = join(FIXTURES, 'jinan-shizhong.txt');
+  const leftovers = (root: string) => readdirSync(join(root, 'data')).filter((f) => /\.import-\d+\.tmp$|^\.import-journal\.json$/.test(f));
+  const leftoverProblems = (root: string) =>
+    validateProject(readProjectFiles(root)).problems.filter((p) => /import-journal|\.import-\d+\.tmp/.test(p.file));
+
+  /** Runs `npm run import -- --write` in a child that stops after write step `at`, and SIGKILLs it there. */
+  function killAt(root: string, at: number): Promise<void> {
+    const child = spawn(
+      process.execPath,
+      ['scripts/import.ts', list, '--source', 'jinan-shizhong-signing', '--region', 'shandong-jinan-shizhong', '--root', root, '--write'],
+      { env: { ...process.env, IMPORT_TEST_PAUSE_AT: String(at) }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    return new Promise((done, fail) => {
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes(`import write paused at step ${at}`)) child.kill('SIGKILL');
+      });
+      child.on('exit', (_code, signal) =>
+        signal === 'SIGKILL' ? done() : fail(new Error(`the import was not paused at step ${at}:\n${stderr}`)),
+      );
+    });
+  }
+
+  // Three files change: steps 1–3 stage them, 4 commits the journal, 5–7 rename them into place.
+  it('at every step, and a rerun finishes or undoes it and cleans up', { timeout: 120_000 }, async () => {
+    const done = freshDataset();
+    await importFile(done, list, ['--write']);
+    const after = dataFiles(done);
+    const check = async (at: number) => {
+      const root = freshDataset();
+      const before = dataFiles(root);
+      await killAt(root, at);
+      expect(leftovers(root).length, `step ${at}`).toBeGreaterThan(0);
+      // The validator refuses the half-way state and says how to fix it.
+      expect(leftoverProblems(root).length, `step ${at}`).toBeGreaterThan(0);
+      expect(leftoverProblems(root)[0]!.fix).toMatch(/重新运行同一条 npm run import 命令/);
+      const rerun = await importFile(root, list);
+      expect(rerun.output).toMatch(at <= 3 ? /上次导入在写入时被打断，已经撤销/ : /上次导入在写入时被打断，已经做完/);
+      expect(dataFiles(root), `step ${at}`).toEqual(at <= 3 ? before : after);
+      expect(leftovers(root)).toEqual([]);
+      expect(leftoverProblems(root)).toEqual([]);
+    };
+    // Two children at a time (a 2-core machine).
+    for (let at = 1; at <= 7; at += 2) await Promise.all([check(at), ...(at < 7 ? [check(at + 1)] : [])]);
+  });
+});
+
+describe('text in a legacy encoding', () => {
+  it('reads the Big5 list as Big5, says so in the preview, and finds its groups', async () => {
+    const root = freshDataset();
+    const preview = await importFile(root, join(FIXTURES, 'hostile', 'jinan-big5.txt'));
+    expect(preview.code).toBe(0);
+    expect(preview.output).toMatch(/jinan-big5\.txt: 文件不是 UTF-8，按 Big5 编码读取/);
+    expect(preview.plan!.groups.length).toBeGreaterThan(5);
+  });
+});
+
 describe('bad input', () => {
   it('names what is wrong instead of crashing', async () => {
     const root = freshDataset();
     expect(() => parseImportArgs(['list.txt'])).toThrow(UsageError);
     expect(() => parseImportArgs(['list.txt'])).toThrow(/--source/);
     await expect(importFile(root, join(root, 'missing.xlsx'))).rejects.toThrow(/missing\.xlsx：文件不存在/);
+    // Over the size limit: refused from its size, before it is read.
+    writeFileSync(join(root, 'huge.txt'), '');
+    truncateSync(join(root, 'huge.txt'), 33 * 2 ** 20);
+    await expect(importFile(root, join(root, 'huge.txt'))).rejects.toThrow(/huge\.txt: 文件有 33 MB，超过 32 MB 的上限/);
     writeFileSync(join(root, 'fake.xlsx'), 'not a spreadsheet');
     await expect(importFile(root, join(root, 'fake.xlsx'))).rejects.toThrow(InputError);
     writeFileSync(join(root, 'plain.txt'), '今天天气很好。\n');

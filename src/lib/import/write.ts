@@ -1,10 +1,10 @@
 /**
  * Writing a plan: each data file gets its new rows appended in the file's own column
  * order, line ending and BOM (papaparse unparse). The validator runs on the result in
- * memory first; only if it adds no problem are the files replaced, all through temp
- * files renamed into place, and put back if any rename fails.
+ * memory first; only if it adds no problem are the files replaced, all or none, through
+ * staged files and a journal (see writePlan), so even a killed import leaves data/ whole.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
@@ -12,6 +12,7 @@ import { formatProblem } from '../problem.ts';
 import { readProjectFiles } from '../validate/read-project.ts';
 import type { ProjectFiles } from '../validate/types.ts';
 import { validateProject } from '../validate/validate.ts';
+import { InputError } from './limits.ts';
 import type { Plan } from './plan.ts';
 
 /** The file's text with rows appended, keeping its header order, line ending and BOM. */
@@ -56,8 +57,104 @@ export interface WriteOutcome {
   problems: string[];
 }
 
-/** Validates the result and, if it adds no problem, writes every changed file or none. */
+/**
+ * The write is all or nothing, even if the process is killed: every changed file is first
+ * staged beside its target (`data/groups.csv.import-PID.tmp`) and flushed; then a journal
+ * listing the renames is put in place with one atomic rename, and only then are the staged
+ * files renamed over their targets. The journal's rename is the commit point. A later run
+ * (`recoverImport`) finishes what a killed one left: with a journal, the remaining renames
+ * are done (rolled forward); without one, staged files are deleted (nothing happened).
+ */
+const JOURNAL = 'data/.import-journal.json';
+const STAGED = /\.import-\d+\.tmp$/;
+
+interface Journal {
+  /** Staged file → target, both relative to the root. */
+  renames: [string, string][];
+}
+
+/** A test hook: with IMPORT_TEST_PAUSE_AT=N, the write stops for good after its Nth step (for SIGKILL tests). */
+function step(n: number): void {
+  if (process.env.IMPORT_TEST_PAUSE_AT !== String(n)) return;
+  process.stderr.write(`import write paused at step ${n}\n`);
+  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+}
+
+function writeDurably(path: string, bytes: Uint8Array): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeFileSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function syncDir(dir: string): void {
+  // Makes the renames durable; not every platform can open a directory (Windows), which is fine.
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* best effort */
+  }
+}
+
+export interface Recovery {
+  /** A killed import had passed its commit point (its journal was there) and is now finished. */
+  finished: boolean;
+  /** Its files that were renamed into place now. */
+  rolledForward: string[];
+  /** Staged files of an import killed before its commit point, deleted. */
+  removed: string[];
+}
+
+/**
+ * Finishes or undoes an import that was killed while writing (see JOURNAL above). Safe to
+ * call at any time; does nothing when nothing was left. Not for two imports at once.
+ */
+export function recoverImport(root: string): Recovery {
+  const recovery: Recovery = { finished: false, rolledForward: [], removed: [] };
+  const dataDir = join(root, 'data');
+  if (!existsSync(dataDir)) return recovery;
+  const journalPath = join(root, JOURNAL);
+  if (existsSync(journalPath)) {
+    let journal: Journal;
+    try {
+      journal = JSON.parse(readFileSync(journalPath, 'utf8')) as Journal;
+      if (!Array.isArray(journal.renames)) throw new Error('no renames');
+    } catch (err) {
+      throw new InputError(
+        `${JOURNAL}: 上次导入留下的日志读不了（${(err as Error).message}）。用 git status 查看 data/ 的改动，git checkout -- data/ 恢复后删除这个文件`,
+      );
+    }
+    for (const [staged, target] of journal.renames) {
+      // Only paths inside data/ that the importer names: the journal is data, not a command.
+      if (!/^data\/[^/]+$/.test(target) || !staged.startsWith(target) || !/^\.import-\d+\.tmp$/.test(staged.slice(target.length))) continue;
+      if (existsSync(join(root, staged))) {
+        renameSync(join(root, staged), join(root, target));
+        recovery.rolledForward.push(target);
+      }
+    }
+    syncDir(dataDir);
+    rmSync(journalPath, { force: true });
+    recovery.finished = true;
+  }
+  for (const name of readdirSync(dataDir)) {
+    if (!STAGED.test(name)) continue;
+    rmSync(join(dataDir, name), { force: true });
+    recovery.removed.push(`data/${name}`);
+  }
+  return recovery;
+}
+
+/** Validates the result and, if it adds no problem, writes every changed file or none (see recoverImport). */
 export function writePlan(root: string, plan: Plan): WriteOutcome {
+  recoverImport(root);
   const files = readProjectFiles(root);
   const before = new Set(validateProject(files).problems.map(formatProblem));
   const { files: after, changed } = applyToFiles(files, plan);
@@ -67,22 +164,30 @@ export function writePlan(root: string, plan: Plan): WriteOutcome {
   if (problems.length > 0 || changed.length === 0) return { written: false, changed, problems };
 
   const tag = `.import-${process.pid}.tmp`;
-  const originals = new Map(changed.map((p) => [p, existsSync(join(root, p)) ? readFileSync(join(root, p)) : undefined]));
-  for (const p of changed) writeFileSync(join(root, p + tag), after.get(p)!);
-  const renamed: string[] = [];
+  const renames: [string, string][] = changed.map((p) => [p + tag, p]);
+  let n = 0;
   try {
-    for (const p of changed) {
-      renameSync(join(root, p + tag), join(root, p));
-      renamed.push(p);
+    for (const [staged, target] of renames) {
+      writeDurably(join(root, staged), after.get(target)!);
+      step(++n);
     }
+    writeDurably(join(root, JOURNAL + tag), new TextEncoder().encode(JSON.stringify({ renames } satisfies Journal)));
   } catch (err) {
-    for (const p of renamed) {
-      const bytes = originals.get(p);
-      if (bytes) writeFileSync(join(root, p), bytes);
-    }
+    // Before the commit point: the targets are untouched; drop what was staged.
+    for (const [staged] of renames) rmSync(join(root, staged), { force: true });
+    rmSync(join(root, JOURNAL + tag), { force: true });
     throw err;
-  } finally {
-    for (const p of changed) rmSync(join(root, p + tag), { force: true });
   }
+  syncDir(join(root, 'data'));
+  renameSync(join(root, JOURNAL + tag), join(root, JOURNAL));
+  syncDir(join(root, 'data'));
+  step(++n);
+  // Past the commit point: a failure here is finished by the next run's recoverImport.
+  for (const [staged, target] of renames) {
+    renameSync(join(root, staged), join(root, target));
+    step(++n);
+  }
+  syncDir(join(root, 'data'));
+  rmSync(join(root, JOURNAL));
   return { written: true, changed, problems: [] };
 }

@@ -7,6 +7,7 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Problem } from '../problem.ts';
+import { importLeftover } from './import-leftovers.ts';
 import type { ProjectFiles } from './types.ts';
 
 /** `root` holds data/ and content/ (the project, or a fixture directory). */
@@ -42,6 +43,8 @@ export function readProjectFiles(root: string): ProjectFiles {
       return;
     }
     const r = rel(path);
+    const leftover = importLeftover(r);
+    if (leftover) return void readProblems.push(leftover);
     if (!/^data\/[^/]+\.csv$/.test(r) && !/^content\/.+\.mdx$/.test(r)) return;
     if (!stat.isFile()) return void refuse(path, '这不是普通文件', '换成普通文件');
     files.set(r, readFileSync(path));
