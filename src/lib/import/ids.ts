@@ -4,7 +4,8 @@
  * 郑州市第十九初级中学教育集团 → zhengzhou-no19-junior-group.
  */
 import { pinyin } from 'pinyin-pro';
-import { chineseNumeralToArabic } from '../search/normalize.ts';
+import { chineseNumeralToArabic, toSimplified } from '../search/normalize.ts';
+import '../search/simplify.ts';
 
 const SCHOOL_SUFFIXES: [RegExp, string][] = [
   [/小学部$/, 'primary-division'],
@@ -69,18 +70,21 @@ function slugWithSuffix(name: string, suffixes: [RegExp, string][]): { core: str
   return { core: name, kind: '' };
 }
 
-export function schoolSlug(name: string, prefix: string, regionNames: readonly string[]): string {
+// Ids are not names: a traditional name's id is made from its simplified form (乾县 stays 乾, pinyin qian).
+export function schoolSlug(written: string, prefix: string, regionNames: readonly string[]): string {
+  const name = toSimplified(written);
   const { core, kind } = slugWithSuffix(stripRegion(name, regionNames), SCHOOL_SUFFIXES);
   return [prefix, pinyinSlug(core) || 'school', kind].filter(Boolean).join('-');
 }
 
 /** A campus or division under its school's id: 小学部 → primary-division, 金山路校区 → jinshanlu-campus. */
-export function unitSlug(part: string, parentId: string): string {
-  const { core, kind } = slugWithSuffix(part, SCHOOL_SUFFIXES);
+export function unitSlug(written: string, parentId: string): string {
+  const { core, kind } = slugWithSuffix(toSimplified(written), SCHOOL_SUFFIXES);
   return [parentId, pinyinSlug(core), kind].filter(Boolean).join('-');
 }
 
-export function groupSlug(name: string, prefix: string, regionNames: readonly string[]): string {
+export function groupSlug(written: string, prefix: string, regionNames: readonly string[]): string {
+  const name = toSimplified(written);
   const { core, kind } = slugWithSuffix(stripRegion(name, regionNames), GROUP_SUFFIXES);
   // A group named after its lead school takes the school's slug: …-no19-junior-group.
   const school = slugWithSuffix(core, SCHOOL_SUFFIXES);
