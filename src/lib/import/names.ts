@@ -93,7 +93,8 @@ export function stageOf(written: string): string {
   if (/(?:初级中学|初中)$/.test(name)) return 'junior';
   if (/(?:高级中学|高中)$/.test(name)) return 'senior';
   if (/完全中学$/.test(name)) return 'complete';
-  if (/中学$/.test(name)) return 'secondary';
+  // 合肥六中 is 合肥市第六中学 written short: as little known as any 中学.
+  if (/(?:中学|[\d零一二三四五六七八九十百]中)$/.test(name)) return 'secondary';
   if (/小学校?$/.test(name)) return 'primary';
   return 'unknown';
 }

@@ -213,6 +213,8 @@ class Regions {
   readonly byId: Map<string, Region>;
   /** Every region name and alias, longest first. */
   readonly names: string[] = [];
+  /** The names and aliases of cities and provinces: always set aside in an id (see ids.ts). */
+  readonly cityNames = new Set<string>();
   /** Canonical key → the ids of the regions it names. */
   readonly keys = new Map<string, Set<string>>();
   private readonly keysByLength: string[];
@@ -223,7 +225,8 @@ class Regions {
     this.byId = new Map(regions.map((r) => [r.id, r]));
     for (const r of regions) {
       const own = [r.name, ...r.aliases];
-      this.names.push(...own);
+      for (const n of own) this.names.push(n);
+      if (r.level !== 'district') for (const n of own) this.cityNames.add(n);
       for (const n of own) this.addKey(n, r.id);
       const parent = r.parent ? this.byId.get(r.parent) : undefined;
       if (parent) for (const p of [parent.name, ...parent.aliases]) for (const n of own) this.addKey(`${p}${n}`, r.id);
@@ -471,7 +474,9 @@ class Planner {
   }): ResolvedSchool {
     const { name, unit, parentId } = s;
     const region = this.placeByName(name, s.region, s.at);
-    const slug = parentId ? unitSlug(s.part, parentId) : schoolSlug(name, this.regions.prefixOf(region), this.regions.names);
+    const slug = parentId
+      ? unitSlug(s.part, parentId)
+      : schoolSlug(name, this.regions.prefixOf(region), this.regions.names, this.regions.cityNames);
     const id = uniqueId(slug, this.takenSchoolIds);
     const stage = unit === 'campus' && parentId ? 'unknown' : stageOf(name);
     this.schools.add({ id, name, region, planned: true, ...this.schools.keys([name, ...s.formerNames]) });
@@ -555,7 +560,7 @@ class Planner {
     }
     const s = this.resolveSchool(lead, region, { groupName: '' });
     if (!s) return;
-    const slug = groupSlug(`${s.name}教育集团`, this.regions.prefixOf(region), this.regions.names);
+    const slug = groupSlug(`${s.name}教育集团`, this.regions.prefixOf(region), this.regions.names, this.regions.cityNames);
     const existing = this.groupById.get(slug);
     const id = existing && !existing.name ? slug : uniqueId(slug, this.takenGroupIds);
     if (!this.plannedGroups.has(id)) {
@@ -657,7 +662,10 @@ class Planner {
   }
 
   private addNewGroup(g: ListedGroup, clean: ReturnType<typeof cleanName>, region: string): Entry {
-    const id = uniqueId(groupSlug(clean.name, this.regions.prefixOf(region), this.regions.names), this.takenGroupIds);
+    const id = uniqueId(
+      groupSlug(clean.name, this.regions.prefixOf(region), this.regions.names, this.regions.cityNames),
+      this.takenGroupIds,
+    );
     const group: Entry = { id, name: clean.name, region, planned: true, ...this.groups.keys([clean.name]) };
     this.groups.add(group);
     const type = this.typeOf(g, clean.name);
