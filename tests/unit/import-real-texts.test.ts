@@ -56,6 +56,36 @@ describe('real texts import as published', () => {
 
 const lines = (text: string) => readText('t.txt', text).lines;
 
+describe('what a text leaves out is reported, not made up', () => {
+  it('a list cut off at the end of the text: the last item is reported with file:line and not written', () => {
+    const gulou = readText('gulou.txt', readFileSync(join(REAL, 'gulou.txt'), 'utf8'));
+    const { groups, warnings } = listGroups(gulou);
+    expect(warnings.map((w) => `${w.at?.file}:${w.at?.line}`)).toEqual(['gulou.txt:12']);
+    expect(warnings[0]!.message).toContain('力人学');
+    expect(groups.flatMap((g) => [...g.lead, ...g.members]).map((m) => m.text)).not.toContain('力人学');
+    const lixue = groups.find((g) => g.name === '力学小学教育集团')!;
+    expect(lixue).toMatchObject({ partial: true, reported: '2—4' });
+  });
+  it('groups known by their lead only have no name, and a lead', () => {
+    const { groups } = listGroups(readText('gulou.txt', readFileSync(join(REAL, 'gulou.txt'), 'utf8')));
+    const unnamed = groups.filter((g) => g.unnamed);
+    expect(unnamed).toHaveLength(11);
+    for (const g of unnamed) expect(g).toMatchObject({ name: '', partial: true, reported: '2—4', members: [] });
+    expect(unnamed.map((g) => g.lead[0]!.text)).toContain('南京市琅琊路小学');
+  });
+  it('集团本部 is the lead and Y分校(Z) is Z, listed as Y分校', () => {
+    const { groups } = listGroups(readText('hefei-2020.txt', readFileSync(join(REAL, 'hefei-2020.txt'), 'utf8')));
+    const yizhong = groups.find((g) => g.name === '合肥一中教育集团')!;
+    expect(yizhong.lead).toEqual([expect.objectContaining({ text: '合肥一中', listedAs: '集团本部' })]);
+    expect(yizhong.members.map((m) => [m.text, m.listedAs])).toEqual([
+      ['合肥北城中学', '北城分校'],
+      ['合肥三十二中', '包河分校'],
+      ['肥东二中', '肥东分校'],
+    ]);
+    expect(groups.flatMap((g) => [...g.lead, ...g.members]).map((m) => m.text)).not.toContain('集团本部');
+  });
+});
+
 describe('names are data (issue 30)', () => {
   it('八一, 七一, 五四, 二七 are names: 郑州市八一中学 is not 郑州市第八十一中学, not even probably', () => {
     expect(looseKey('郑州市八一中学')).not.toBe(looseKey('郑州市第八十一中学'));

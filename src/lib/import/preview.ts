@@ -3,7 +3,7 @@ import { membershipRoleLabels } from '../schemas/membership.ts';
 import { formatPlace } from './model.ts';
 import type { Plan } from './plan.ts';
 
-export function formatPreview(plan: Plan, names: { schools: Map<string, string>; groups: Map<string, string> }): string {
+export function formatPreview(plan: Plan, names: { schools: Map<string, string>; groups: Map<string, string | undefined> }): string {
   const out: string[] = [];
   const schoolName = (id: string) => names.schools.get(id) ?? plan.newSchools.find((s) => s.id === id)?.name ?? id;
   const newGroups = plan.groups.filter((g) => g.status === 'new');
@@ -14,7 +14,10 @@ export function formatPreview(plan: Plan, names: { schools: Map<string, string>;
   );
   out.push('', '## 集团');
   for (const g of plan.groups) {
-    out.push(`${g.status === 'new' ? '+ 新增' : '= 已有'} ${g.id}  ${g.name}（${g.region}，${g.type}）  ← ${formatPlace(g.at)}`);
+    // A group the source does not name is shown by its lead, never by a made-up name.
+    const lead = plan.memberships.find((m) => m.group === g.id && m.role === 'lead');
+    const label = g.name || `（来源未写名称，领衔校 ${lead ? schoolName(lead.school) : '不详'}）`;
+    out.push(`${g.status === 'new' ? '+ 新增' : '= 已有'} ${g.id}  ${label}（${g.region}，${g.type}）  ← ${formatPlace(g.at)}`);
     for (const m of plan.memberships.filter((x) => x.group === g.id)) {
       const label = membershipRoleLabels[m.role as keyof typeof membershipRoleLabels] ?? m.role;
       out.push(

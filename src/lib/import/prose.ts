@@ -206,7 +206,11 @@ class Reader {
       return;
     }
     if (this.heading) {
-      if (FILLER.test(view)) return;
+      if (FILLER.test(view)) {
+        // 集团主要成员: the main members, so perhaps not all of them.
+        if (view.includes('主要')) this.heading.partial = true;
+        return;
+      }
       if (numbered && bodyView.length <= 40 && !/[，,。]/.test(bodyView.replace(/[。；;]$/, ''))) {
         this.numberedMember(bodyRaw, bodyView);
         return;
