@@ -34,6 +34,8 @@ interface Question {
   text: string;
   at: Place;
   candidates: { id: string; name: string }[];
+  /** Why it is asked: several of the same name, equal only after conversion, or close. */
+  why: string;
 }
 
 interface PlannedGroup {
@@ -244,6 +246,9 @@ class NameIndex {
 
 type Region = Dataset['regions'][number];
 
+const whyAsked = (exact: number, probable: number) =>
+  exact > 1 ? '同名的有几个' : probable > 0 ? '繁简或数字换算后相同（可能是同一个）' : '名称很像';
+
 /** The dataset's regions, found by name: names, aliases and "parent + name" (郑州市中原区), all canonical. */
 class Regions {
   readonly byId: Map<string, Region>;
@@ -432,13 +437,13 @@ class Planner {
   }
 
   /** The editor's answer to a close match, or undefined with the question recorded (once). */
-  private ask(kind: 'school' | 'group', text: string, at: Place, region: string, candidates: Entry[]): string | undefined {
+  private ask(kind: 'school' | 'group', text: string, at: Place, region: string, candidates: Entry[], why: string): string | undefined {
     const key = `${kind}:${canonical(text)}@${region}`;
     const answer = this.answers.get(key);
     if (answer) return answer;
     if (!this.asked.has(key)) {
       this.asked.add(key);
-      this.plan.questions.push({ key, kind, text, at, candidates: candidates.map((c) => ({ id: c.id, name: c.name })) });
+      this.plan.questions.push({ key, kind, text, at, why, candidates: candidates.map((c) => ({ id: c.id, name: c.name })) });
     }
     return undefined;
   }
@@ -513,7 +518,7 @@ class Planner {
     const probable = exact.length > 1 ? exact : this.schools.probable(name, regions);
     const near = probable.length > 0 ? probable : this.schools.near(name, regions);
     if (near.length === 0) return 'new';
-    const answer = this.ask('school', name, at, region, near);
+    const answer = this.ask('school', name, at, region, near, whyAsked(exact.length, probable.length));
     if (!answer || answer === 'skip') return undefined;
     if (answer === 'new') return 'new';
     const chosen = this.schools.byId.get(answer);
@@ -709,8 +714,9 @@ class Planner {
     const exact = this.groups.exact(clean.name, regions);
     if (exact.length === 1) group = exact[0];
     else {
-      const near = exact.length > 1 ? exact : this.groups.near(clean.name, regions);
-      const answer = near.length > 0 ? this.ask('group', clean.name, g.at, region, near) : 'new';
+      const probable = exact.length > 1 ? exact : this.groups.probable(clean.name, regions);
+      const near = probable.length > 0 ? probable : this.groups.near(clean.name, regions);
+      const answer = near.length > 0 ? this.ask('group', clean.name, g.at, region, near, whyAsked(exact.length, probable.length)) : 'new';
       if (!answer || answer === 'skip') return undefined;
       if (answer !== 'new') group = near.find((e) => e.id === answer);
     }
