@@ -117,6 +117,48 @@ describe('names are data (issue 30)', () => {
   });
 });
 
+describe('regions', () => {
+  const dataset = () => validateProject(readProjectFiles(join(REAL, 'dataset'))).dataset;
+  it('an exact full name reuses the school that exists, in any region', () => {
+    const plan = makePlan(dataset(), listGroups(readText('t.txt', '某某教育集团：郑州市八一中学、济南市甲乙小学')).groups, {
+      source: 'real-texts',
+      region: 'shandong-jinan-shizhong',
+    });
+    expect(plan.matched.map((m) => m.id)).toEqual(['zhengzhou-bayi-middle']);
+    expect(plan.newSchools.map((s) => s.name)).toEqual(['济南市甲乙小学']);
+  });
+  it('a name that carries its city or county is placed there whatever --region says, with a warning', () => {
+    const plan = makePlan(
+      dataset(),
+      listGroups(readText('t.txt', '合肥市第八中学教育集团：肥西县农兴中学、英德市连江中学、安徽省肥西中学')).groups,
+      { source: 'real-texts', region: 'anhui-hefei' },
+    );
+    expect(plan.newSchools.map((s) => [s.name, s.region])).toEqual([
+      ['肥西县农兴中学', 'anhui-hefei-feixi'],
+      ['英德市连江中学', 'guangdong-qingyuan-yingde'],
+      ['安徽省肥西中学', 'anhui-hefei'],
+    ]);
+    // Inside --region (肥西县 is in 合肥市) needs no warning; another province does.
+    expect(plan.warnings.map((w) => w.message).filter((m) => m.includes('写明了所在地'))).toEqual([expect.stringContaining('英德市')]);
+  });
+  it('the same group under its short and full name is one group; 长丰一中 is not 合肥一中', () => {
+    const first = makePlan(
+      dataset(),
+      listGroups(readText('a.txt', '合肥一中教育集团辖2所学校,包括集团本部、长丰分校(长丰一中)。')).groups,
+      {
+        source: 'real-texts',
+        region: 'anhui-hefei',
+      },
+    );
+    expect(first.matched.map((m) => m.id)).toEqual(['hefei-no1-middle']);
+    expect(first.newSchools.map((s) => [s.name, s.region])).toEqual([['长丰一中', 'anhui-hefei-changfeng']]);
+    expect(first.rows.memberships!.map((m) => [m.school, m.role, m.listed_as])).toEqual([
+      ['hefei-no1-middle', 'lead', '集团本部'],
+      ['hefei-changfeng-no1-middle', 'member', '长丰分校'],
+    ]);
+  });
+});
+
 describe('time bounds (issue 30)', () => {
   it('reads 57.6 kB of 以甲为龙头， in well under a second per 10 kB (was 106 s)', () => {
     const t = performance.now();
