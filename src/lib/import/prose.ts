@@ -458,8 +458,8 @@ class Reader {
         continue;
       }
       const named = base[2] ? splitNames(base[2]) : [g.name.slice(0, viewOf(g.name).replace(GROUP_END, '').length)];
+      // 集团本部 is what the group calls its lead (listed_as), not a word for the role.
       for (const n of named) g.lead.push({ text: n, at: m.at, listedAs: base[1]! });
-      g.leadTerm ??= base[1]!;
     }
     g.members = rest;
   }
