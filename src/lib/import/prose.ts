@@ -61,10 +61,11 @@ const MEMBERS_INTRO = new RegExp(`^(?:首批|第.批|现有|其他|其余)?(${al
 const AS_MEMBERS = new RegExp(`为(?:集团|该集团|该教育集团)?(${alt(MEMBER_WORDS)})`);
 const GROUP_END = new RegExp(`(?:${alt(GROUP_WORDS)})$`);
 const GROUP_WORD_AT = new RegExp(`(?:${alt(GROUP_WORDS)})`, 'g');
-const NUMERAL = '[\\d一二三四五六七八九十两]+';
+// Bounded, so a long run of digits is not tried again from every position.
+const NUMERAL = '[\\d一二三四五六七八九十两]{1,6}';
 /** 辖4所学校及校区，包括 / 增加1所学校，为 / 包括6所成员校，分别是： */
-const COUNTED = new RegExp(`(辖|增加|新增|包括)\\s*(?:${NUMERAL}\\s*所(?:学校|成员校|成员学校|成员单位)?(?:及校区)?)?`, 'g');
-const LIST_INTRO = /^[\s,，:：]*(?:包括|分别是|分别为|为|是)?[\s:：—―–-]*/;
+const COUNTED = new RegExp(`(辖|增加|新增|包括)\\s{0,3}(?:${NUMERAL}\\s{0,3}所(?:学校|成员校|成员学校|成员单位)?(?:及校区)?)?`, 'g');
+const LIST_INTRO = /[\s,，:：]{0,4}(?:包括|分别是|分别为|为|是)?[\s:：—―–-]{0,6}/y;
 /** 由A、B……这13所学校作为领衔校 */
 const LEADS_ONLY = new RegExp(`(?:这|等)?${NUMERAL}所学校(?:作为|为|是)(${alt(LEAD_WORDS)})`, 'g');
 const EACH_GROUP_HAS = new RegExp(`每个集团(?:有|包括|含)(${NUMERAL}(?:\\s*[—\\-–~～至到]\\s*${NUMERAL})?)所成员`);
@@ -348,7 +349,9 @@ class Reader {
     for (const m of seg.view.matchAll(COUNTED)) {
       const name = groupBefore(seg, m.index);
       if (!name) continue;
-      const intro = LIST_INTRO.exec(seg.view.slice(m.index + m[0].length))!;
+      // Sticky at the position, not a copy of the rest of the line for every match.
+      LIST_INTRO.lastIndex = m.index + m[0].length;
+      const intro = LIST_INTRO.exec(seg.view)!;
       const from = m.index + m[0].length + intro[0].length;
       const g: ListedGroup = { name, at: this.at, lead: [], members: [] };
       g.members = this.items(seg, from, seg.view.length, true, g);
@@ -386,8 +389,10 @@ class Reader {
     for (const m of seg.view.matchAll(GROUP_WORD_AT)) {
       const end = m.index + m[0].length;
       if (seg.view[end] !== '(') continue;
-      const close = seg.view.indexOf(')', end);
-      if (close < 0 || !/[、,，]/.test(seg.view.slice(end, close))) continue;
+      // A bracketed list is short: look no further than 400 characters for its end.
+      const inside = seg.view.slice(end, end + 400);
+      const close = inside.indexOf(')') + end;
+      if (close < end || !/[、,，]/.test(seg.view.slice(end, close))) continue;
       const name = groupBefore(seg, end);
       if (!name) continue;
       const g: ListedGroup = { name, at: this.at, lead: [], members: [] };
