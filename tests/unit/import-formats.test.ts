@@ -55,7 +55,7 @@ function jinanByName(dataset: {
         .map((m) => `${schoolName.get(m.school)}:${m.role}`)
         .sort(),
     }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
   const schools = dataset.schools
     .filter((s) => s.region === 'shandong-jinan-shizhong')
     .map((s) => ({

@@ -276,7 +276,7 @@ class Planner {
     }
     this.groups = new NameIndex(this.strip);
     for (const g of dataset.groups)
-      this.groups.add({ id: g.id, name: g.name, region: g.region, planned: false, ...this.groups.keys([g.name, ...g.aliases]) });
+      this.groups.add({ id: g.id, name: g.label, region: g.region, planned: false, ...this.groups.keys([g.label, ...g.aliases]) });
     this.takenSchoolIds = new Set(dataset.schools.map((s) => s.id));
     this.takenGroupIds = new Set(dataset.groups.map((g) => g.id));
     this.existingMemberships = new Set(dataset.memberships.filter((m) => !m.left.text).map((m) => `${m.group}|${m.school}`));
