@@ -152,7 +152,7 @@ describe('coverage, statistics and search', () => {
     await p.close();
   });
 
-  it('download the label and the quantity as written, and the CSV keeps the blank name', async () => {
+  it('download the label and the quantity as written, and the CSV keeps the blank name', () => {
     const json = JSON.parse(readFileSync(join(out, 'groups/nanjing-lixue-group.json'), 'utf8')) as Record<string, unknown>;
     expect(json.label).toBe(UNNAMED);
     expect(json.reported_members).toMatchObject({ text: '2—4' });
