@@ -219,7 +219,7 @@ export async function runImport(args: ImportArgs, io: ImportIo = {}): Promise<Im
   lines.push(...listing.columnReports);
   const names = {
     schools: new Map(dataset.schools.map((s) => [s.id, s.name])),
-    groups: new Map(dataset.groups.map((g) => [g.id, g.name])),
+    groups: new Map(dataset.groups.map((g) => [g.id, g.label])),
   };
   lines.push(formatPreview(plan, names), '');
   if (!args.write) {

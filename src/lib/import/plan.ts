@@ -407,6 +407,7 @@ class Planner {
     this.groups = new NameIndex(this.strip, this.looseStrip, (n) => this.regions.written(n));
     for (const g of dataset.groups) {
       this.groupById.set(g.id, g);
+      // Only a name the source gave is matched; a label made for an unnamed group (以X为领衔校的教育集团) never is.
       if (g.name)
         this.groups.add({ id: g.id, name: g.name, region: g.region, planned: false, ...this.groups.keys([g.name, ...g.aliases]) });
     }
