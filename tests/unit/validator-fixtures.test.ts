@@ -41,6 +41,13 @@ describe('bad input is reported at file:line:column with a fix', () => {
       'mdx-frontmatter-layout',
       'invisible-noncharacters',
       'duplicate-school-name',
+      'url-without-read-at',
+      'via-not-dataset',
+      'original-without-copy',
+      'unnamed-group-without-lead',
+      'inferred-without-note',
+      'unreadable-quantity',
+      'statistic-wording-mismatch',
     ])
       expect(cases).toContain(kind);
   });

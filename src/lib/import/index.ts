@@ -26,7 +26,7 @@ export function listGroups(doc: InputDocument, forcedColumns: Map<ColumnRole, st
       listing.errors.push(`${where}: 第 ${i + 1} 个表格：${reading.error}`);
       return;
     }
-    // Loops, not push(...): a spread of 150,000 groups overflows the call stack.
+    // One at a time: a spread of a million rows overflows the call stack.
     for (const g of reading.groups) listing.groups.push(g);
     for (const w of reading.warnings) listing.warnings.push(w);
     listing.columnReports.push(
@@ -38,10 +38,11 @@ export function listGroups(doc: InputDocument, forcedColumns: Map<ColumnRole, st
     );
   });
   const prose = readProse(doc.lines);
-  for (const g of prose) listing.groups.push(g);
+  for (const g of prose.groups) listing.groups.push(g);
+  for (const w of prose.warnings) listing.warnings.push(w);
   // A table with no list in it (a letterhead, a signature block) is only an error when nothing was found.
   if (listing.groups.length > 0) {
-    listing.warnings.push(...listing.errors.map((message) => ({ message })));
+    for (const message of listing.errors) listing.warnings.push({ message });
     listing.errors = [];
   }
   return listing;
