@@ -21,23 +21,45 @@
  *
  * Two builds in one checkout would share Astro's .astro/ folder (generated content modules,
  * and prerender chunks when --out lies outside the checkout), so a build holds
- * .astro/build.lock and a second one waits for it. A SIGTERM or SIGINT ends the Astro
- * child, removes the temporary directory and releases the lock; dist/ is replaced by two
- * renames (old aside, new in), so it is never missing its pages.
+ * .astro/build.lock and a second one waits for it. A SIGTERM or SIGINT kills the children's
+ * process groups, waits for them to end, removes the temporary directories and releases the
+ * lock. A build killed with SIGKILL cannot: each child loads scripts/lib/orphan-guard.ts and
+ * ends itself when orphaned, and the next build ends any that remain (BUILD_PID) and removes
+ * the dead build's folders. dist/ is replaced by two renames (old aside, new in), so it is
+ * never missing its pages; an output on another file system is built inside the checkout and
+ * copied beside it first (Astro's own renames would fail with EXDEV). A folder the build
+ * cannot write (a read-only checkout) is reported before any work, without a stack trace.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { astroNodeOptions } from './astro-heap.ts';
+import { moveSync } from './lib/move.ts';
 
 const { values } = parseArgs({
   options: { out: { type: 'string', default: 'dist' }, shards: { type: 'string' }, 'astro-only': { type: 'boolean', default: false } },
 });
 const out = resolve(values.out);
-const tmp = `${out}.tmp-${process.pid}`;
+/** Beside the output, so that dist/ is replaced by renames. */
+const staged = `${out}.tmp-${process.pid}`;
 const shardCount = Number(values.shards ?? process.env.BUILD_SHARDS ?? Math.min(4, availableParallelism()));
 if (!Number.isInteger(shardCount) || shardCount < 1) {
   console.error(`--shards（或 BUILD_SHARDS）应为正整数，而不是“${values.shards ?? process.env.BUILD_SHARDS}”`);
@@ -45,10 +67,32 @@ if (!Number.isInteger(shardCount) || shardCount < 1) {
 }
 const shardsRoot = resolve('node_modules/.astro', `shards-${process.pid}`);
 const aside = `${out}.old-${process.pid}`;
+/** Folders the build writes, checked before it starts (a read-only checkout). */
+const writes = [resolve('.astro'), resolve('node_modules/.astro'), dirname(out)];
+preflight();
+/**
+ * Astro moves its prerendered assets from the checkout's .astro/ into the output folder by
+ * rename, which fails (EXDEV) when --out lies on another file system. The site is then built
+ * inside the checkout (node_modules/.astro/out-<pid>) and copied beside the output at the end.
+ */
+mkdirSync(dirname(out), { recursive: true });
+const crossDevice = statSync(dirname(out)).dev !== statSync('.').dev;
+const tmp = crossDevice ? resolve('node_modules/.astro', `out-${process.pid}`) : staged;
 const dataRoot = resolve(process.env.DATA_ROOT ?? '.');
 // One content cache per data root: kept between builds (no --force), never shared by two roots.
 const cacheDir = resolve('node_modules/.astro', `data-${createHash('sha256').update(dataRoot).digest('hex').slice(0, 12)}`);
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_OUT_DIR: tmp, ASTRO_CACHE_DIR: cacheDir, DATA_ROOT: dataRoot };
+// Every child loads the orphan guard (it ends itself if this process dies, even by SIGKILL)
+// and carries BUILD_PID, by which a later build finds any that outlived a dead one.
+const guard = `--import=${pathToFileURL(resolve(import.meta.dirname, 'lib/orphan-guard.ts')).href}`;
+const env = {
+  ...process.env,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  ASTRO_OUT_DIR: tmp,
+  ASTRO_CACHE_DIR: cacheDir,
+  DATA_ROOT: dataRoot,
+  BUILD_PID: String(process.pid),
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${guard}`.trim(),
+};
 /**
  * Astro's bundler (rolldown) allocates through mimalloc, which by default keeps the pages it
  * freed committed: after bundling, a few hundred MB the page rendering never uses again stay in
@@ -56,7 +100,7 @@ const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_OUT_DIR: tmp,
  * schools: peak RSS 919 → 740 MB, same output); options already set by the caller win.
  */
 const mimallocEnv = { MIMALLOC_PURGE_DELAY: '0', MIMALLOC_PURGE_DECOMMITS: '1', MIMALLOC_ARENA_EAGER_COMMIT: '0' };
-const astroEnv = { ...mimallocEnv, ...env, NODE_OPTIONS: astroNodeOptions(dataRoot, process.env.NODE_OPTIONS, shardCount) };
+const astroEnv = { ...mimallocEnv, ...env, NODE_OPTIONS: astroNodeOptions(dataRoot, env.NODE_OPTIONS, shardCount) };
 const lockFile = resolve('.astro/build.lock');
 
 const children = new Set<ChildProcess>();
@@ -68,6 +112,26 @@ function isAlive(pid: number): boolean {
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Says in Chinese, without a stack trace, why a folder the build writes cannot be written, and exits 1. */
+function preflight(): void {
+  for (const dir of writes) {
+    let existing = dir;
+    while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+    try {
+      accessSync(existing, constants.W_OK);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      const why = code === 'EROFS' ? '所在的文件系统是只读的' : '没有写入权限';
+      console.error(
+        `构建无法开始：${existing} ${why}（${code}）。构建要写入 .astro/（锁与 Astro 生成的文件）、` +
+          `node_modules/.astro/（缓存）和输出目录的上一级。请在可写的副本中构建（把项目复制或克隆到可写的位置），` +
+          `输出目录不可写时用 --out 指定另一个。`,
+      );
+      process.exit(1);
+    }
   }
 }
 
@@ -111,56 +175,98 @@ function releaseLock(): void {
   }
 }
 
-/** Leftovers of builds that were killed hard (SIGKILL, power loss): their process no longer exists. */
+/** Processes started by the build `pid` (their BUILD_PID), read from /proc where there is one. */
+function processesOfBuild(pid: number): number[] {
+  if (!existsSync('/proc')) return [];
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(`BUILD_PID=${pid}`)) found.push(Number(name));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
+}
+
+/**
+ * Leftovers of builds that were killed hard (SIGKILL, power loss): their process no longer
+ * exists. Any child of theirs still running is ended first (the orphan guard ends them within
+ * a quarter second; one started without it would otherwise write the folder again).
+ */
 function removeStaleLeftovers(): void {
   const parent = dirname(out);
   const pattern = new RegExp(`^${basename(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)$`);
   for (const [dir, match] of [
     [parent, pattern],
-    [dirname(shardsRoot), /^shards-(\d+)$/],
+    [dirname(shardsRoot), /^(?:shards|out)-(\d+)$/],
   ] as const) {
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir)) {
       const pid = match.exec(name)?.[1];
-      if (pid && !isAlive(Number(pid))) rmSync(join(dir, name), { recursive: true, force: true });
-    }
-  }
-}
-
-/** Ends the children still running, each with whatever it started (its own process group). */
-function endChildren(): void {
-  for (const c of children) {
-    if (c.pid && c.exitCode === null && c.signalCode === null) {
-      try {
-        process.kill(-c.pid, 'SIGTERM');
-      } catch {
-        // already gone
+      if (!pid || isAlive(Number(pid))) continue;
+      for (const orphan of processesOfBuild(Number(pid))) {
+        try {
+          process.kill(orphan, 'SIGKILL');
+        } catch {
+          // already gone
+        }
       }
+      rmSync(join(dir, name), { recursive: true, force: true });
     }
   }
 }
 
-function cleanUp(): void {
-  endChildren();
-  rmSync(tmp, { recursive: true, force: true });
-  rmSync(shardsRoot, { recursive: true, force: true });
+/**
+ * Ends the children still running, each with whatever it started (its own process group), and
+ * waits (at most 5 s) until they are gone, so none writes into the temporary folders after
+ * they are removed. An aborted build's output is thrown away: SIGKILL, no grace period.
+ */
+async function endChildren(): Promise<void> {
+  const running = [...children].filter((c) => c.pid && c.exitCode === null && c.signalCode === null);
+  const closed = running.map((c) => new Promise<void>((done) => c.once('close', () => done())));
+  for (const c of running) {
+    try {
+      process.kill(-c.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  await Promise.race([Promise.all(closed), new Promise((done) => setTimeout(done, 5000).unref())]);
+}
+
+async function cleanUp(): Promise<void> {
+  await endChildren();
+  for (const dir of new Set([tmp, staged, shardsRoot])) rmSync(dir, { recursive: true, force: true });
   releaseLock();
 }
 
+let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    cleanUp();
-    console.error(`\n构建被中止（${signal}）。dist/ 未改动。`);
-    process.exit(128 + (signal === 'SIGHUP' ? 1 : signal === 'SIGINT' ? 2 : 15));
+    if (stopping) return;
+    stopping = true;
+    void cleanUp().then(() => {
+      console.error(`\n构建被中止（${signal}）。dist/ 未改动。`);
+      process.exit(128 + (signal === 'SIGHUP' ? 1 : signal === 'SIGINT' ? 2 : 15));
+    });
   });
 }
 
 async function step(name: string, fn: () => boolean | Promise<boolean>): Promise<void> {
   const started = performance.now();
-  const ok = await fn();
+  let ok = false;
+  try {
+    ok = await fn();
+  } catch (e) {
+    // A file-system error (no space, a folder that vanished): said plainly, without a stack.
+    const code = (e as NodeJS.ErrnoException).code;
+    console.error(code ? `${code}：${(e as Error).message}` : String(e));
+  }
   const secs = ((performance.now() - started) / 1000).toFixed(1);
   if (!ok) {
-    cleanUp();
+    await cleanUp();
     console.error(`\n构建失败：${name}（${secs} s）。dist/ 未改动。`);
     process.exit(1);
   }
@@ -182,11 +288,16 @@ const bin = (name: string) => resolve('node_modules/.bin', name);
 const writeRecordJson = (site: string, ...more: string[]) =>
   run(process.execPath, ['scripts/write-record-json.ts', '--site', site, ...more]);
 
-/** Old dist/ aside, new one in, then the old one removed: dist/ is never without its pages. */
+/**
+ * Old dist/ aside, new one in, then the old one removed: dist/ is never without its pages.
+ * A site built inside the checkout for an output on another file system is first copied
+ * beside the output (moveSync), so the swap is still two renames.
+ */
 function swapIntoPlace(): boolean {
+  if (tmp !== staged) moveSync(tmp, staged);
   const hadOld = existsSync(out);
   if (hadOld) renameSync(out, aside);
-  renameSync(tmp, out);
+  renameSync(staged, out);
   if (hadOld) rmSync(aside, { recursive: true, force: true });
   return existsSync(resolve(out, 'index.html'));
 }
@@ -224,8 +335,8 @@ async function buildShards(): Promise<boolean> {
       ASTRO_SHARD_PAGES: join(shardsRoot, `pages-${i}.json`),
       ASTRO_CACHE_DIR: shardCache(i),
       ASTRO_DATASET: datasetFile,
-    }).then((ok) => {
-      if (!ok) endChildren();
+    }).then(async (ok) => {
+      if (!ok) await endChildren();
       return ok;
     }),
   );

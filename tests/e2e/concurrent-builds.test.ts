@@ -3,51 +3,15 @@
  * two builds of different data roots started at once each get their own pages; a SIGTERM
  * during the Astro step ends its child, removes dist.tmp-* and leaves the old output whole.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PORTAL } from '../fixture-data.ts';
+import { processesWriting, startBuild, type Build } from './build-process.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'concurrent-builds-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-interface Build {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  output: string;
-}
-
-/** Starts scripts/build.ts; `onOutput` sees stdout and stderr as they arrive. */
-function startBuild(out: string, dataRoot: string, onOutput?: (text: string, pid: number) => void, args: string[] = []) {
-  const env = { ...process.env, DATA_ROOT: dataRoot };
-  const child = spawn(process.execPath, ['scripts/build.ts', '--out', out, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const take = (d: Buffer) => {
-    output += d.toString();
-    onOutput?.(output, child.pid!);
-  };
-  child.stdout.on('data', take);
-  child.stderr.on('data', take);
-  const done = new Promise<Build>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, output })));
-  return { child, done };
-}
-
-/** Processes whose environment names an output directory at or under `dir` (the Astro children of a build). */
-function processesWriting(dir: string): number[] {
-  const pids: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const vars = readFileSync(`/proc/${name}/environ`, 'utf8').split('\0');
-      if (vars.some((v) => v === `ASTRO_OUT_DIR=${dir}` || v.startsWith(`ASTRO_OUT_DIR=${dir}/`))) pids.push(Number(name));
-    } catch {
-      // gone, or not ours
-    }
-  }
-  return pids;
-}
 
 /**
  * What an interrupted build must leave: its exit code for SIGTERM, no child still writing

@@ -1,0 +1,41 @@
+/** Running scripts/build.ts in a test and finding the processes it started. */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface Build {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+}
+
+/** Starts scripts/build.ts; `onOutput` sees stdout and stderr as they arrive. */
+export function startBuild(out: string, dataRoot: string, onOutput?: (text: string, pid: number) => void, args: string[] = []) {
+  const env = { ...process.env, DATA_ROOT: dataRoot };
+  const child = spawn(process.execPath, ['scripts/build.ts', '--out', out, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const take = (d: Buffer) => {
+    output += d.toString();
+    onOutput?.(output, child.pid!);
+  };
+  child.stdout.on('data', take);
+  child.stderr.on('data', take);
+  const done = new Promise<Build>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, output })));
+  return { child, done };
+}
+
+/** Processes whose environment names an output directory at or under `dir` (the Astro children of a build). */
+export function processesWriting(dir: string): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const vars = readFileSync(`/proc/${name}/environ`, 'utf8').split('\0');
+      if (vars.some((v) => v === `ASTRO_OUT_DIR=${dir}` || v.startsWith(`ASTRO_OUT_DIR=${dir}/`))) pids.push(Number(name));
+    } catch {
+      // gone, or not ours
+    }
+  }
+  return pids;
+}
+
+export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
