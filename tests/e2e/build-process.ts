@@ -19,8 +19,10 @@ export function startBuild(out: string, dataRoot: string, onOutput?: (text: stri
   };
   child.stdout.on('data', take);
   child.stderr.on('data', take);
+  // 'close' waits for every holder of the output pipes, children included; 'exit' for the build alone.
   const done = new Promise<Build>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, output })));
-  return { child, done };
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  return { child, done, exited };
 }
 
 /** Processes whose environment names an output directory at or under `dir` (the Astro children of a build). */
