@@ -15,12 +15,12 @@
  *
  * Publishing is a separate, deliberate step: git push origin HEAD data-YYYY-MM-DD.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { withBomBytes } from '../src/lib/csv/bom.ts';
 import { parseFlags } from './lib/cli.ts';
+import { git } from '../src/site/git.ts';
 import { formatProblem } from '../src/lib/problem.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
 import { validateProject } from '../src/lib/validate/validate.ts';
@@ -126,11 +126,6 @@ export function writeSnapshot(
   return { dir, files, reused: false };
 }
 
-function git(args: string[], cwd: string): { ok: boolean; out: string; err: string } {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
-  return { ok: r.status === 0, out: (r.stdout ?? '').trim(), err: (r.stderr ?? String(r.error ?? '')).trim() };
-}
-
 export interface ReleaseOptions {
   root: string;
   date: string;
@@ -151,8 +146,8 @@ export function release({ root, date, dryRun, tag, log = console.log }: ReleaseO
     if (!git(['rev-parse', '--is-inside-work-tree'], root).ok) throw new Error(`${root} 不是 git 仓库（只写快照请加 --no-tag）`);
     if (git(['rev-parse', '-q', '--verify', `refs/tags/${name}`], root).ok) throw new Error(`标签 ${name} 已存在`);
     const dirty = git(['status', '--porcelain', '--', 'data', 'content'], root);
-    if (!dirty.ok || dirty.out !== '')
-      throw new Error(`data/ 或 content/ 有未提交的修改，快照会和标签对不上。先提交或撤销：\n${dirty.out || dirty.err}`);
+    if (!dirty.ok || dirty.text !== '')
+      throw new Error(`data/ 或 content/ 有未提交的修改，快照会和标签对不上。先提交或撤销：\n${dirty.text || dirty.err}`);
   }
 
   if (dryRun) {
@@ -173,7 +168,7 @@ export function release({ root, date, dryRun, tag, log = console.log }: ReleaseO
   );
   if (!tag) return;
   // A snapshot an interrupted run already committed needs only its tag.
-  const committed = reused && git(['status', '--porcelain', '--', rel], root).out === '';
+  const committed = reused && git(['status', '--porcelain', '--', rel], root).text === '';
   const steps: string[][] = [
     ...(committed
       ? []
