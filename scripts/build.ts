@@ -9,13 +9,15 @@
  *   --astro-only  the pages alone (Astro and the records' JSON), still swapped into place
  *                 (the benchmark times validation and the search index as steps of their own)
  *
- * With N > 1, each `astro build` renders a slice of the dynamic routes (src/site/shard.ts),
+ * Every build, with one shard or N, takes the same steps. Each `astro build` renders a slice
+ * (1/N; all of them with N = 1) of the dynamic routes (src/site/shard.ts),
  * with its own content cache. It writes those pages straight into the temporary directory
  * (src/site/page-writer.ts), beside the records' JSON, and everything else (static pages,
  * assets) into its own directory under node_modules/.astro/shards-<pid>/ (inside the checkout,
  * so Astro keeps its prerender chunks there rather than in the shared .astro/). Those are
- * merged in (files two shards both wrote must match), giving a site byte-identical to a
- * one-process build, and the sitemap is written once over it (scripts/lib/shards.ts). The
+ * merged in (files two shards both wrote must match), giving the same bytes for any N
+ * (tests/quality/reproducible.test.ts builds with 1 and 2), and the sitemap is written once
+ * over it (scripts/lib/shards.ts). The
  * dataset is validated once, by the records' JSON step, and read from its file by every shard
  * (ASTRO_DATASET, src/site/validated-data.ts).
  *
@@ -369,13 +371,9 @@ async function mergeAndWriteSitemap(): Promise<boolean> {
 if (!values['astro-only']) await step('数据校验', () => run(process.execPath, ['scripts/validate.ts', '--root', dataRoot]));
 await acquireLock();
 removeStaleLeftovers();
-if (shardCount === 1) await step('Astro 构建', () => run(bin('astro'), ['build', '--silent'], astroEnv));
-else {
-  await step(`Astro 构建（${shardCount} 个进程并行）`, buildShards);
-  await step('合并分片与站点地图', mergeAndWriteSitemap);
-}
-// With shards, the records' JSON was written while `astro sync` ran (buildShards).
-if (shardCount === 1) await step('记录 JSON', () => writeRecordJson(tmp));
+// One step order for any number of shards: one shard is a parallel build of one process.
+await step(shardCount === 1 ? 'Astro 构建' : `Astro 构建（${shardCount} 个进程并行）`, buildShards);
+await step('合并分片与站点地图', mergeAndWriteSitemap);
 if (!values['astro-only']) await step('搜索索引', () => run(process.execPath, ['scripts/search-index.ts', '--site', tmp]));
 await step('替换 dist', swapIntoPlace);
 releaseLock();

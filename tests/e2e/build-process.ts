@@ -25,14 +25,15 @@ export function startBuild(out: string, dataRoot: string, onOutput?: (text: stri
   return { child, done, exited };
 }
 
-/** Processes whose environment names an output directory at or under `dir` (the Astro children of a build). */
+/** Processes whose environment names an output or pages directory at or under `dir` (the Astro children of a build). */
 export function processesWriting(dir: string): number[] {
   const pids: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const vars = readFileSync(`/proc/${name}/environ`, 'utf8').split('\0');
-      if (vars.some((v) => v === `ASTRO_OUT_DIR=${dir}` || v.startsWith(`ASTRO_OUT_DIR=${dir}/`))) pids.push(Number(name));
+      const names = (v: string) => [`ASTRO_OUT_DIR=${dir}`, `ASTRO_PAGES_DIR=${dir}`].some((d) => v === d || v.startsWith(`${d}/`));
+      if (vars.some(names)) pids.push(Number(name));
     } catch {
       // gone, or not ours
     }
