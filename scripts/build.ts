@@ -19,7 +19,9 @@
  * (tests/quality/reproducible.test.ts builds with 1 and 2), and the sitemap is written once
  * over it (scripts/lib/shards.ts). The
  * dataset is validated once, by the records' JSON step, and read from its file by every shard
- * (ASTRO_DATASET, src/site/validated-data.ts).
+ * (src/site/validated-data.ts). What each Astro process needs (data root, its slice, its
+ * folders, the dataset file) is written once to a build plan, node_modules/.astro/shards-<pid>/
+ * plan.json, that each reads (src/site/build-plan.ts; BUILD_PLAN and BUILD_SHARD name it).
  *
  * Two builds in one checkout would share Astro's .astro/ folder (generated content modules,
  * and prerender chunks when --out lies outside the checkout), so a build holds
@@ -55,6 +57,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { astroNodeOptions } from './astro-heap.ts';
 import { moveSync } from './lib/move.ts';
+import { writeBuildPlan, type BuildPlan } from '../src/site/build-plan.ts';
 
 const { values } = parseArgs({
   options: { out: { type: 'string', default: 'dist' }, shards: { type: 'string' }, 'astro-only': { type: 'boolean', default: false } },
@@ -89,8 +92,6 @@ const guard = `--import=${pathToFileURL(resolve(import.meta.dirname, 'lib/orphan
 const env = {
   ...process.env,
   ASTRO_TELEMETRY_DISABLED: '1',
-  ASTRO_OUT_DIR: tmp,
-  ASTRO_CACHE_DIR: cacheDir,
   DATA_ROOT: dataRoot,
   BUILD_PID: String(process.pid),
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${guard}`.trim(),
@@ -317,27 +318,33 @@ function swapIntoPlace(): boolean {
  */
 async function buildShards(): Promise<boolean> {
   mkdirSync(shardsRoot, { recursive: true });
-  // Validated once, by the records' JSON step, for every shard (src/site/validated-data.ts).
-  const datasetFile = join(shardsRoot, 'dataset.json');
-  const shardCache = (i: number) => `${cacheDir}-shard-${i}`;
+  // The plan every Astro process reads (src/site/build-plan.ts): written once, here.
+  const planFile = join(shardsRoot, 'plan.json');
+  const plan: BuildPlan = {
+    dataRoot,
+    // Validated once, by the records' JSON step, for every process (src/site/validated-data.ts).
+    dataset: join(shardsRoot, 'dataset.json'),
+    pagesDir: tmp,
+    shards: Array.from({ length: shardCount }, (_, i) => ({
+      outDir: join(shardsRoot, String(i)),
+      cacheDir: `${cacheDir}-shard-${i}`,
+      pagesFile: join(shardsRoot, `pages-${i}.json`),
+    })),
+  };
+  writeBuildPlan(planFile, plan);
+  const planned = (i: number) => ({ ...astroEnv, BUILD_PLAN: planFile, BUILD_SHARD: String(i) });
   const before = await Promise.all([
-    run(bin('astro'), ['sync', '--silent'], { ...astroEnv, ASTRO_CACHE_DIR: shardCache(0) }),
-    writeRecordJson(tmp, '--dataset', datasetFile),
+    // Process 0's folders: the sync fills its content cache.
+    run(bin('astro'), ['sync', '--silent'], planned(0)),
+    writeRecordJson(tmp, '--dataset', plan.dataset),
   ]);
   if (!before.every(Boolean)) return false;
-  // The sync filled shard 0's content cache. The others start from a copy of it: on a first
-  // build each would otherwise parse and render every MDX file again.
-  if (existsSync(shardCache(0))) for (let i = 1; i < shardCount; i++) cpSync(shardCache(0), shardCache(i), { recursive: true });
-  const runs = Array.from({ length: shardCount }, (_, i) =>
-    run(bin('astro'), ['build', '--silent'], {
-      ...astroEnv,
-      ASTRO_SHARD: `${i}/${shardCount}`,
-      ASTRO_OUT_DIR: join(shardsRoot, String(i)),
-      ASTRO_PAGES_DIR: tmp,
-      ASTRO_SHARD_PAGES: join(shardsRoot, `pages-${i}.json`),
-      ASTRO_CACHE_DIR: shardCache(i),
-      ASTRO_DATASET: datasetFile,
-    }).then(async (ok) => {
+  // The others start from a copy of process 0's cache: on a first build each would otherwise
+  // parse and render every MDX file again.
+  const [first, ...rest] = plan.shards;
+  if (existsSync(first!.cacheDir)) for (const s of rest) cpSync(first!.cacheDir, s.cacheDir, { recursive: true });
+  const runs = plan.shards.map((_, i) =>
+    run(bin('astro'), ['build', '--silent'], planned(i)).then(async (ok) => {
       if (!ok) await endChildren();
       return ok;
     }),

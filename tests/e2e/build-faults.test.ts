@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCountry, writeCountry } from '../../scripts/lib/country/index.ts';
-import { processesWriting, sleep, startBuild } from './build-process.ts';
+import { processesOfBuild, sleep, startBuild } from './build-process.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'build-faults-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -30,17 +30,17 @@ describe('the build under faults', () => {
     const country = join(root, 'country');
     writeCountry(country, generateCountry({ schools: 3000, seed: 1 }));
     const out = join(root, 'killed');
-    let tmp = '';
+    let pid = 0;
     let children: number[] = [];
     const build = startBuild(
       out,
       country,
-      (text, pid) => {
-        if (!tmp && text.includes('✓ 数据校验')) {
-          tmp = `${out}.tmp-${pid}`;
+      (text, buildPid) => {
+        if (!pid && text.includes('✓ 数据校验')) {
+          pid = buildPid;
           const waitForAstro = () => {
-            children = processesWriting(tmp);
-            // Astro well under way (bundling), as when a long build is killed.
+            children = processesOfBuild(pid, 'astro');
+            // Astro well under way, as when a long build is killed.
             if (children.length > 0) setTimeout(() => build.child.kill('SIGKILL'), 1500);
             else setTimeout(waitForAstro, 50);
           };
@@ -52,9 +52,9 @@ describe('the build under faults', () => {
     // Not build.done: its output pipes stay open as long as an orphan holds them.
     expect(await build.exited).toBe('SIGKILL');
     expect(children.length).toBeGreaterThan(0);
-    // The orphaned Astro child ends itself within moments, long before its pages would be done.
-    for (let i = 0; i < 30 && processesWriting(tmp).length > 0; i++) await sleep(100);
-    expect(processesWriting(tmp)).toEqual([]);
+    // The orphaned children end themselves within moments, long before the pages would be done.
+    for (let i = 0; i < 30 && processesOfBuild(pid).length > 0; i++) await sleep(100);
+    expect(processesOfBuild(pid)).toEqual([]);
     // The next build removes what the killed one left, and nothing writes it again.
     const next = await startBuild(out, mini, undefined, ['--shards', '1', '--astro-only']).done;
     expect(next.code, next.output).toBe(0);

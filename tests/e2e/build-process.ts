@@ -25,15 +25,18 @@ export function startBuild(out: string, dataRoot: string, onOutput?: (text: stri
   return { child, done, exited };
 }
 
-/** Processes whose environment names an output or pages directory at or under `dir` (the Astro children of a build). */
-export function processesWriting(dir: string): number[] {
+/**
+ * The processes the build `pid` started that are still running (their environment holds
+ * BUILD_PID), or only those whose command line contains `command` (such as 'astro build').
+ */
+export function processesOfBuild(pid: number, command?: string): number[] {
   const pids: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const vars = readFileSync(`/proc/${name}/environ`, 'utf8').split('\0');
-      const names = (v: string) => [`ASTRO_OUT_DIR=${dir}`, `ASTRO_PAGES_DIR=${dir}`].some((d) => v === d || v.startsWith(`${d}/`));
-      if (vars.some(names)) pids.push(Number(name));
+      if (!readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(`BUILD_PID=${pid}`)) continue;
+      if (command && !readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ').includes(command)) continue;
+      pids.push(Number(name));
     } catch {
       // gone, or not ours
     }

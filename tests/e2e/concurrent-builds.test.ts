@@ -8,21 +8,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PORTAL } from '../fixture-data.ts';
-import { processesWriting, startBuild, type Build } from './build-process.ts';
+import { processesOfBuild, startBuild, type Build } from './build-process.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'concurrent-builds-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /**
- * What an interrupted build must leave: its exit code for SIGTERM, no child still writing
- * under `dir` (given the kernel a moment to reap them) and `dir` itself gone, no dist.tmp-*
+ * What an interrupted build must leave: its exit code for SIGTERM, no child of the build still
+ * running (given the kernel a moment to reap them), its folder `dir` gone, no dist.tmp-*
  * or dist.old-* beside the output, the old site as it was, and the checkout's lock released.
  */
-async function expectStoppedCleanly(result: Build, dir: string, out: string, before: string): Promise<void> {
+async function expectStoppedCleanly(result: Build, pid: number, dir: string, out: string, before: string): Promise<void> {
   expect(result.code, result.output).toBe(143);
   expect(result.output).toContain('构建被中止');
-  for (let i = 0; i < 50 && processesWriting(dir).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
-  expect(processesWriting(dir)).toEqual([]);
+  for (let i = 0; i < 50 && processesOfBuild(pid).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  expect(processesOfBuild(pid)).toEqual([]);
   expect(existsSync(dir)).toBe(false);
   expect(readdirSync(root).filter((n) => n.includes('.tmp-') || n.includes('.old-'))).toEqual([]);
   expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
@@ -59,7 +59,7 @@ describe('builds sharing one checkout', () => {
         if (!tmp && text.includes('✓ 数据校验')) {
           tmp = `${outMini}.tmp-${pid}`;
           const waitForAstro = () => {
-            if (processesWriting(tmp).length > 0) build.child.kill('SIGTERM');
+            if (processesOfBuild(pid, 'astro build').length > 0) build.child.kill('SIGTERM');
             else setTimeout(waitForAstro, 100);
           };
           waitForAstro();
@@ -69,7 +69,7 @@ describe('builds sharing one checkout', () => {
     );
     const result = await build.done;
     expect(tmp).not.toBe('');
-    await expectStoppedCleanly(result, tmp, outMini, before);
+    await expectStoppedCleanly(result, build.child.pid!, tmp, outMini, before);
   });
 
   it('a SIGTERM while shards build in parallel ends every Astro child and removes their directories', async () => {
@@ -83,7 +83,7 @@ describe('builds sharing one checkout', () => {
           shards = join(process.cwd(), 'node_modules/.astro', `shards-${pid}`);
           // Both shards are running: interrupt the build.
           const waitForShards = () => {
-            if (processesWriting(shards).length >= 2) build.child.kill('SIGTERM');
+            if (processesOfBuild(pid, 'astro build').length >= 2) build.child.kill('SIGTERM');
             else setTimeout(waitForShards, 100);
           };
           waitForShards();
@@ -93,6 +93,6 @@ describe('builds sharing one checkout', () => {
     );
     const result = await build.done;
     expect(shards).not.toBe('');
-    await expectStoppedCleanly(result, shards, outMini, before);
+    await expectStoppedCleanly(result, build.child.pid!, shards, outMini, before);
   });
 });
