@@ -3,7 +3,7 @@ import { headlineFigures } from '../data/headlines.ts';
 import type { DatasetIndex } from '../data/queries.ts';
 import type { RecordFile } from './record.ts';
 
-export interface RecentRecord {
+interface RecentRecord {
   kind: 'group' | 'school' | 'policy';
   /** The kind in words: 集团, 学校, 政策. */
   kindWord: string;
