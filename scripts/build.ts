@@ -54,14 +54,15 @@ import {
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { astroNodeOptions } from './astro-heap.ts';
+import { commandLine } from './lib/cli.ts';
 import { moveSync } from './lib/move.ts';
 import { writeBuildPlan, type BuildPlan } from '../src/site/build-plan.ts';
 
-const { values } = parseArgs({
-  options: { out: { type: 'string', default: 'dist' }, shards: { type: 'string' }, 'astro-only': { type: 'boolean', default: false } },
-});
+const { values } = commandLine(
+  { out: { type: 'string', default: 'dist' }, shards: { type: 'string' }, 'astro-only': { type: 'boolean', default: false } },
+  'npm run build [-- --out 目录] [--shards N] [--astro-only]',
+);
 const out = resolve(values.out);
 /** Beside the output, so that dist/ is replaced by renames. */
 const staged = `${out}.tmp-${process.pid}`;

@@ -34,7 +34,7 @@ describe('--help and a mistyped flag, on every command that parses flags', () =>
   const node = (script: string, ...args: string[]) => spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', timeout: 20_000 });
 
   it('prints the usage and exits 0 on --help, before doing any work', () => {
-    for (const script of ['scripts/bench.ts', 'scripts/search-index.ts', 'scripts/quality/reproducible.ts']) {
+    for (const script of ['scripts/bench.ts', 'scripts/search-index.ts', 'scripts/build.ts', 'scripts/quality/reproducible.ts']) {
       const r = node(script, '--help');
       expect(r.status, script).toBe(0);
       expect(r.stdout, script).toMatch(/^用法：/);
@@ -46,6 +46,7 @@ describe('--help and a mistyped flag, on every command that parses flags', () =>
     for (const [script, flag] of [
       ['scripts/bench.ts', '--no-lighthous'],
       ['scripts/search-index.ts', '--sit'],
+      ['scripts/build.ts', '--shard'],
     ] as const) {
       const r = node(script, flag, 'x');
       expect(r.status, script).toBe(2);
