@@ -192,6 +192,7 @@ describe('pages that stay light at country size', () => {
     const page = regionLetterView(idx, 'fx-dist', 's');
     expect(page.letter.schools.map((r) => r.school.id)).toHaveLength(4);
     expect(page.letters).toEqual([{ letter: 'S', slug: 's', count: 4 }]);
+    expect([page.title, page.description]).toEqual(['东区的学校：S', '东区首字母为 S 的 4 所学校。']);
     expect(() => regionLetterView(idx, 'fx-dist', 'q')).toThrow('q');
   });
   it('within the limits a region lists its whole subtree', () => {

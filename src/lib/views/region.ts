@@ -174,6 +174,8 @@ export interface RegionLetterView {
   letter: RegionLetter;
   /** Every letter of the region, for the navigation between letter pages. */
   letters: { letter: string; slug: string; count: number }[];
+  title: string;
+  description: string;
 }
 
 /** One letter of a large region's A–Z list, for its own page. */
@@ -188,6 +190,8 @@ export function regionLetterView(idx: DatasetIndex, id: string, slug: string): R
     ancestors: regionAncestors(idx, region.id),
     letter,
     letters: all.map((l) => ({ letter: l.letter, slug: l.slug, count: l.schools.length })),
+    title: `${region.name}的学校：${letter.letter}`,
+    description: `${region.name}首字母为 ${letter.letter} 的 ${letter.schools.length} 所学校。`,
   };
 }
 
