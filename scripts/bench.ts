@@ -51,6 +51,7 @@ import { buildHugoSite } from './bench-hugo.ts';
 import { benchImport, formatImportTiming, PLAN_BUDGET } from './bench-import.ts';
 import { medianStep, type Step } from './lib/bench-step.ts';
 import { sampleTreeRss } from './lib/tree-rss.ts';
+import { commandLine, refuse } from './lib/cli.ts';
 import { serveDir } from './serve.ts';
 import { buildSearchRecords } from '../src/lib/search/record.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
@@ -60,28 +61,81 @@ import { benchQueries, measureNameSearch, summarise } from './bench-search.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
 const SITE = join(OUT, 'site');
-const args = process.argv.slice(2);
-const arg = (name: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const sizes = (arg('sizes') ?? '1000,10000,50000,200000').split(',').map(Number);
-const seed = Number(arg('seed') ?? 1);
-const regen = args.includes('--regen');
-const withPeer = !args.includes('--no-peer');
-const withSearch = !args.includes('--no-search');
-const keepDist = args.includes('--keep');
+const USAGE = `npm run bench [-- 选项]
+  --sizes 1000,10000,50000,200000   生成的全国数据的学校数（逗号分隔）
+  --seed N             生成数据的随机种子（默认 1）
+  --regen              重新生成数据，不用 bench/data/ 里已有的
+  --shards N           Astro 并行进程数（默认同 npm run build）
+  --repeat N           页面构建和 Hugo 构建各跑 N 次，取中位数
+  --no-peer            不构建 Hugo 对照站点
+  --no-search          不测搜索
+  --no-lighthouse      不跑 Lighthouse
+  --keep               保留每个规模的 dist
+  --no-keep-largest    不保留最大规模的 dist（bench/out/dist-<n>）
+  --search-only        只测名称搜索（--reuse-index 沿用已写的名称索引，--page-site DIR 指定量搜索页的站点）
+  --weights DIR        只列出已构建站点 DIR 的页面大小表
+  --help               显示本说明`;
+const FLAGS = {
+  sizes: { type: 'string', default: '1000,10000,50000,200000' },
+  seed: { type: 'string', default: '1' },
+  regen: { type: 'boolean', default: false },
+  shards: { type: 'string' },
+  repeat: { type: 'string', default: '1' },
+  'no-peer': { type: 'boolean', default: false },
+  'no-search': { type: 'boolean', default: false },
+  'no-lighthouse': { type: 'boolean', default: false },
+  keep: { type: 'boolean', default: false },
+  'no-keep-largest': { type: 'boolean', default: false },
+  'search-only': { type: 'boolean', default: false },
+  'reuse-index': { type: 'boolean', default: false },
+  'page-site': { type: 'string' },
+  weights: { type: 'string' },
+} as const;
+
+// The options, set from the command line when this file is run (readCommandLine).
+let sizes: number[] = [];
+let seed = 1;
+let regen = false;
+let withPeer = true;
+let withSearch = true;
+let keepDist = false;
 /** Lighthouse (mobile) on the largest page of each template, at the largest size only. */
-const withLighthouse = !args.includes('--no-lighthouse');
+let withLighthouse = true;
 /** Astro processes in parallel (scripts/build.ts --shards); unset: build.ts's default. */
-const shardArg = arg('shards');
-const searchOnly = args.includes('--search-only');
-const reuseIndex = args.includes('--reuse-index');
+let shardArg: string | undefined;
+let searchOnly = false;
+let reuseIndex = false;
 /** Keep the largest size's dist for later inspection (bench/out/dist-<n>). */
-const keepLargest = !args.includes('--no-keep-largest');
+let keepLargest = true;
 /** Builds of the pages and of Hugo's site per size, their median reported (see the top). */
-const repeat = Number(arg('repeat') ?? 1);
-if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat takes a positive whole number, not ${arg('repeat')}`);
+let repeat = 1;
+let pageSiteArg: string | undefined;
+let weightsOnly: string | undefined;
+
+/** Sets the options from the command line; --help prints USAGE, a bad flag or number exits 2. */
+function readCommandLine() {
+  const { values } = commandLine(FLAGS, USAGE);
+  const whole = (flag: string, text: string, min: number) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min) refuse(`--${flag} 要一个不小于 ${min} 的整数，不是“${text}”`, USAGE);
+    return n;
+  };
+  sizes = values.sizes.split(',').map((n) => whole('sizes', n, 1));
+  seed = whole('seed', values.seed, 0);
+  repeat = whole('repeat', values.repeat, 1);
+  if (values.shards !== undefined) whole('shards', values.shards, 1);
+  shardArg = values.shards;
+  regen = values.regen;
+  withPeer = !values['no-peer'];
+  withSearch = !values['no-search'];
+  withLighthouse = !values['no-lighthouse'];
+  keepDist = values.keep;
+  keepLargest = !values['no-keep-largest'];
+  searchOnly = values['search-only'];
+  reuseIndex = values['reuse-index'];
+  pageSiteArg = values['page-site'];
+  weightsOnly = values.weights;
+}
 /** Set when Hugo is wanted but cannot be found or installed. */
 let peerMissing = false;
 
@@ -832,7 +886,7 @@ async function measureSearchPage(dist: string): Promise<{ bytes: number; request
 async function searchOnlyMain() {
   mkdirSync(OUT, { recursive: true });
   const all: object[] = [];
-  const pageSite = resolve(arg('page-site') ?? join(ROOT, 'dist'));
+  const pageSite = resolve(pageSiteArg ?? join(ROOT, 'dist'));
   const page = existsSync(join(pageSite, 'search/index.html')) ? await measureSearchPage(pageSite) : undefined;
   console.log(
     page
@@ -933,9 +987,11 @@ async function main() {
   console.log(`\nResults: ${resultsFile}`);
 }
 
-const weightsOnly = arg('weights');
-if (weightsOnly) {
-  // npm run bench -- --weights DIR: the page-weight table of a site already built.
-  const stats = outputStats(weightsOnly);
-  console.log(`${stats.files} files, ${(stats.bytes / 2 ** 20).toFixed(1)} MB\n${weightTable(pageWeights(weightsOnly))}`);
-} else await (searchOnly ? searchOnlyMain() : main());
+if (import.meta.main) {
+  readCommandLine();
+  if (weightsOnly) {
+    // npm run bench -- --weights DIR: the page-weight table of a site already built.
+    const stats = outputStats(weightsOnly);
+    console.log(`${stats.files} files, ${(stats.bytes / 2 ** 20).toFixed(1)} MB\n${weightTable(pageWeights(weightsOnly))}`);
+  } else await (searchOnly ? searchOnlyMain() : main());
+}

@@ -4,7 +4,9 @@
  * A dated data release: checks the data, writes releases/YYYY-MM-DD/ — every data/*.csv
  * with a UTF-8 BOM in front (so Excel opens it as UTF-8; the content is unchanged), the
  * data licence, and MANIFEST (sha256 of each file, the format `sha256sum -c MANIFEST`
- * reads) — then commits that directory and tags the commit data-YYYY-MM-DD.
+ * reads) — then commits that directory and tags the commit data-YYYY-MM-DD. The folder is
+ * written all or nothing (a staging folder, then one rename), and a rerun finishes or clears
+ * what an interrupted run left (writeSnapshot).
  *
  *   --date      the release date (default: today in China, Asia/Shanghai)
  *   --dry-run   check and list what would be written and run; write nothing, no git
@@ -13,12 +15,12 @@
  *
  * Publishing is a separate, deliberate step: git push origin HEAD data-YYYY-MM-DD.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { withBomBytes } from '../src/lib/csv/bom.ts';
 import { parseFlags } from './lib/cli.ts';
+import { git } from '../src/site/git.ts';
 import { formatProblem } from '../src/lib/problem.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
 import { validateProject } from '../src/lib/validate/validate.ts';
@@ -60,26 +62,68 @@ export function snapshotFiles(root: string): SnapshotFile[] {
 /** MANIFEST: one `<sha256>  <file>` line per file, as sha256sum writes it. */
 export const manifest = (files: SnapshotFile[]) => files.map((f) => `${f.sha256}  ${f.name}\n`).join('');
 
-/** Writes releases/<date>/ and its MANIFEST; refuses to overwrite an existing release. */
-export function writeSnapshot(root: string, date: string): { dir: string; files: SnapshotFile[] } {
-  const dir = releaseDir(root, date);
-  if (existsSync(dir)) throw new Error(`${dir} 已存在：同一天只发布一次（要重发请先删除这个目录）`);
-  const files = snapshotFiles(root);
-  if (!files.some((f) => f.name.endsWith('.csv'))) throw new Error(`${join(root, 'data')} 里没有 CSV 文件`);
-  mkdirSync(dir, { recursive: true });
+const isAlive = (pid: number) => {
   try {
-    for (const f of files) writeFileSync(join(dir, f.name), f.bytes);
-    writeFileSync(join(dir, 'MANIFEST'), manifest(files));
-  } catch (err) {
-    rmSync(dir, { recursive: true, force: true });
-    throw err;
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
-  return { dir, files };
+};
+
+/** releases/.<date>.tmp-<pid>: where a snapshot is written before one rename makes it releases/<date>/. */
+const STAGING = /^\.(\d{4}-\d{2}-\d{2})\.tmp-(\d+)$/;
+
+/** A snapshot folder equals `files` when it holds exactly them, byte for byte, and their MANIFEST. */
+function sameSnapshot(dir: string, files: SnapshotFile[]): boolean {
+  const names = [...files.map((f) => f.name), 'MANIFEST'].sort();
+  const have = readdirSync(dir).sort();
+  if (have.join('\n') !== names.join('\n')) return false;
+  return (
+    files.every((f) => readFileSync(join(dir, f.name)).equals(f.bytes)) && readFileSync(join(dir, 'MANIFEST'), 'utf8') === manifest(files)
+  );
 }
 
-function git(args: string[], cwd: string): { ok: boolean; out: string; err: string } {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
-  return { ok: r.status === 0, out: (r.stdout ?? '').trim(), err: (r.stderr ?? String(r.error ?? '')).trim() };
+/**
+ * Writes releases/<date>/ and its MANIFEST, all or nothing: into a staging folder, then one
+ * rename, so an interrupted run (even by SIGKILL) leaves no partial releases/<date>/. A rerun
+ * removes what an interrupted run left: staging folders of processes that are gone, and a
+ * releases/<date>/ without its MANIFEST (written last, by older versions of this command, in
+ * place). A complete snapshot of the same data is kept (`reused`: the run that wrote it may
+ * have stopped before its commit); one of other data is refused.
+ */
+export function writeSnapshot(
+  root: string,
+  date: string,
+  log: (line: string) => void = () => undefined,
+): { dir: string; files: SnapshotFile[]; reused: boolean } {
+  const dir = releaseDir(root, date);
+  const releases = join(root, 'releases');
+  const files = snapshotFiles(root);
+  if (!files.some((f) => f.name.endsWith('.csv'))) throw new Error(`${join(root, 'data')} 里没有 CSV 文件`);
+  if (existsSync(releases))
+    for (const name of readdirSync(releases)) {
+      const pid = STAGING.exec(name)?.[2];
+      if (pid && !isAlive(Number(pid))) rmSync(join(releases, name), { recursive: true, force: true });
+    }
+  if (existsSync(dir)) {
+    if (!existsSync(join(dir, 'MANIFEST'))) {
+      log(`${dir} 没有 MANIFEST，是上次中断的发布留下的半成品：已删除，重新写入。`);
+      rmSync(dir, { recursive: true, force: true });
+    } else if (sameSnapshot(dir, files)) return { dir, files, reused: true };
+    else throw new Error(`${dir} 已存在，且与现在的数据不同：同一天只发布一次（要重发请先删除这个目录）`);
+  }
+  const staging = join(releases, `.${date}.tmp-${process.pid}`);
+  mkdirSync(staging, { recursive: true });
+  try {
+    for (const f of files) writeFileSync(join(staging, f.name), f.bytes);
+    writeFileSync(join(staging, 'MANIFEST'), manifest(files));
+    renameSync(staging, dir);
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+  return { dir, files, reused: false };
 }
 
 export interface ReleaseOptions {
@@ -102,12 +146,12 @@ export function release({ root, date, dryRun, tag, log = console.log }: ReleaseO
     if (!git(['rev-parse', '--is-inside-work-tree'], root).ok) throw new Error(`${root} 不是 git 仓库（只写快照请加 --no-tag）`);
     if (git(['rev-parse', '-q', '--verify', `refs/tags/${name}`], root).ok) throw new Error(`标签 ${name} 已存在`);
     const dirty = git(['status', '--porcelain', '--', 'data', 'content'], root);
-    if (!dirty.ok || dirty.out !== '')
-      throw new Error(`data/ 或 content/ 有未提交的修改，快照会和标签对不上。先提交或撤销：\n${dirty.out || dirty.err}`);
+    if (!dirty.ok || dirty.text !== '')
+      throw new Error(`data/ 或 content/ 有未提交的修改，快照会和标签对不上。先提交或撤销：\n${dirty.text || dirty.err}`);
   }
 
   if (dryRun) {
-    if (existsSync(releaseDir(root, date))) throw new Error(`${rel} 已存在：同一天只发布一次`);
+    if (existsSync(join(releaseDir(root, date), 'MANIFEST'))) throw new Error(`${rel} 已存在：同一天只发布一次`);
     const files = snapshotFiles(root);
     log(`（试运行，不写文件、不动 git）将写入 ${rel}/：`);
     for (const f of files) log(`  ${f.sha256}  ${f.name}`);
@@ -116,12 +160,22 @@ export function release({ root, date, dryRun, tag, log = console.log }: ReleaseO
     return;
   }
 
-  const { files } = writeSnapshot(root, date);
-  log(`已写入 ${rel}/：${files.map((f) => f.name).join('、')}、MANIFEST`);
+  const { files, reused } = writeSnapshot(root, date, log);
+  log(
+    reused
+      ? `${rel}/ 已有同样数据的快照（上次发布在提交前中断），沿用它`
+      : `已写入 ${rel}/：${files.map((f) => f.name).join('、')}、MANIFEST`,
+  );
   if (!tag) return;
+  // A snapshot an interrupted run already committed needs only its tag.
+  const committed = reused && git(['status', '--porcelain', '--', rel], root).text === '';
   const steps: string[][] = [
-    ['add', '--', rel],
-    ['commit', '-q', '-m', `数据版本 ${date}`, '--', rel],
+    ...(committed
+      ? []
+      : [
+          ['add', '--', rel],
+          ['commit', '-q', '-m', `数据版本 ${date}`, '--', rel],
+        ]),
     ['tag', '-a', name, '-m', `数据版本 ${date}`],
   ];
   for (const args of steps) {

@@ -30,6 +30,7 @@ import * as pagefind from 'pagefind';
 import { displayFiles, keyFiles, NAME_INDEX_PATH } from '../src/lib/search/name-index.ts';
 import { buildTokens } from '../src/lib/search/keys.ts';
 import type { HelperData, KeyJob } from './search-index-helper.ts';
+import { commandLine, refuse } from './lib/cli.ts';
 import { searchRecords, type KeyBuilder, type SearchRecord } from '../src/lib/search/record.ts';
 import { boundedRuns } from '../src/lib/search/page-text.ts';
 import { planShards } from '../src/lib/search/shards.ts';
@@ -222,13 +223,10 @@ async function writeTextIndex(site: string, profiled: Set<string>): Promise<numb
 }
 
 async function main() {
-  const args = process.argv.slice(2);
-  const siteArg = args.indexOf('--site');
-  if (siteArg < 0 || !args[siteArg + 1]) {
-    console.error('用法：node scripts/search-index.ts --site <构建目录> [--names-only]');
-    process.exit(2);
-  }
-  const site = resolve(args[siteArg + 1]!);
+  const usage = 'node scripts/search-index.ts --site <构建目录> [--names-only]';
+  const { values } = commandLine({ site: { type: 'string' }, 'names-only': { type: 'boolean', default: false } }, usage);
+  if (!values.site) refuse('缺少 --site <构建目录>', usage);
+  const site = resolve(values.site);
   const dataRoot = resolve(process.env.DATA_ROOT ?? '.');
   const started = performance.now();
   const secs = () => ((performance.now() - started) / 1000).toFixed(1);
@@ -251,7 +249,7 @@ async function main() {
 
   // Pagefind indexes the pages while the workers build the records; it has ended (and
   // freed its memory) before the shard plan and the name index files are made.
-  const namesOnly = args.includes('--names-only');
+  const namesOnly = values['names-only'];
   const work = recordsInWorkers(dataRoot);
   const pagesDone = namesOnly ? Promise.resolve(0) : work.profiled.then((profiled) => writeTextIndex(site, profiled));
   const records = await work.records.catch((e: unknown) => {

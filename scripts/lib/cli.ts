@@ -11,19 +11,31 @@ export type { ParseArgsOptionsConfig };
 
 /**
  * The command line of this process parsed against `options` with `positionals` (a [min, max]
- * count); a bad flag or count prints what is wrong and `usage`, and exits 2 — no stack trace.
+ * count). `--help` (`-h`) prints `usage` and exits 0; a bad flag or count prints what is
+ * wrong and `usage`, and exits 2 — no stack trace.
  */
 export function commandLine<T extends ParseArgsOptionsConfig>(options: T, usage: string, positionals: [number, number] = [0, 0]) {
+  const withHelp = { ...options, help: { type: 'boolean', short: 'h' } } as const;
+  let parsed;
   try {
-    const parsed = parseFlags(process.argv.slice(2), options, positionals[1] > 0);
-    const [min, max] = positionals;
-    if (parsed.positionals.length < min) throw new Error('缺少参数');
-    if (parsed.positionals.length > max) throw new Error(`多余的参数：${parsed.positionals.slice(max).join(' ')}`);
-    return parsed;
+    parsed = parseFlags(process.argv.slice(2), withHelp, positionals[1] > 0);
   } catch (err) {
-    console.error(`${(err as Error).message}\n用法：${usage}`);
-    process.exit(2);
+    refuse((err as Error).message, usage);
   }
+  if ((parsed.values as { help?: boolean }).help === true) {
+    console.log(`用法：${usage}`);
+    process.exit(0);
+  }
+  const [min, max] = positionals;
+  if (parsed.positionals.length < min) refuse('缺少参数', usage);
+  if (parsed.positionals.length > max) refuse(`多余的参数：${parsed.positionals.slice(max).join(' ')}`, usage);
+  return parsed;
+}
+
+/** Prints what is wrong with the command line and `usage`, and exits 2. */
+export function refuse(message: string, usage: string): never {
+  console.error(`${message}\n用法：${usage}`);
+  process.exit(2);
 }
 
 /**

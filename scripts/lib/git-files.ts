@@ -1,24 +1,19 @@
 /** The data/ and content/ files of a git commit, read without touching the work tree. */
-import { spawnSync } from 'node:child_process';
 import type { ProjectFiles } from '../../src/lib/validate/types.ts';
-
-function git(args: string[], cwd: string): { ok: boolean; out: Buffer; err: string } {
-  const r = spawnSync('git', args, { cwd, maxBuffer: 512 * 1024 * 1024 });
-  return { ok: r.status === 0, out: r.stdout ?? Buffer.alloc(0), err: r.stderr?.toString() ?? String(r.error ?? '') };
-}
+import { git } from '../../src/site/git.ts';
 
 /** The data/ and content/ files of a commit, as read-project.ts would read them from disk. */
 export function gitFiles(ref: string, repo: string): ProjectFiles {
   const top = git(['rev-parse', '--show-toplevel'], repo);
-  if (!top.ok) throw new Error(`${repo} 不是 git 仓库：${top.err.trim()}`);
-  const cwd = top.out.toString().trim();
+  if (!top.ok) throw new Error(`${repo} 不是 git 仓库：${top.err}`);
+  const cwd = top.text;
   const ls = git(['ls-tree', '-r', '-z', '--name-only', ref, '--', 'data', 'content'], cwd);
-  if (!ls.ok) throw new Error(`读不到 ${ref}：${ls.err.trim()}`);
+  if (!ls.ok) throw new Error(`读不到 ${ref}：${ls.err}`);
   const files: ProjectFiles = new Map();
   for (const path of ls.out.toString().split('\0').filter(Boolean)) {
     if (!/^data\/[^/]+\.csv$/.test(path) && !/^content\/.+\.mdx$/.test(path)) continue;
     const show = git(['show', `${ref}:${path}`], cwd);
-    if (!show.ok) throw new Error(`读不到 ${ref}:${path}：${show.err.trim()}`);
+    if (!show.ok) throw new Error(`读不到 ${ref}:${path}：${show.err}`);
     files.set(path, new Uint8Array(show.out));
   }
   return files;
@@ -27,7 +22,7 @@ export function gitFiles(ref: string, repo: string): ProjectFiles {
 /** The commit a pull request is compared from: the merge base of the two refs, if there is one. */
 export function mergeBase(base: string, head: string, repo: string): string | undefined {
   const r = git(['merge-base', base, head], repo);
-  return r.ok ? r.out.toString().trim() : undefined;
+  return r.ok ? r.text : undefined;
 }
 
 /** True when the ref names a commit in the repository. */
@@ -44,5 +39,5 @@ export function defaultBase(repo: string): string {
 
 export const shortSha = (ref: string, repo: string) => {
   const r = git(['rev-parse', '--short', ref], repo);
-  return r.ok ? r.out.toString().trim() : undefined;
+  return r.ok ? r.text : undefined;
 };

@@ -7,11 +7,12 @@
  * directory of its own: a file two shards both wrote must be byte-identical; if not, the merge
  * stops rather than pick one.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import config from '../../astro.config.mjs';
+import { moveSync } from './move.ts';
 
 /** Moves everything under `from` into `into`; a file both hold must be byte-identical. */
 function mergeInto(from: string, into: string, rel: string): void {
@@ -19,7 +20,7 @@ function mergeInto(from: string, into: string, rel: string): void {
     const source = join(from, e.name);
     const target = join(into, e.name);
     const path = rel ? `${rel}/${e.name}` : e.name;
-    if (!existsSync(target)) renameSync(source, target);
+    if (!existsSync(target)) moveSync(source, target);
     else if (e.isDirectory()) mergeInto(source, target, path);
     else if (!readFileSync(source).equals(readFileSync(target)))
       throw new Error(

@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { dataRoot } from './config.ts';
+import { git } from './git.ts';
 
 const blameCache = new Map<string, Map<number, string>>();
 const fileCache = new Map<string, string | undefined>();
@@ -30,13 +31,12 @@ export function gitHistory(): GitHistory {
 }
 
 /** Output of a git command, or undefined when there is no history or the command fails (failures other than "not committed" are printed). */
-function git(args: string[]): string | undefined {
+function gitOutput(args: string[]): string | undefined {
   if (!gitHistory().available) return undefined;
-  const r = spawnSync('git', args, { cwd: dataRoot(), encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (r.status === 0) return r.stdout;
+  const r = git(args, dataRoot());
+  if (r.ok) return r.out.toString();
   // blame of a file that was never committed: the "not committed yet" case, not a failure.
-  if (!/no such path .* in HEAD/.test(r.stderr ?? ''))
-    console.warn(`注意：git ${args[0]} 失败：${(r.stderr || String(r.error ?? '')).trim()}`);
+  if (!/no such path .* in HEAD/.test(r.err)) console.warn(`注意：git ${args[0]} 失败：${r.err}`);
   return undefined;
 }
 
@@ -44,7 +44,7 @@ function blame(file: string): Map<number, string> {
   let map = blameCache.get(file);
   if (map) return map;
   map = new Map();
-  const out = git(['blame', '--line-porcelain', '--', file]);
+  const out = gitOutput(['blame', '--line-porcelain', '--', file]);
   if (out) {
     let line = 0;
     let time = '';
@@ -73,14 +73,14 @@ function fileDay(file: string): string | undefined {
     if (!contentDays) {
       contentDays = new Map();
       let day = '';
-      for (const l of (git(['log', '--format=@@%cs', '--name-only', '--relative', '--', 'content']) ?? '').split('\n')) {
+      for (const l of (gitOutput(['log', '--format=@@%cs', '--name-only', '--relative', '--', 'content']) ?? '').split('\n')) {
         if (l.startsWith('@@')) day = l.slice(2);
         else if (l && !contentDays.has(l)) contentDays.set(l, day);
       }
     }
     return contentDays.get(file);
   }
-  if (!fileCache.has(file)) fileCache.set(file, git(['log', '-1', '--format=%cs', '--', file])?.trim() || undefined);
+  if (!fileCache.has(file)) fileCache.set(file, gitOutput(['log', '-1', '--format=%cs', '--', file])?.trim() || undefined);
   return fileCache.get(file);
 }
 
@@ -98,7 +98,7 @@ export function lastChanged(parts: { file: string; line?: number }[]): string | 
 
 /** The data's version: the day of the last commit that touched data/ or content/ ("unreleased" outside git). */
 export function dataVersion(): string {
-  return git(['log', '-1', '--format=%cs', '--', 'data', 'content'])?.trim() || 'unreleased';
+  return gitOutput(['log', '-1', '--format=%cs', '--', 'data', 'content'])?.trim() || 'unreleased';
 }
 
 export interface DataChange {
@@ -109,7 +109,7 @@ export interface DataChange {
 
 /** Commits that changed the data, newest first: the public changelog of records. */
 export function dataChangelog(limit = 50): DataChange[] {
-  const out = git(['log', `-${limit}`, '--format=@@%cs\t%s', '--name-only', '--', 'data', 'content']);
+  const out = gitOutput(['log', `-${limit}`, '--format=@@%cs\t%s', '--name-only', '--', 'data', 'content']);
   if (!out) return [];
   return out
     .split('@@')

@@ -13,7 +13,7 @@
  * Only ordinary pages take this path. Endpoints, redirects, the 404 page and anything that
  * is not a 200 keep Astro's, which knows their file names.
  *
- * In a parallel build (scripts/build.ts) ASTRO_PAGES_DIR names the merged site: each shard
+ * In a planned build (scripts/build.ts, src/site/build-plan.ts) the plan's pagesDir is the site being built: each shard
  * writes its slice of the dynamic routes' pages (src/site/shard.ts) straight there, so the
  * merge has only the few static pages and assets every shard writes to compare and move.
  */
@@ -21,6 +21,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
+import { buildPlanOfThisProcess } from './build-plan.ts';
 
 /** The file a page's URL is written to in the `directory` build format: `<outDir><path>index.html`. */
 export function pageFile(outDir: string, base: string, url: string): string {
@@ -69,7 +70,7 @@ export function syncPageWriter(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:start': ({ setPrerenderer }) => {
-        setPrerenderer((astro) => syncWriting(astro, outDir, base, process.env.ASTRO_PAGES_DIR || outDir));
+        setPrerenderer((astro) => syncWriting(astro, outDir, base, buildPlanOfThisProcess()?.plan.pagesDir ?? outDir));
       },
     },
   };

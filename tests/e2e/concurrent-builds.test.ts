@@ -3,62 +3,26 @@
  * two builds of different data roots started at once each get their own pages; a SIGTERM
  * during the Astro step ends its child, removes dist.tmp-* and leaves the old output whole.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PORTAL } from '../fixture-data.ts';
+import { processesOfBuild, startBuild, type Build } from './build-process.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'concurrent-builds-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-interface Build {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  output: string;
-}
-
-/** Starts scripts/build.ts; `onOutput` sees stdout and stderr as they arrive. */
-function startBuild(out: string, dataRoot: string, onOutput?: (text: string, pid: number) => void, args: string[] = []) {
-  const env = { ...process.env, DATA_ROOT: dataRoot };
-  const child = spawn(process.execPath, ['scripts/build.ts', '--out', out, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const take = (d: Buffer) => {
-    output += d.toString();
-    onOutput?.(output, child.pid!);
-  };
-  child.stdout.on('data', take);
-  child.stderr.on('data', take);
-  const done = new Promise<Build>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, output })));
-  return { child, done };
-}
-
-/** Processes whose environment names an output directory at or under `dir` (the Astro children of a build). */
-function processesWriting(dir: string): number[] {
-  const pids: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const vars = readFileSync(`/proc/${name}/environ`, 'utf8').split('\0');
-      if (vars.some((v) => v === `ASTRO_OUT_DIR=${dir}` || v.startsWith(`ASTRO_OUT_DIR=${dir}/`))) pids.push(Number(name));
-    } catch {
-      // gone, or not ours
-    }
-  }
-  return pids;
-}
-
 /**
- * What an interrupted build must leave: its exit code for SIGTERM, no child still writing
- * under `dir` (given the kernel a moment to reap them) and `dir` itself gone, no dist.tmp-*
+ * What an interrupted build must leave: its exit code for SIGTERM, no child of the build still
+ * running (given the kernel a moment to reap them), its folder `dir` gone, no dist.tmp-*
  * or dist.old-* beside the output, the old site as it was, and the checkout's lock released.
  */
-async function expectStoppedCleanly(result: Build, dir: string, out: string, before: string): Promise<void> {
+async function expectStoppedCleanly(result: Build, pid: number, dir: string, out: string, before: string): Promise<void> {
   expect(result.code, result.output).toBe(143);
   expect(result.output).toContain('构建被中止');
-  for (let i = 0; i < 50 && processesWriting(dir).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
-  expect(processesWriting(dir)).toEqual([]);
+  for (let i = 0; i < 50 && processesOfBuild(pid).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  expect(processesOfBuild(pid)).toEqual([]);
   expect(existsSync(dir)).toBe(false);
   expect(readdirSync(root).filter((n) => n.includes('.tmp-') || n.includes('.old-'))).toEqual([]);
   expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
@@ -95,7 +59,7 @@ describe('builds sharing one checkout', () => {
         if (!tmp && text.includes('✓ 数据校验')) {
           tmp = `${outMini}.tmp-${pid}`;
           const waitForAstro = () => {
-            if (processesWriting(tmp).length > 0) build.child.kill('SIGTERM');
+            if (processesOfBuild(pid, 'astro build').length > 0) build.child.kill('SIGTERM');
             else setTimeout(waitForAstro, 100);
           };
           waitForAstro();
@@ -105,7 +69,7 @@ describe('builds sharing one checkout', () => {
     );
     const result = await build.done;
     expect(tmp).not.toBe('');
-    await expectStoppedCleanly(result, tmp, outMini, before);
+    await expectStoppedCleanly(result, build.child.pid!, tmp, outMini, before);
   });
 
   it('a SIGTERM while shards build in parallel ends every Astro child and removes their directories', async () => {
@@ -119,7 +83,7 @@ describe('builds sharing one checkout', () => {
           shards = join(process.cwd(), 'node_modules/.astro', `shards-${pid}`);
           // Both shards are running: interrupt the build.
           const waitForShards = () => {
-            if (processesWriting(shards).length >= 2) build.child.kill('SIGTERM');
+            if (processesOfBuild(pid, 'astro build').length >= 2) build.child.kill('SIGTERM');
             else setTimeout(waitForShards, 100);
           };
           waitForShards();
@@ -129,6 +93,6 @@ describe('builds sharing one checkout', () => {
     );
     const result = await build.done;
     expect(shards).not.toBe('');
-    await expectStoppedCleanly(result, shards, outMini, before);
+    await expectStoppedCleanly(result, build.child.pid!, shards, outMini, before);
   });
 });

@@ -1,10 +1,13 @@
-/** Downloads from the built site: CSVs are the source files byte for byte (plus a BOM), JSON parses. */
+/**
+ * Downloads from the built site: CSVs are the files of the dataset it was built from
+ * (the portal fixture, never today's data/) byte for byte plus a BOM; JSON parses.
+ */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { csvDatasetNames, csvDatasets } from '../../src/lib/schemas/index.ts';
 import { baseUrl } from './browser.ts';
 
-const dataRoot = process.env.DATA_ROOT ?? '.';
+const dataRoot = inject('dataRoot');
 
 describe('data downloads', () => {
   for (const [name, { file }] of Object.entries(csvDatasets)) {

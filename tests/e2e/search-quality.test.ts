@@ -60,6 +60,14 @@ const absentRows = Papa.parse<{ query: string }>(readFileSync('tests/search-abse
 }).data;
 /** What a first-time visitor may download for one search, library included. */
 const MAX_BYTES = 300_000;
+/** One query (fresh context, page load, search): its page load and its search each get this long. */
+const QUERY_TIMEOUT = 10_000;
+/**
+ * The whole run: 209 queries took 252 s (1.2 s each) on the shared 2-core machine under
+ * load on 2026-12-07; 3 s a query leaves room for a slower day (about 11 minutes at most),
+ * where 15 s a query let a stalled browser hang the suite for 52 minutes.
+ */
+const RUN_TIMEOUT = 60_000 + rows.length * 3_000;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -82,7 +90,7 @@ async function runQuery(
 ): Promise<{ results: string[]; close: boolean; ms: number; state: string }> {
   await page.goto(`${base}/search/?q=${encodeURIComponent(query)}`);
   await page.waitForFunction(() => ['done', 'empty', 'error'].includes(document.getElementById('search-form')?.dataset.state ?? ''), null, {
-    timeout: 20_000,
+    timeout: QUERY_TIMEOUT,
   });
   return page.evaluate(() => {
     const list = document.getElementById('search-results')!;
@@ -117,6 +125,7 @@ describe('search quality (tests/search-queries.csv)', () => {
       for (const row of rows) {
         const context = await browser.newContext();
         const page = await context.newPage();
+        page.setDefaultTimeout(QUERY_TIMEOUT);
         let bytes = 0;
         let requests = 0;
         const pending: Promise<void>[] = [];
@@ -200,7 +209,7 @@ describe('search quality (tests/search-queries.csv)', () => {
       const heavy = outcomes.filter((o) => o.bytes > MAX_BYTES).map((o) => `${o.query}: ${o.bytes} B`);
       expect(heavy, 'queries that downloaded more than 300 kB').toEqual([]);
     },
-    rows.length * 15_000,
+    RUN_TIMEOUT,
   );
 
   it(

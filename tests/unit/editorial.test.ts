@@ -11,13 +11,12 @@ import {
   groupTypeWord,
   groupUnitCounts,
   regionDesignations,
-  regionPolicies,
   regionUnitCounts,
   reportedGroupCount,
   unitCountWords,
 } from '../../src/lib/data/editorial.ts';
 import { headlineFigures } from '../../src/lib/data/headlines.ts';
-import { indexDataset } from '../../src/lib/data/queries.ts';
+import { indexDataset, regionPolicies } from '../../src/lib/data/queries.ts';
 import { formatProblem } from '../../src/lib/problem.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
 import { miniFiles, text } from './fixture-project.ts';

@@ -76,3 +76,54 @@ describe('syncWriting', () => {
     expect(existsSync(join(outDir, 'gone'))).toBe(false);
   });
 });
+
+/**
+ * What the page writer relies on in Astro itself (node_modules/astro, the pinned version):
+ * a page whose response has no body is counted as built but not written. Astro's own
+ * renderPath decides it; should a new Astro write (or fail on) such a page, this fails
+ * long before a slow suite would.
+ */
+describe("Astro's renderPath", () => {
+  type RenderPath = typeof import('../../node_modules/astro/dist/core/build/generate.js').renderPath;
+  type Payload = Parameters<RenderPath>[0];
+  const load = async () => (await import('../../node_modules/astro/dist/core/build/generate.js')).renderPath;
+  const payload = (body: string | null): Payload =>
+    ({
+      prerenderer: {
+        ...astro,
+        render: () => Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'text/html' } })),
+      },
+      pathname: '/schools/s1/',
+      route: {
+        type: 'page',
+        route: '/schools/[id]',
+        component: 'src/pages/schools/[id].astro',
+        params: ['id'],
+        segments: [[{ content: 'schools', dynamic: false, spread: false }], [{ content: 'id', dynamic: true, spread: false }]],
+        fallbackRoutes: [],
+        isIndex: false,
+      },
+      options: {
+        origin: 'http://x',
+        settings: {
+          buildOutput: 'static',
+          config: {
+            base: '/',
+            trailingSlash: 'ignore',
+            outDir: new URL('file:///out/'),
+            publicDir: new URL('file:///nowhere/'),
+            build: { format: 'directory' },
+          },
+        },
+      },
+      logger: { error: () => undefined, info: () => undefined, warn: () => undefined },
+    }) as unknown as Payload;
+
+  it('writes no file for a page with an empty body, and one for a page with a body', async () => {
+    const renderPath = await load();
+    await expect(renderPath(payload(null))).resolves.toBeNull();
+    const written = await renderPath(payload('<p>s1</p>'));
+    expect(written?.outFile.href).toBe('file:///out/schools/s1/index.html');
+    expect(Buffer.from(written!.body).toString()).toBe('<p>s1</p>');
+  });
+});

@@ -5,7 +5,7 @@
  * scratch git repository, never in the project's own.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,12 +60,34 @@ describe('release snapshot', () => {
     }
   });
 
-  it('matches what a dry run lists, and refuses to overwrite a release', () => {
+  it('matches what a dry run lists, and refuses to overwrite a release of other data', () => {
     const root = copyOfMini();
     const files = snapshotFiles(root);
-    writeSnapshot(root, '2025-03-01');
+    expect(writeSnapshot(root, '2025-03-01').reused).toBe(false);
     expect(readFileSync(join(root, 'releases/2025-03-01/MANIFEST'), 'utf8')).toBe(manifest(files));
-    expect(() => writeSnapshot(root, '2025-03-01')).toThrow('已存在');
+    // The same data again: the snapshot an interrupted run left before its commit is kept.
+    expect(writeSnapshot(root, '2025-03-01').reused).toBe(true);
+    appendFileSync(join(root, 'data/sources.csv'), 'fx-other,另一篇,,2025,,news,,\n');
+    expect(() => writeSnapshot(root, '2025-03-01')).toThrow('已存在，且与现在的数据不同');
+  });
+
+  it('writes all or nothing, and a rerun clears what an interrupted run left', () => {
+    const root = copyOfMini();
+    // An older run stopped mid-write in place: two files and no MANIFEST.
+    const partial = join(root, 'releases/2025-03-01');
+    mkdirSync(partial, { recursive: true });
+    writeFileSync(join(partial, 'groups.csv'), 'id,name\n');
+    writeFileSync(join(partial, 'regions.csv'), '');
+    // A run killed while writing its staging folder (no process has this pid).
+    const staging = join(root, 'releases/.2025-03-02.tmp-999999999');
+    mkdirSync(staging);
+    writeFileSync(join(staging, 'groups.csv'), '');
+    const lines: string[] = [];
+    const { dir, files } = writeSnapshot(root, '2025-03-01', (l) => lines.push(l));
+    expect(lines.join('\n')).toContain('半成品');
+    expect(readdirSync(dir).sort()).toEqual([...files.map((f) => f.name), 'MANIFEST'].sort());
+    expect(readFileSync(join(dir, 'groups.csv'))).toEqual(files.find((f) => f.name === 'groups.csv')!.bytes);
+    expect(readdirSync(join(root, 'releases'))).toEqual(['2025-03-01']);
   });
 
   it('checks dates and knows today in China', () => {
@@ -136,5 +158,29 @@ describe('npm run release', () => {
     const again = run(['--root', repo, '--date', '2025-03-01'], env);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('标签 data-2025-03-01 已存在');
+  });
+
+  it.skipIf(!hasGit)('finishes a release interrupted after its snapshot was written or committed', () => {
+    const repo = copyOfMini();
+    const { env, run: git } = scratchGit(repo);
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'data');
+    // Stopped before its commit: the snapshot is there, untracked.
+    writeSnapshot(repo, '2025-03-01');
+    const r = run(['--root', repo, '--date', '2025-03-01'], env);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('沿用它');
+    expect(git('show', '--name-only', '--format=%s', 'data-2025-03-01^{commit}').stdout).toContain('releases/2025-03-01/MANIFEST');
+    // Stopped after its commit, before its tag.
+    writeSnapshot(repo, '2025-03-02');
+    git('add', '--', 'releases/2025-03-02');
+    git('commit', '-q', '-m', '数据版本 2025-03-02');
+    const tagOnly = run(['--root', repo, '--date', '2025-03-02'], env);
+    expect(tagOnly.stderr).toBe('');
+    expect(tagOnly.status).toBe(0);
+    expect(git('rev-parse', 'data-2025-03-02^{commit}').stdout).toBe(git('rev-parse', 'HEAD').stdout);
+    expect(git('status', '--porcelain').stdout).toBe('');
   });
 });

@@ -111,20 +111,49 @@ describe('region view', () => {
       'fx-no3-primary': [],
     });
   });
-  it('holds the region’s own statistics, their sources and files, and its policies', () => {
+  it('holds the region’s own statistics (by metric, then date), their sources and files, and its policies in three parts', () => {
     const view = regionView(idx, 'fx-city');
-    expect(view.statistics.map((s) => s.metric)).toEqual([
-      'coverage-rate',
-      'coverage-rate',
-      'coverage-rate',
-      'coverage-rate',
-      'group-count',
+    // statistics.csv lines: coverage-rate 2023-12, 2024-09/2024-10, 2022-12, 2026-12; group-count 2024-09.
+    expect(view.statistics.map((s) => [s.metric, s._line])).toEqual([
+      ['coverage-rate', 4],
+      ['coverage-rate', 2],
+      ['coverage-rate', 3],
+      ['coverage-rate', 5],
+      ['group-count', 6],
     ]);
     expect(view.sources.map((s) => s.id)).toEqual(['fx-news']);
     expect(view.files).toHaveLength(1 + 5);
-    expect(view.policies.map((p) => p.id)).toEqual(['fx-plan']);
+    expect(view.policies.own.map((p) => p.id)).toEqual(['fx-plan']);
+    expect(view.policies.inherited).toEqual([]);
+    expect(view.policyCount).toBe(view.policies.own.length + view.policies.below.length);
     expect(view.levelLabel).toBe('地市级');
     expect(regionView(idx, 'fx-dist').statistics).toEqual([]);
+  });
+  it('says in its lede and description what a source reports against what is listed', () => {
+    const view = regionView(idx, 'fx-city');
+    expect(view.groupCount).toEqual({ listed: 2, reported: 12, words: '教育集团：来源报告 12 个，本站已收录 2 个' });
+    expect(view.unitWords).toBe('3 所学校，1 个校区');
+    expect(view.description).toBe(
+      '示例市的教育集团、成员学校、政策与统计数据：教育集团：来源报告 12 个，本站已收录 2 个，3 所学校，1 个校区。',
+    );
+    expect(view.children.map((c) => [c.region.id, c.totals.groups, c.unitWords])).toEqual([['fx-dist', 1, '3 所学校 · 1 个校区']]);
+    expect(view.search?.kind).toBe('region');
+  });
+  it('shows the region’s designations, and cites and dates them as it does its figures', () => {
+    const files = miniFiles();
+    const append = (path: string, row: string) => {
+      const text = new TextDecoder().decode(files.get(path));
+      files.set(path, new TextEncoder().encode(`${text.endsWith('\n') ? text : `${text}\n`}${row}\n`));
+    };
+    const path = 'data/designations.csv';
+    append('data/sources.csv', 'fx-pilot-list,示例省改革先行区名单,示例省教育厅,2024-06-01,https://example.org/list,list,,');
+    append(path, ',fx-city,provincial,集团化办学改革先行区,2024-06,fx-pilot-list,');
+    const { dataset, problems } = validateProject(files);
+    expect(problems).toEqual([]);
+    const view = regionView(indexDataset(dataset), 'fx-city');
+    expect(view.designations.map((d) => d.title)).toEqual(['集团化办学改革先行区']);
+    expect(view.sources.map((s) => s.id)).toEqual(['fx-news', 'fx-pilot-list']);
+    expect(view.files.at(-1)).toMatchObject({ file: path });
   });
 });
 
@@ -163,6 +192,7 @@ describe('pages that stay light at country size', () => {
     const page = regionLetterView(idx, 'fx-dist', 's');
     expect(page.letter.schools.map((r) => r.school.id)).toHaveLength(4);
     expect(page.letters).toEqual([{ letter: 'S', slug: 's', count: 4 }]);
+    expect([page.title, page.description]).toEqual(['东区的学校：S', '东区首字母为 S 的 4 所学校。']);
     expect(() => regionLetterView(idx, 'fx-dist', 'q')).toThrow('q');
   });
   it('within the limits a region lists its whole subtree', () => {

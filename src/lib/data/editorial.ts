@@ -1,12 +1,11 @@
 /**
  * What record pages say about what editors entered: schools counted apart from their
- * campuses, a region's own designations and the policies that name it (apart from those
- * it inherits), a source's reported group count against the groups listed here, and a
+ * campuses, a region's own designations, a source's reported group count against the groups listed here, and a
  * group's type in words that read naturally when the source gives none.
  */
 import { dateSortKey } from '../fuzzy-date.ts';
 import type { Designation, Group, School, Statistic } from '../schemas/index.ts';
-import type { Located, PolicyEntry } from './dataset.ts';
+import type { Located } from './dataset.ts';
 import { ALL_STAGES, groupFits } from '../coverage/stages.ts';
 import { formatStatValue } from './format.ts';
 import {
@@ -14,9 +13,7 @@ import {
   groupMembers,
   groupsInRegion,
   isCurrent,
-  regionAncestors,
   regionStatistics,
-  regionSubtree,
   regionTotals,
   type DatasetIndex,
 } from './queries.ts';
@@ -69,31 +66,6 @@ export function regionDesignations(idx: DatasetIndex, regionId: string): Located
   return idx.data.designations
     .filter((d) => d.region === regionId)
     .sort((a, b) => dateSortKey(a.date.parsed).localeCompare(dateSortKey(b.date.parsed)) || a._line - b._line);
-}
-
-export interface RegionPolicies {
-  /** Policies issued for this region or naming it (its `region` or one of its `regions`). */
-  own: PolicyEntry[];
-  /** Policies of a region above (the province's), which apply here without naming it. */
-  inherited: PolicyEntry[];
-  /** Policies of regions below this one. */
-  below: PolicyEntry[];
-}
-
-/** A region's policies in three parts, so a district does not list its province's policy as its own. */
-export function regionPolicies(idx: DatasetIndex, regionId: string): RegionPolicies {
-  const ancestors = new Set(regionAncestors(idx, regionId).map((r) => r.id));
-  ancestors.delete(regionId);
-  const below = regionSubtree(idx, regionId);
-  below.delete(regionId);
-  const out: RegionPolicies = { own: [], inherited: [], below: [] };
-  for (const p of idx.data.policies) {
-    const named = [p.region, ...p.regions];
-    if (named.includes(regionId)) out.own.push(p);
-    else if (named.some((r) => below.has(r))) out.below.push(p);
-    else if (named.some((r) => ancestors.has(r))) out.inherited.push(p);
-  }
-  return out;
 }
 
 /** The latest number of groups a source reports for the region itself (dated figures before undated ones). */

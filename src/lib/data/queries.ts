@@ -169,10 +169,31 @@ export function* eachSchoolInRegion(idx: DatasetIndex, id: string): Generator<Lo
   for (const r of subtreeOf(idx, id)) yield* byRegion.get(r) ?? [];
 }
 
-export function policiesForRegion(idx: DatasetIndex, id: string): PolicyEntry[] {
+export interface RegionPolicies {
+  /** Policies issued for this region or naming it (its `region` or one of its `regions`). */
+  own: PolicyEntry[];
+  /** Policies of a region above (the province's), which apply here without naming it. */
+  inherited: PolicyEntry[];
+  /** Policies of regions below this one. */
+  below: PolicyEntry[];
+}
+
+/**
+ * The policies that concern a region, in three parts so a district does not list its
+ * province's policy as its own; each part in the order of the data. (The ancestors and
+ * the subtree both hold the region itself: a policy naming it is its own, checked first.)
+ */
+export function regionPolicies(idx: DatasetIndex, id: string): RegionPolicies {
   const ancestors = new Set(regionAncestors(idx, id).map((r) => r.id));
   const below = subtreeOf(idx, id);
-  return idx.data.policies.filter((p) => [p.region, ...p.regions].some((r) => ancestors.has(r) || below.has(r)));
+  const out: RegionPolicies = { own: [], inherited: [], below: [] };
+  for (const p of idx.data.policies) {
+    const named = [p.region, ...p.regions];
+    if (named.includes(id)) out.own.push(p);
+    else if (named.some((r) => below.has(r))) out.below.push(p);
+    else if (named.some((r) => ancestors.has(r))) out.inherited.push(p);
+  }
+  return out;
 }
 
 export interface RegionTotals {
@@ -184,6 +205,8 @@ export interface RegionTotals {
   /** Members that sources count without naming them. */
   reportedMembers: number;
 }
+
+const policyCount = (p: RegionPolicies) => p.own.length + p.inherited.length + p.below.length;
 
 export function regionTotals(idx: DatasetIndex, id: string): RegionTotals {
   const d = derived(idx);
@@ -203,7 +226,7 @@ export function regionTotals(idx: DatasetIndex, id: string): RegionTotals {
       if (g.reported_members && isExact(g.reported_members)) reportedMembers += g.reported_members.min;
     }
   }
-  const totals = { regions: ids.size - 1, groups, schools, memberships, policies: policiesForRegion(idx, id).length, reportedMembers };
+  const totals = { regions: ids.size - 1, groups, schools, memberships, policies: policyCount(regionPolicies(idx, id)), reportedMembers };
   d.totals.set(id, totals);
   return { ...totals };
 }

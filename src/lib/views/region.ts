@@ -1,21 +1,25 @@
 /** The data a region page shows, from the index's maps; the page file holds only markup. */
-import type { Region, School, Source, Statistic } from '../schemas/index.ts';
+import type { Designation, Region, School, Source, Statistic } from '../schemas/index.ts';
 import { regionLevelLabels } from '../schemas/region.ts';
-import type { GroupRecord, Located, PolicyEntry } from '../data/dataset.ts';
+import type { GroupRecord, Located } from '../data/dataset.ts';
 import { alphabetize } from '../data/alphabet.ts';
+import { groupCountSummary, regionDesignations, regionUnitCounts, unitCountWords, type GroupCountSummary } from '../data/editorial.ts';
 import {
   groupMembers,
   groupsInRegion,
   isCurrent,
   leadSchool,
-  policiesForRegion,
   regionAncestors,
+  regionPolicies,
   regionStatistics,
   regionTotals,
   schoolsInRegion,
   type DatasetIndex,
+  type RegionPolicies,
   type RegionTotals,
 } from '../data/queries.ts';
+import { dateSortKey } from '../fuzzy-date.ts';
+import { searchRecord, type SearchRecord } from '../search/record.ts';
 import { PAGE_LIMITS, type PageLimits } from './limits.ts';
 import type { RecordFile } from './record.ts';
 
@@ -46,7 +50,14 @@ export interface RegionView {
   ancestors: Located<Region>[];
   levelLabel: string;
   totals: RegionTotals;
-  children: { region: Located<Region>; totals: RegionTotals }[];
+  /** Groups listed in the region and below, against what a source reports for it. */
+  groupCount: GroupCountSummary;
+  /** "3 所学校，1 个校区": schools, campuses and divisions in the region and below. */
+  unitWords: string;
+  /** Titles given to the region itself, in date order. */
+  designations: Located<Designation>[];
+  /** Each child region with its totals and its units in words ("2 所学校 · 1 个校区"). */
+  children: { region: Located<Region>; totals: RegionTotals; unitWords: string }[];
   /** Groups listed on the page: the whole subtree's, or at country size only the region's own. */
   groups: RegionGroupRow[];
   /** Groups of the subtree not listed here: they are on the child regions' pages. */
@@ -59,11 +70,17 @@ export interface RegionView {
    * moves to one page per letter (/regions/<id>/schools/<slug>/), and `letters` is empty.
    */
   letterPages: { letter: string; slug: string; count: number }[];
-  policies: PolicyEntry[];
+  policies: RegionPolicies;
+  /** How many policies the three parts hold together. */
+  policyCount: number;
+  /** The region's own figures, by metric then date (the table's order). */
   statistics: Located<Statistic>[];
+  /** The sources of the region, its figures and its designations. */
   sources: Located<Source>[];
   files: RecordFile[];
   description: string;
+  /** What the full-text index reads from the page (SearchMeta). */
+  search: SearchRecord | undefined;
 }
 
 const slugOf = (letter: string) => (letter === '#' ? 'other' : letter.toLowerCase());
@@ -95,8 +112,13 @@ export function regionView(idx: DatasetIndex, id: string, limits: PageLimits = P
   const region = idx.region.get(id);
   if (!region) throw new Error(`没有标识为 ${id} 的地区`);
   const totals = regionTotals(idx, region.id);
-  const statistics = regionStatistics(idx, region.id);
-  const sourceIds = new Set([...region.source, ...statistics.flatMap((s) => s.source)]);
+  // Sources and files in the data's order; the table by metric then date.
+  const figures = regionStatistics(idx, region.id);
+  const statistics = [...figures].sort(
+    (a, b) => a.metric.localeCompare(b.metric) || dateSortKey(a.date.parsed).localeCompare(dateSortKey(b.date.parsed)),
+  );
+  const designations = regionDesignations(idx, region.id);
+  const sourceIds = new Set([...region.source, ...figures.flatMap((s) => s.source), ...designations.flatMap((d) => d.source)]);
   const hasChildren = (idx.childRegions.get(region.id)?.length ?? 0) > 0;
   const groupsDeep = totals.groups <= limits.groups || !hasChildren;
   const groups = groupsInRegion(idx, region.id, { deep: groupsDeep });
@@ -106,12 +128,22 @@ export function regionView(idx: DatasetIndex, id: string, limits: PageLimits = P
     schoolsDeep || hasChildren
       ? []
       : allSchoolLetters(idx, region.id).map((l) => ({ letter: l.letter, slug: l.slug, count: l.schools.length }));
+  const groupCount = groupCountSummary(idx, region.id);
+  const unitWords = unitCountWords(regionUnitCounts(idx, region.id));
+  const policies = regionPolicies(idx, region.id);
   return {
     region,
     ancestors: regionAncestors(idx, region.id),
     levelLabel: region.municipality ? '直辖市' : regionLevelLabels[region.level],
     totals,
-    children: (idx.childRegions.get(region.id) ?? []).map((c) => ({ region: c, totals: regionTotals(idx, c.id) })),
+    groupCount,
+    unitWords,
+    designations,
+    children: (idx.childRegions.get(region.id) ?? []).map((c) => ({
+      region: c,
+      totals: regionTotals(idx, c.id),
+      unitWords: unitCountWords(regionUnitCounts(idx, c.id), ' · '),
+    })),
     groups: groups.map((group) => ({
       group,
       within: group.region !== region.id ? idx.region.get(group.region) : undefined,
@@ -122,11 +154,17 @@ export function regionView(idx: DatasetIndex, id: string, limits: PageLimits = P
     letters: schoolLetters(idx, schools),
     schoolsBelow: letterPages.length > 0 ? 0 : totals.schools - schools.length,
     letterPages,
-    policies: policiesForRegion(idx, region.id),
+    policies,
+    policyCount: policies.own.length + policies.inherited.length + policies.below.length,
     statistics,
     sources: [...sourceIds].flatMap((s) => idx.source.get(s) ?? []),
-    files: [{ file: region._file, line: region._line }, ...statistics.map((s) => ({ file: s._file, line: s._line }))],
-    description: `${region.name}的教育集团、成员学校、政策与统计数据：${totals.groups} 个集团，${totals.schools} 所学校。`,
+    files: [
+      { file: region._file, line: region._line },
+      ...figures.map((s) => ({ file: s._file, line: s._line })),
+      ...designations.map((d) => ({ file: d._file, line: d._line })),
+    ],
+    description: `${region.name}的教育集团、成员学校、政策与统计数据：${groupCount.words}，${unitWords}。`,
+    search: searchRecord(idx.data, 'region', region.id),
   };
 }
 
@@ -136,6 +174,8 @@ export interface RegionLetterView {
   letter: RegionLetter;
   /** Every letter of the region, for the navigation between letter pages. */
   letters: { letter: string; slug: string; count: number }[];
+  title: string;
+  description: string;
 }
 
 /** One letter of a large region's A–Z list, for its own page. */
@@ -150,6 +190,8 @@ export function regionLetterView(idx: DatasetIndex, id: string, slug: string): R
     ancestors: regionAncestors(idx, region.id),
     letter,
     letters: all.map((l) => ({ letter: l.letter, slug: l.slug, count: l.schools.length })),
+    title: `${region.name}的学校：${letter.letter}`,
+    description: `${region.name}首字母为 ${letter.letter} 的 ${letter.schools.length} 所学校。`,
   };
 }
 

@@ -1,27 +1,12 @@
 /** One chart of progress toward every target. */
 import { bundle, chartId, type ChartBundle, type ChartOptions } from '../core/bundle.ts';
-import {
-  asOfWords,
-  latestObserved,
-  metricOrder,
-  rowsFor,
-  sourcesOf,
-  unitWord,
-  type ChartContext,
-  type MetricInfo,
-} from '../core/series.ts';
+import { asOfWords, latestObserved, metricOrder, rowsFor, sourcesOf, unitWord, type ChartContext } from '../core/series.ts';
 import { leftOutNote, topRegionLevels } from '../core/region-levels.ts';
 import { NARROW, WIDE } from '../core/sizes.ts';
 import { describeProgress } from './describe.ts';
 import { layoutProgressChart } from './layout.ts';
-import { progressOf, type Progress } from './progress.ts';
+import { progressOf, type TargetProgress } from './progress.ts';
 import { progressCsv, progressTable } from './rows.ts';
-
-export interface TargetProgress {
-  progress: Progress;
-  metric: MetricInfo;
-  unitWord: string;
-}
 
 /** Every target with the latest figure for its region and metric, in region order then deadline. */
 function targetProgress(ctx: ChartContext): TargetProgress[] {

@@ -1,5 +1,5 @@
 /** How far a region is from each of its targets, and by when. */
-import type { ChartRow } from '../core/series.ts';
+import type { ChartRow, MetricInfo } from '../core/series.ts';
 
 export interface Progress {
   target: ChartRow;
@@ -10,6 +10,13 @@ export interface Progress {
   gap?: number;
   /** Share of the target reached, 0–1 (capped at 1; undefined without a figure or for a zero target). */
   share?: number;
+}
+
+/** One target's progress with the metric it measures (what the chart's table and CSV list). */
+export interface TargetProgress {
+  progress: Progress;
+  metric: MetricInfo;
+  unitWord: string;
 }
 
 export function progressOf(target: ChartRow, latest: ChartRow | undefined): Progress {

@@ -3,7 +3,7 @@ import { BOM } from '../../csv/bom.ts';
 import { csvText } from '../../csv/write.ts';
 import type { ChartTable } from '../core/bundle.ts';
 import { csvComputed, csvNumber, differenceWords, percentOf, valueText } from '../core/format.ts';
-import type { TargetProgress } from './chart.ts';
+import type { TargetProgress } from './progress.ts';
 
 const PROGRESS_HEADER = [
   'chart',
