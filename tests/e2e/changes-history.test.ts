@@ -54,7 +54,7 @@ describe('a site built from a fixture with history', () => {
     git(['commit', '-q', '-am', '二小退出'], '2025-08-01T09:00:00+08:00');
     writeFileSync(
       join(repo, 'data/statistics.csv'),
-      `${readFileSync(join(repo, 'data/statistics.csv'), 'utf8')}fx-city,group-count,2025-08,15,,actual,fx-news,\n`,
+      `${readFileSync(join(repo, 'data/statistics.csv'), 'utf8')}fx-city,group-count,2025-08,15,,actual,fx-news,,,,\n`,
     );
     git(['commit', '-q', '-am', '新数字'], '2025-08-01T18:00:00+08:00');
     git(['tag', 'data-2025-08-01']);

@@ -66,7 +66,7 @@ describe('a new city added only as data', () => {
 
   it('fails the build with the validator message when a new row is wrong', () => {
     const target = join(root, 'data', 'memberships.csv');
-    appendFileSync(target, 'fixture-east-no1-group,fixture-east-no4-primary,member,,2025-02,,fixture-city-news,\n');
+    appendFileSync(target, 'fixture-east-no1-group,fixture-east-no4-primary,member,,2025-02,,fixture-city-news,,,\n');
     const build = spawnSync(process.execPath, ['scripts/build.ts', '--out', join(root, 'dist-bad')], {
       env: { ...process.env, DATA_ROOT: root },
       encoding: 'utf8',

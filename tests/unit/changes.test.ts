@@ -215,7 +215,7 @@ describe('a scratch git repository with history', () => {
     // A branch with a new figure, merged: one revision on the main line.
     git(['checkout', '-q', '-b', 'figure']);
     const stats = join(repo, 'data/statistics.csv');
-    writeFileSync(stats, `${readFileSync(stats, 'utf8')}fx-city,group-count,2025-03,15,,actual,fx-news,\n`);
+    writeFileSync(stats, `${readFileSync(stats, 'utf8')}fx-city,group-count,2025-03,15,,actual,fx-news,,,,\n`);
     git(['commit', '-q', '-am', '新数字'], '2025-03-01T09:00:00+08:00');
     git(['checkout', '-q', 'main']);
     git(['merge', '-q', '--no-ff', '-m', '合并新数字', 'figure'], '2025-03-02T09:00:00+08:00');

@@ -22,18 +22,18 @@ import { miniFiles, text } from './fixture-project.ts';
 /** A chart's CSV download as rows (papaparse, after the BOM). */
 const parseCsv = (csv: string) => Papa.parse<string[]>(stripBom(csv), { skipEmptyLines: true }).data;
 
-const STATISTICS = `region,metric,date,value,qualifier,kind,source,note
-fx-city,coverage-rate,2023-12,40,,actual,fx-news,
-fx-city,coverage-rate,2024-09/2025-10,55,,actual,fx-news,来源只写“今年秋季”
-fx-city,coverage-rate,2022-12,30,,derived,fx-news,55 − 25 = 30
-fx-city,coverage-rate,2026-12,80,gte,target,fx-news,
-fx-city,group-count,2024-09,12,,actual,fx-news,
-fx-city,group-count,--04-16,13,,actual,fx-news,没有年份
-fx-prov,coverage-rate,2024,50,,actual,fx-news,
-fx-prov,group-count,2024,300,,actual,fx-news,
+const STATISTICS = `region,metric,date,value,qualifier,kind,source,note,wording,value_max,stage
+fx-city,coverage-rate,2023-12,40,,actual,fx-news,,,,
+fx-city,coverage-rate,2024-09/2025-10,55,,actual,fx-news,来源只写“今年秋季”,,,
+fx-city,coverage-rate,2022-12,30,,derived,fx-news,55 − 25 = 30,,,
+fx-city,coverage-rate,2026-12,80,gte,target,fx-news,,,,
+fx-city,group-count,2024-09,12,,actual,fx-news,,,,
+fx-city,group-count,--04-16,13,,actual,fx-news,没有年份,,,
+fx-prov,coverage-rate,2024,50,,actual,fx-news,,,,
+fx-prov,group-count,2024,300,,actual,fx-news,,,,
 `;
-const SOURCES = `id,title,publisher,date,url,kind,archive,note
-fx-news,"示例市新闻 <测试> & ""引号""",示例日报,2024-05-01,https://example.org/news/1,news,,测试用虚构来源
+const SOURCES = `id,title,publisher,date,url,kind,archive,note,read_at,original_publisher,original_date,original_url,via,version
+fx-news,"示例市新闻 <测试> & ""引号""",示例日报,2024-05-01,https://example.org/news/1,news,,测试用虚构来源,2024-05-01,,,,,
 `;
 
 function dataset(): Dataset {

@@ -24,10 +24,10 @@ add('data/metrics.csv', 'participating-schools,参与集团化办学的学校数
 add(
   'data/statistics.csv',
   [
-    'henan,group-count,2023,150,,actual,fx-news,',
-    'henan,group-count,2024-09,200,,actual,fx-news,',
-    'henan,group-count,2026,300,gte,target,fx-news,',
-    'henan,participating-schools,2024,1000,,actual,fx-news,',
+    'henan,group-count,2023,150,,actual,fx-news,,,,',
+    'henan,group-count,2024-09,200,,actual,fx-news,,,,',
+    'henan,group-count,2026,300,gte,target,fx-news,,,,',
+    'henan,participating-schools,2024,1000,,actual,fx-news,,,,',
     '',
   ].join('\n'),
 );
@@ -35,8 +35,8 @@ add(
   'data/schools.csv',
   'zz-no1,郑州市第一中学,henan-zz,junior,,school,,,fx-news,\nzz-no2,郑州市第二中学,henan-zz,junior,,school,,,fx-news,\n',
 );
-add('data/groups.csv', 'zz-group,郑州市第一中学教育集团,henan-zz,tight,,2022,,10,,,,,fx-news,\n');
-add('data/memberships.csv', 'zz-group,zz-no1,lead,,2022,,fx-news,\n');
+add('data/groups.csv', 'zz-group,郑州市第一中学教育集团,henan-zz,tight,,2022,,10,,,,,fx-news,,,\n');
+add('data/memberships.csv', 'zz-group,zz-no1,lead,,2022,,fx-news,,,\n');
 
 const { dataset, problems } = validateProject(files);
 const model = buildCoverage(indexDataset(dataset));

@@ -55,10 +55,10 @@ describe('a figure without a date', () => {
     return validateProject(files).problems.map(formatProblem);
   };
   it('is valid left blank when the note says what the source gives', () => {
-    expect(withStats('fx-city,group-count,,19,,actual,fx-news,来源未注明统计时间\n')).toEqual([]);
+    expect(withStats('fx-city,group-count,,19,,actual,fx-news,来源未注明统计时间,,,\n')).toEqual([]);
   });
   it('asks for the note, in the one wording of the date rule, when there is none', () => {
-    expect(withStats('fx-city,group-count,,19,,actual,fx-news,\n')).toEqual([
+    expect(withStats('fx-city,group-count,,19,,actual,fx-news,,,,\n')).toEqual([
       `data/statistics.csv:7:8: 错误：统计数字没有日期，note 也没有说明。修改建议：来源确实没写日期时，date 留空，并在 note 写明来源的原话（如“来源未注明统计时间”）；否则 date ${DATE_RULE}`,
     ]);
   });

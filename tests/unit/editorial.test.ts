@@ -35,7 +35,7 @@ function withRows(rows: Record<string, string>) {
 const { idx, problems } = withRows({
   'data/regions.csv': 'fx-west,西区,district,,fx-city,,,,\n',
   'data/designations.csv': ',fx-dist,provincial,集团化办学改革先行区,2024-06,fx-news,\n',
-  'data/statistics.csv': 'fx-dist,group-count,,19,,actual,fx-news,来源未注明统计时间\nfx-west,group-count,2024,0,,actual,fx-news,\n',
+  'data/statistics.csv': 'fx-dist,group-count,,19,,actual,fx-news,来源未注明统计时间,,,\nfx-west,group-count,2024,0,,actual,fx-news,,,,\n',
   'content/policies/fx-pilot.mdx':
     '---\ntitle: "先行区名单"\nissuer: "示例省教育厅"\nregion: "fx-prov"\nsource: "fx-news"\nsummary: "测试用。"\nregions:\n  - "fx-dist"\n---\n正文。\n',
 });
@@ -95,7 +95,7 @@ describe('a region', () => {
 
 describe('an undated figure', () => {
   it('is never the latest one on the home page', () => {
-    const { idx: withUndated } = withRows({ 'data/statistics.csv': 'fx-city,group-count,,19,,actual,fx-news,来源未注明统计时间\n' });
+    const { idx: withUndated } = withRows({ 'data/statistics.csv': 'fx-city,group-count,,19,,actual,fx-news,来源未注明统计时间,,,\n' });
     const figure = headlineFigures(withUndated).find((f) => f.stat.region === 'fx-city' && f.stat.metric === 'group-count');
     expect(figure?.stat.value).toBe(12);
     expect(figure?.stat.date.text).toBe('2024-09');

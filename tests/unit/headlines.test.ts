@@ -4,15 +4,15 @@ import { indexDataset } from '../../src/lib/data/queries.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
 import { miniFiles, text } from './fixture-project.ts';
 
-const STATISTICS = `region,metric,date,value,qualifier,kind,source,note
-fx-dist,group-count,2024,3,,actual,fx-news,
-fx-city,coverage-rate,2023-12,40,,actual,fx-news,
-fx-city,coverage-rate,2024-09/2024-10,55,,actual,fx-news,
-fx-city,coverage-rate,2025-12,60,,derived,fx-news,55 + 5 = 60
-fx-city,coverage-rate,2026-12,80,gte,target,fx-news,
-fx-city,group-count,2024-09,12,,actual,fx-news,
-fx-prov,group-count,2023,90,,actual,fx-news,
-fx-prov,group-count,2024,100,,actual,fx-news,
+const STATISTICS = `region,metric,date,value,qualifier,kind,source,note,wording,value_max,stage
+fx-dist,group-count,2024,3,,actual,fx-news,,,,
+fx-city,coverage-rate,2023-12,40,,actual,fx-news,,,,
+fx-city,coverage-rate,2024-09/2024-10,55,,actual,fx-news,,,,
+fx-city,coverage-rate,2025-12,60,,derived,fx-news,55 + 5 = 60,,,
+fx-city,coverage-rate,2026-12,80,gte,target,fx-news,,,,
+fx-city,group-count,2024-09,12,,actual,fx-news,,,,
+fx-prov,group-count,2023,90,,actual,fx-news,,,,
+fx-prov,group-count,2024,100,,actual,fx-news,,,,
 `;
 
 function index() {
@@ -49,7 +49,7 @@ describe('headlineFigures', () => {
 
   it('is empty when there are no statistics', () => {
     const files = new Map(miniFiles());
-    files.set('data/statistics.csv', text('region,metric,date,value,qualifier,kind,source,note\n'));
+    files.set('data/statistics.csv', text('region,metric,date,value,qualifier,kind,source,note,wording,value_max,stage\n'));
     expect(headlineFigures(indexDataset(validateProject(files).dataset))).toEqual([]);
   });
 });

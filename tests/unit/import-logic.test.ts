@@ -133,11 +133,15 @@ describe('tables', () => {
 
 describe('the CSV writer', () => {
   it("keeps the file's column order, CRLF line endings and BOM, and quotes what needs it", () => {
-    const existing = new TextEncoder().encode('\uFEFFgroup,school,role,role_term,joined,left,source,note\r\na,b,lead,,,,s,\r\n');
+    const existing = new TextEncoder().encode(
+      '\uFEFFgroup,school,role,role_term,joined,left,source,note,listed_as,basis\r\na,b,lead,,,,s,,,\r\n',
+    );
     const out = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
       appendRows(existing, 'memberships', [{ group: 'g', school: 'x', role: 'member', source: 's', note: '甲,乙' }]),
     );
-    expect(out).toBe('\uFEFFgroup,school,role,role_term,joined,left,source,note\r\na,b,lead,,,,s,\r\ng,x,member,,,,s,"甲,乙"\r\n');
+    expect(out).toBe(
+      '\uFEFFgroup,school,role,role_term,joined,left,source,note,listed_as,basis\r\na,b,lead,,,,s,,,\r\ng,x,member,,,,s,"甲,乙",,\r\n',
+    );
   });
 });
 

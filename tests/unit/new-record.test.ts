@@ -186,8 +186,8 @@ describe('npm run new', () => {
     const ok = runNew([...group, ...rest, '--members', 'fx-no3-primary']);
     expect(ok.status).toBe(0);
     expect(read(root, 'data/memberships.csv').split('\n').slice(-3, -1)).toEqual([
-      'fx-no2-group,fx-no2-primary,lead,,2024-09,,fx-news,',
-      'fx-no2-group,fx-no3-primary,member,,2024-09,,fx-news,',
+      'fx-no2-group,fx-no2-primary,lead,,2024-09,,fx-news,,,',
+      'fx-no2-group,fx-no3-primary,member,,2024-09,,fx-news,,,',
     ]);
     expect(problems(root)).toEqual([]);
   });
@@ -223,7 +223,7 @@ describe('npm run new', () => {
     const root = scratch();
     writeFileSync(
       join(root, 'data/statistics.csv'),
-      `${read(root, 'data/statistics.csv')}fx-city,coverage-rate,2021,140,,actual,fx-news,\n`,
+      `${read(root, 'data/statistics.csv')}fx-city,coverage-rate,2021,140,,actual,fx-news,,,,\n`,
     );
     const r = runNew(['school', '--root', root, '--id', 'fx-no4-primary', ...school]);
     expect(r.status).toBe(0);

@@ -37,17 +37,17 @@ const replaceIn = (path: string, from: string, to: string) => {
 /** The edits of a typical pull request, made to a copy of the mini project. */
 function edit(head: string): void {
   appendFileSync(join(head, 'data/schools.csv'), 'fx-no4-primary,示例市第四小学,fx-dist,primary,,school,四小,,fx-news,\n');
-  appendFileSync(join(head, 'data/groups.csv'), 'fx-no4-group,示例市第四小学教育集团,fx-dist,alliance,,2024-09,,,,,,,fx-news,\n');
+  appendFileSync(join(head, 'data/groups.csv'), 'fx-no4-group,示例市第四小学教育集团,fx-dist,alliance,,2024-09,,,,,,,fx-news,,,\n');
   appendFileSync(
     join(head, 'data/memberships.csv'),
-    'fx-no4-group,fx-no4-primary,lead,,2024-09,,fx-news,\nfx-no4-group,fx-no3-primary,member,,2023-09,2024-06,fx-news,\n',
+    'fx-no4-group,fx-no4-primary,lead,,2024-09,,fx-news,,,\nfx-no4-group,fx-no3-primary,member,,2023-09,2024-06,fx-news,,,\n',
   );
   // fx-no2-primary leaves fx-no1-group; the campus row is deleted (which the contract forbids).
   replaceIn(join(head, 'data/memberships.csv'), 'fx-no2-primary,member,成员校,2020-09,,', 'fx-no2-primary,member,成员校,2020-09,2025-07,');
-  replaceIn(join(head, 'data/memberships.csv'), 'fx-no1-group,fx-no1-east,campus,校区,2021,,fx-news,\n', '');
+  replaceIn(join(head, 'data/memberships.csv'), 'fx-no1-group,fx-no1-east,campus,校区,2021,,fx-news,,,\n', '');
   // A corrected figure, a new one, a renamed school.
   replaceIn(join(head, 'data/statistics.csv'), 'fx-city,coverage-rate,2023-12,40,', 'fx-city,coverage-rate,2023-12,41,');
-  appendFileSync(join(head, 'data/statistics.csv'), 'fx-city,group-count,2025-03,15,,actual,fx-news,\n');
+  appendFileSync(join(head, 'data/statistics.csv'), 'fx-city,group-count,2025-03,15,,actual,fx-news,,,,\n');
   replaceIn(join(head, 'data/schools.csv'), 'fx-no3-primary,示例市第三小学', 'fx-no3-primary,示例市东区第三小学');
   writeFileSync(
     join(head, 'content/policies/fx-plan-2025.mdx'),

@@ -97,7 +97,7 @@ describe('npm run release', () => {
 
   it('does not release data that fails validation', () => {
     const root = copyOfMini();
-    appendFileSync(join(root, 'data/statistics.csv'), 'fx-city,coverage-rate,2021,140,,actual,fx-news,\n');
+    appendFileSync(join(root, 'data/statistics.csv'), 'fx-city,coverage-rate,2021,140,,actual,fx-news,,,,\n');
     const r = run(['--root', root, '--date', '2025-03-01', '--no-tag']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('数据校验没有通过');
@@ -119,7 +119,7 @@ describe('npm run release', () => {
     git('commit', '-q', '-m', 'data');
 
     // Uncommitted data would not match the tag: refused.
-    appendFileSync(join(repo, 'data/sources.csv'), 'fx-other,另一篇,,2025,,news,,\n');
+    appendFileSync(join(repo, 'data/sources.csv'), 'fx-other,另一篇,,2025,,news,,,,,,,,\n');
     const dirty = run(['--root', repo, '--date', '2025-03-01'], env);
     expect(dirty.status).toBe(1);
     expect(dirty.stderr).toContain('未提交的修改');

@@ -39,6 +39,13 @@ describe('bad input is reported at file:line:column with a fix', () => {
       'mdx-raw-html',
       'mdx-syntax',
       'mdx-frontmatter-layout',
+      'url-without-read-at',
+      'via-not-dataset',
+      'original-without-copy',
+      'unnamed-group-without-lead',
+      'inferred-without-note',
+      'unreadable-quantity',
+      'statistic-wording-mismatch',
     ])
       expect(cases).toContain(kind);
   });

@@ -16,8 +16,8 @@ function fixture() {
     const text = new TextDecoder().decode(files.get(path));
     files.set(path, new TextEncoder().encode(`${text.endsWith('\n') ? text : `${text}\n`}${rows}\n`));
   };
-  append('data/groups.csv', 'fx-no2-group,示例市第二小学联盟,fx-city,alliance,,2022,,12,,,fx-no1-group,,fx-news,');
-  append('data/memberships.csv', 'fx-no2-group,fx-no2-primary,lead,,2022,,fx-news,');
+  append('data/groups.csv', 'fx-no2-group,示例市第二小学联盟,fx-city,alliance,,2022,,12,,,fx-no1-group,,fx-news,,,');
+  append('data/memberships.csv', 'fx-no2-group,fx-no2-primary,lead,,2022,,fx-news,,,');
   const { dataset, problems } = validateProject(files);
   expect(problems).toEqual([]);
   return indexDataset(dataset);

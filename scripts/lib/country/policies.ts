@@ -1,5 +1,6 @@
 /** Policies as MDX: provinces 2, cities ~4, a fifth of districts 1 — a few thousand at full size. Group profiles for one group in a hundred. */
 import { listSourceOf, type Country, type RegionRec } from './context.ts';
+import { READ_AT } from './tables.ts';
 
 /** Adds the policies and their sources; returns how many. */
 export function addPolicies(c: Country): number {
@@ -31,6 +32,7 @@ export function addPolicies(c: Country): number {
       'policy',
       '',
       '',
+      READ_AT,
     );
     const gs = (groupsByRegion.get(reg.id) ?? []).slice(0, r.int(0, 3));
     const target = 60 + r.int(0, 35);

@@ -2,6 +2,7 @@
 import type { Country, RegionRec } from './context.ts';
 import { FULL, placeName, PROVINCES } from './names.ts';
 import { apportion } from './random.ts';
+import { READ_AT } from './tables.ts';
 
 /** A region that districts are apportioned to, by population: a city, or a municipality. */
 interface DistrictParent {
@@ -38,7 +39,17 @@ function addProvince(c: Country, pid: string, pname: string, muni: boolean): Reg
   c.provinces.push(prov);
   c.allRegions.push(prov);
   const listSource = `${pid}-list`;
-  sources.row(listSource, `${pname}集团化办学名单（合成）`, `${pname}教育厅`, '2024-09', `https://example.org/${pid}/list`, 'list', '', '');
+  sources.row(
+    listSource,
+    `${pname}集团化办学名单（合成）`,
+    `${pname}教育厅`,
+    '2024-09',
+    `https://example.org/${pid}/list`,
+    'list',
+    '',
+    '',
+    READ_AT,
+  );
   sources.row(`${pid}-stats`, `${pname}教育统计公报（合成）`, `${pname}统计局`, '2024', '', 'report', '', '');
   regions.row(
     pid,
@@ -76,6 +87,7 @@ function addCities(c: Country, prov: RegionRec, n: number): RegionRec[] {
       'list',
       '',
       '',
+      READ_AT,
     );
     sources.row(
       `${city.id}-news`,

@@ -2,6 +2,9 @@
 import { csvText } from '../../../src/lib/csv/write.ts';
 import { csvDatasets, type CsvDatasetName } from '../../../src/lib/schemas/index.ts';
 
+/** The day every synthetic source URL is said to have been read (sources.csv read_at). */
+export const READ_AT = '2024-12-01';
+
 export const headerOf = (name: CsvDatasetName): string[] => Object.keys(csvDatasets[name].schema.shape);
 
 export class Table {
@@ -10,9 +13,9 @@ export class Table {
   constructor(name: CsvDatasetName) {
     this.header = headerOf(name);
   }
-  /** Appends a row; returns its 1-based line in the file (the header is line 1). */
+  /** Appends a row, blank in the columns not given; returns its 1-based line in the file (the header is line 1). */
   row(...values: (string | number | undefined)[]): number {
-    this.rows.push(values.map((v) => (v === undefined ? '' : String(v))));
+    this.rows.push(this.header.map((_, i) => (values[i] === undefined ? '' : String(values[i]))));
     return this.rows.length + 1;
   }
   text(): string {

@@ -6,7 +6,7 @@
  * Pure: bytes in, rows out.
  */
 import { decodeUtf8, parseCsv } from '../csv/read-csv.ts';
-import { csvDatasetNames, csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
+import { csvDatasetNames, csvDatasets, laterColumns, type CsvDatasetName } from '../schemas/index.ts';
 import { parseFrontmatter } from '../validate/frontmatter.ts';
 import type { ProjectFiles } from '../validate/types.ts';
 
@@ -27,10 +27,15 @@ export interface Snapshot {
 }
 
 /** One CSV file's rows as trimmed strings; complete is false when it could not be read in full. */
-export function readTable(path: string, bytes: Uint8Array, columns: string[]): { rows: Row[]; complete: boolean } {
+export function readTable(
+  path: string,
+  bytes: Uint8Array,
+  columns: string[],
+  mayLack: readonly string[] = [],
+): { rows: Row[]; complete: boolean } {
   const decoded = decodeUtf8(path, bytes);
   if ('problem' in decoded) return { rows: [], complete: false };
-  const { table, problems } = parseCsv(path, decoded.text, columns);
+  const { table, problems } = parseCsv(path, decoded.text, columns, mayLack);
   const rows = table.rows.map((r) => Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, v.trim()])));
   return { rows, complete: problems.length === 0 };
 }
@@ -53,7 +58,7 @@ export function snapshotOf(files: ProjectFiles): Snapshot {
     const bytes = files.get(path);
     tables[name] = [];
     if (!bytes) continue;
-    const read = readTable(path, bytes, Object.keys(schema.shape));
+    const read = readTable(path, bytes, Object.keys(schema.shape), laterColumns[name]);
     if (!read.complete) unreadable.add(path);
     tables[name] = read.rows;
   }

@@ -9,7 +9,7 @@
  * changes, not the size of the tables times the number of commits. Pure: the site
  * glue reads git and passes text and bytes in.
  */
-import { csvDatasetNames, csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
+import { csvDatasetNames, csvDatasets, laterColumns, type CsvDatasetName } from '../schemas/index.ts';
 import { decodeUtf8 } from '../csv/read-csv.ts';
 import { diffDocs, diffRows, keyColumns, readDoc, readTable, type MdxDoc, type Row } from './diff.ts';
 
@@ -131,8 +131,8 @@ function recordDiff(before: string[], after: string[]): { removed: string[]; add
 }
 
 const encoder = new TextEncoder();
-const parseRecords = (path: string, header: string, records: string[], columns: string[]) =>
-  readTable(path, encoder.encode([header, ...records].join('\n')), columns);
+const parseRecords = (path: string, header: string, records: string[], columns: string[], mayLack: readonly string[] = []) =>
+  readTable(path, encoder.encode([header, ...records].join('\n')), columns, mayLack);
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -208,9 +208,9 @@ class ChangeTracker {
       ({ removed: removedRecords, added: addedRecords } =
         a.header === b.header ? recordDiff(a.records, b.records) : { removed: a.records, added: b.records });
     }
-    const added = after ? parseRecords(path, after, addedRecords, columns) : { rows: [], complete: true };
+    const added = after ? parseRecords(path, after, addedRecords, columns, laterColumns[dataset]) : { rows: [], complete: true };
     if (!added.complete) return undefined;
-    const removed = before ? parseRecords(path, before, removedRecords, columns).rows : [];
+    const removed = before ? parseRecords(path, before, removedRecords, columns, laterColumns[dataset]).rows : [];
     this.header.set(dataset, after);
     if ('id' in csvDatasets[dataset].schema.shape) {
       const m = this.idMap(dataset);

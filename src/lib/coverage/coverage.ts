@@ -8,6 +8,7 @@
  * figures at all. Pure: no Astro, no DOM, no clock.
  */
 import { dateBounds, formatFuzzyDateZh } from '../fuzzy-date.ts';
+import { isExact } from '../quantity.ts';
 import type { Located } from '../data/dataset.ts';
 import { isCurrent, regionSubtree, regionTotals, type DatasetIndex } from '../data/queries.ts';
 import type { Region, Statistic } from '../schemas/index.ts';
@@ -146,10 +147,11 @@ export function buildCoverage(idx: DatasetIndex): CoverageModel {
   };
   for (const s of idx.data.schools) if ((idx.membershipsBySchool.get(s.id) ?? []).some(isCurrent)) at(s.region).participating++;
   for (const g of idx.data.groups) {
-    if (g.reported_members === undefined) continue;
+    // Only an exact count adds up: 约900 or 2—4 is shown as written, never summed.
+    if (g.reported_members === undefined || !isExact(g.reported_members)) continue;
     const d = at(g.region);
     d.groups++;
-    d.reported += g.reported_members;
+    d.reported += g.reported_members.min;
     d.named += (idx.membershipsByGroup.get(g.id) ?? []).filter(isCurrent).length;
   }
 

@@ -69,8 +69,17 @@ function lineOfFirstInvalidByte(bytes: Uint8Array): number {
 
 const FULL_WIDTH_COMMA = '，';
 
-/** Parses decoded CSV text. Problems are returned, never thrown, so all are reported at once. */
-export function parseCsv(file: string, text: string, expectedHeader: readonly string[]): { table: CsvTable; problems: Problem[] } {
+/**
+ * Parses decoded CSV text. Problems are returned, never thrown, so all are reported at once.
+ * `mayLack` names columns a file may be without (read as blank): the columns added to the
+ * contract later, absent from an older revision in git history.
+ */
+export function parseCsv(
+  file: string,
+  text: string,
+  expectedHeader: readonly string[],
+  mayLack: readonly string[] = [],
+): { table: CsvTable; problems: Problem[] } {
   const problems: Problem[] = [];
   const records: { values: string[]; line: number }[] = [];
   eachCsvRecord(text, (values, line, errors) => {
@@ -111,7 +120,8 @@ export function parseCsv(file: string, text: string, expectedHeader: readonly st
     });
     return { table, problems };
   }
-  const missing = expectedHeader.filter((h) => !header.includes(h));
+  const missing = expectedHeader.filter((h) => !header.includes(h) && !mayLack.includes(h));
+  const lacking = expectedHeader.filter((h) => !header.includes(h) && mayLack.includes(h));
   const unknown = header.filter((h) => !expectedHeader.includes(h));
   if (missing.length > 0 || unknown.length > 0) {
     const col = unknown.length > 0 ? header.indexOf(unknown[0]!) + 1 : header.length + 1;
@@ -172,6 +182,7 @@ export function parseCsv(file: string, text: string, expectedHeader: readonly st
     header.forEach((h, i) => {
       values[h] = record.values[i]!;
     });
+    for (const h of lacking) values[h] = '';
     table.rows.push({ line: record.line, values });
   }
   return { table, problems };

@@ -1,10 +1,19 @@
 /** Number formats shared by tables, charts and downloads. */
 import { format } from 'd3';
+import type { QuantityQualifier } from '../quantity.ts';
 
 const count = format(',d');
 const percent = format('.3~f');
 
-export function formatStatValue(value: number, unit: 'percent' | 'count', qualifier: 'eq' | 'gte' | 'lte' = 'eq'): string {
-  const body = unit === 'percent' ? `${percent(value)}%` : count(value);
-  return qualifier === 'gte' ? `≥${body}` : qualifier === 'lte' ? `≤${body}` : body;
+/** Signs for a figure's qualifier where space is short (tables, chart labels). */
+const QUALIFIER_SIGN: Record<QuantityQualifier, string> = { eq: '', approx: '约', near: '近', gt: '>', gte: '≥', lt: '<', lte: '≤' };
+
+/**
+ * "69.5%", "≥85%", "约900", "2–4". A statistic with its source's wording is shown by
+ * that wording instead (statisticText); this is the fallback and the chart label.
+ */
+export function formatStatValue(value: number, unit: 'percent' | 'count', qualifier: QuantityQualifier = 'eq', valueMax?: number): string {
+  const one = (v: number) => (unit === 'percent' ? `${percent(v)}%` : count(v));
+  const body = valueMax !== undefined && valueMax !== value ? `${one(value)}–${one(valueMax)}` : one(value);
+  return `${QUALIFIER_SIGN[qualifier]}${body}`;
 }

@@ -3,6 +3,7 @@
  * a group's members on a date, a school's history, a region's subtree and totals.
  */
 import { dateBounds, dateSortKey } from '../fuzzy-date.ts';
+import { isExact } from '../quantity.ts';
 import type { Designation, Group, Membership, Metric, Region, School, Source, Statistic, Term } from '../schemas/index.ts';
 import type { Dataset, GroupProfileEntry, Located, PolicyEntry } from './dataset.ts';
 
@@ -198,7 +199,8 @@ export function regionTotals(idx: DatasetIndex, id: string): RegionTotals {
     for (const g of d.groupsByRegion.get(r) ?? []) {
       groups++;
       memberships += idx.membershipsByGroup.get(g.id)?.length ?? 0;
-      reportedMembers += g.reported_members ?? 0;
+      // Only an exact count adds up: 约900 or 2—4 is shown as written, never summed.
+      if (g.reported_members && isExact(g.reported_members)) reportedMembers += g.reported_members.min;
     }
   }
   const totals = { regions: ids.size - 1, groups, schools, memberships, policies: policiesForRegion(idx, id).length, reportedMembers };

@@ -9,7 +9,7 @@ import { csvDatasetNames, csvDatasets, type CsvDatasetName } from '../schemas/in
 
 /** The fuzzy-date grammar of src/lib/fuzzy-date.ts as a pattern (empty allowed). */
 const FUZZY_DATE_PATTERN = '(|\\d{4}(-\\d{2}(-\\d{2})?)?|--\\d{2}(-\\d{2})?|\\d{4}(-\\d{2}(-\\d{2})?)?/\\d{4}(-\\d{2}(-\\d{2})?)?)';
-const DATE_COLUMNS = new Set(['founded', 'ended', 'joined', 'left', 'date']);
+const DATE_COLUMNS = new Set(['founded', 'ended', 'joined', 'left', 'date', 'original_date']);
 
 /**
  * Columns that name a record in another table; the validator checks the same references.
@@ -17,12 +17,13 @@ const DATE_COLUMNS = new Set(['founded', 'ended', 'joined', 'left', 'date']);
  * foreign key cannot follow; its description says so and the validator checks each id.
  */
 const foreignKeys: Partial<Record<CsvDatasetName, Record<string, CsvDatasetName>>> = {
+  sources: { via: 'sources' },
   regions: { parent: 'regions' },
   schools: { region: 'regions', stage: 'terms', parent_school: 'schools' },
-  groups: { region: 'regions', type: 'terms', related_group: 'groups' },
+  groups: { region: 'regions', type: 'terms', related_group: 'groups', stage: 'terms' },
   memberships: { group: 'groups', school: 'schools' },
   designations: { group: 'groups', region: 'regions' },
-  statistics: { region: 'regions', metric: 'metrics' },
+  statistics: { region: 'regions', metric: 'metrics', stage: 'terms' },
 };
 const SLUG = '[a-z0-9]+(-[a-z0-9]+)*';
 
@@ -73,7 +74,14 @@ function toField(name: string, prop: JsonSchemaProperty, required: boolean, zodF
     description = `日期：${DATE_RULE}`;
     constraints.pattern = FUZZY_DATE_PATTERN;
     required = false;
-  } else if (name === 'url') {
+  } else if (name === 'read_at') {
+    description = '读取网址的日期 YYYY-MM-DD';
+    constraints.pattern = '(\\d{4}-\\d{2}-\\d{2})?';
+    required = false;
+  } else if (name === 'reported_members') {
+    description = '来源写的成员数，照原样（4、约900、近20、10以上、2—4、20余）';
+    required = false;
+  } else if (name === 'url' || name === 'original_url') {
     // The validator takes the scheme in any case (HTTPS://) and only http(s).
     constraints.pattern = '([hH][tT][tT][pP][sS]?://[^\\s"\'<>]+)?';
     if (prop.maxLength) constraints.maxLength = prop.maxLength;

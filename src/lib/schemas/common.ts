@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DATE_RULE, parseFuzzyDate, suggestFuzzyDate, type FuzzyDate } from '../fuzzy-date.ts';
 import { findInvisible } from '../invisible.ts';
+import { parseQuantity, QUANTITY_RULE, type Quantity } from '../quantity.ts';
 
 // Default zod messages in Chinese, for editors.
 z.config(z.locales.zhCN());
@@ -129,4 +130,42 @@ export const optionalUrl = z.preprocess(
 export const optionalInt = z.preprocess(
   blankToUndefined,
   z.coerce.number({ message: '必须是整数' }).int({ message: '必须是整数' }).nonnegative({ message: '不能为负数' }).optional(),
+);
+
+/**
+ * A quantity kept as the source writes it (4, 约900, 近20, 10以上, 2—4, 20余); blank means
+ * not stated. The parse (src/lib/quantity.ts) is for sorting and comparing only.
+ */
+export const optionalQuantity = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .superRefine(visibleOnly())
+    .transform((value, ctx): Quantity => {
+      const parsed = parseQuantity(value);
+      if (!parsed) {
+        ctx.addIssue({ code: 'custom', message: `看不懂的数量“${value.trim()}”：${QUANTITY_RULE}` });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .optional(),
+);
+
+/** A full calendar date (YYYY-MM-DD) that exists, such as the day a page was read. */
+export const optionalFullDate = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .refine(
+      (v) => {
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+        if (!m) return false;
+        const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+        return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+      },
+      { message: '必须是完整的日期 YYYY-MM-DD（如 2026-12-07），写你打开网址读到内容的那一天' },
+    )
+    .optional(),
 );

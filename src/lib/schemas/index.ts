@@ -26,6 +26,18 @@ export const csvDatasets = {
 } as const satisfies Record<string, { file: string; schema: z.ZodObject; title: string }>;
 
 export type CsvDatasetName = keyof typeof csvDatasets;
+
+/**
+ * Columns added to the contract after data was first written (issue 26: where a copy was
+ * read, what a source leaves unsaid). data/ has them; a file from an older revision in git
+ * history does not, and the change log and pull-request summary read it with them blank.
+ */
+export const laterColumns: Partial<Record<CsvDatasetName, readonly string[]>> = {
+  sources: ['read_at', 'original_publisher', 'original_date', 'original_url', 'via', 'version'],
+  groups: ['stage', 'members_listed'],
+  memberships: ['listed_as', 'basis'],
+  statistics: ['wording', 'value_max', 'stage'],
+};
 /** The nine CSV datasets, in the order of csvDatasets (vocabulary first, then the records that cite it). */
 export const csvDatasetNames = Object.keys(csvDatasets) as CsvDatasetName[];
 

@@ -5,6 +5,7 @@
  * also show title, lines and filters to Pagefind (SearchMeta.astro). Pure: no Astro, no DOM.
  */
 import { formatFuzzyDateZh } from '../fuzzy-date.ts';
+import { quantityWithUnit } from '../quantity.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { groupMembers, indexDataset, isCurrent, regionAncestors, schoolHistory, type DatasetIndex } from '../data/queries.ts';
 import { countUnits, groupCountSummary, regionDesignations, regionUnitCounts, unitCountWords } from '../data/editorial.ts';
@@ -137,7 +138,7 @@ function groupRecord(ctx: Context, id: string, keys: KeyBuilder): SearchRecord |
     current.length > 0
       ? `已列出成员 ${unitCountWords(countUnits(current.flatMap((m) => idx.school.get(m.school) ?? [])))}`
       : '来源未列出成员',
-    g.reported_members !== undefined ? `来源报告 ${g.reported_members} 所` : '',
+    g.reported_members !== undefined ? `来源报告成员 ${quantityWithUnit(g.reported_members, '所')}` : '',
   ]
     .filter(Boolean)
     .join('，');

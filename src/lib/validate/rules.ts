@@ -8,6 +8,7 @@ import type { Dataset, Located } from '../data/dataset.ts';
 import { intendedProvince, provinceByName } from '../coverage/provinces.ts';
 import { canPrecede, DATE_RULE, dateBounds, type FuzzyDate } from '../fuzzy-date.ts';
 import type { Problem } from '../problem.ts';
+import { parseQuantity } from '../quantity.ts';
 import { csvDatasets } from '../schemas/index.ts';
 import type { TermKind } from '../schemas/term.ts';
 import { didYouMean } from './did-you-mean.ts';
@@ -21,6 +22,7 @@ type Referenced = keyof typeof REFERENCED;
 export function checkCrossFileRules(data: Dataset, unreadable: Unreadable = new Map(), locators: MdxLocators = new Map()): Problem[] {
   const c = new RuleContext(data, unreadable, locators);
   checkUniqueIds(c);
+  checkSources(c);
   checkRegions(c);
   checkTerms(c);
   checkSchools(c);
@@ -160,6 +162,42 @@ function checkUniqueIds(c: RuleContext) {
   }
 }
 
+/**
+ * Sources say where they were read: a URL with the day it was read (or the compilation it
+ * was read through), a compilation that is a dataset, an original only beside a copy.
+ */
+function checkSources(c: RuleContext) {
+  const kindById = new Map(c.data.sources.map((s) => [s.id, s.kind]));
+  for (const s of c.data.sources) {
+    if (s.url && !s.read_at && !s.via)
+      c.at(s, 'read_at', '填写了 url 却没有 read_at（读取日期）', '在 read_at 列写你打开这个网址读到内容的日期，如 2026-12-07');
+    if (s.read_at && !s.url) c.at(s, 'read_at', '填写了 read_at 却没有 url', '把读到的网址写在 url 列，或清空 read_at');
+    if (s.via === s.id) c.at(s, 'via', '来源不能经由自己读取', '在 via 列写数据汇编来源的标识，或清空');
+    else if (s.via) {
+      c.ref(s, 'via', s.via, 'sources');
+      const kind = kindById.get(s.via);
+      if (kind !== undefined && kind !== 'dataset')
+        c.at(s, 'via', `via 引用的来源 "${s.via}" 不是数据汇编（kind 是 ${kind}）`, '被 via 引用的来源要把 kind 写为 dataset');
+    }
+    const original = s.original_publisher
+      ? 'original_publisher'
+      : s.original_url
+        ? 'original_url'
+        : s.original_date.parsed.kind !== 'unknown'
+          ? 'original_date'
+          : undefined;
+    if (original && !s.url && !s.archive)
+      c.at(
+        s,
+        original,
+        '写了原始发布信息，却没有写读到的副本（url 或 archive）',
+        'original_* 只用于转载、镜像：在 url 或 archive 写你读到的那份副本；原文本身就是来源时，把发布者、日期、网址写在 publisher、date、url',
+      );
+    if (s.version && s.kind !== 'dataset')
+      c.at(s, 'version', 'version 只用于数据汇编（kind 为 dataset）', '清空 version，或把 kind 改为 dataset');
+  }
+}
+
 /** Regions: references and a consistent hierarchy. */
 function checkRegions(c: RuleContext) {
   // A province row is matched to the country's 34 provincial-level divisions by its full name (/coverage/).
@@ -258,7 +296,30 @@ function checkGroups(c: RuleContext) {
     c.term(g, 'type', g.type, 'group-type');
     for (const m of g.models) c.term(g, 'models', m, 'group-model');
     if (g.related_group) c.ref(g, 'related_group', g.related_group, 'groups');
+    if (g.stage) c.term(g, 'stage', g.stage, 'stage');
     c.order(g, 'ended', g.founded.parsed, g.ended.parsed, '成立日期晚于结束日期');
+  }
+  checkUnnamedGroups(c);
+}
+
+/** A group the source does not name is known by its lead school: it needs exactly one. */
+function checkUnnamedGroups(c: RuleContext) {
+  const leads = new Map<string, number>();
+  for (const m of c.data.memberships) if (m.role === 'lead') leads.set(m.group, (leads.get(m.group) ?? 0) + 1);
+  for (const g of c.data.groups) {
+    if (g.name !== undefined) continue;
+    const n = leads.get(g.id) ?? 0;
+    if (n !== 1)
+      c.at(
+        g,
+        'name',
+        n === 0
+          ? '集团没有名称，也没有牵头校：来源没写名称的集团按牵头校显示'
+          : `集团没有名称，却有 ${n} 所牵头校：来源没写名称的集团按唯一的牵头校显示`,
+        n === 0
+          ? '在 data/memberships.csv 给这个集团添加一行 role 为 lead 的记录；不要编造名称'
+          : '只保留一行 role 为 lead 的成员关系；来源写了名称时填在 name 列',
+      );
   }
 }
 
@@ -281,6 +342,11 @@ function checkMemberships(c: RuleContext) {
     else seen.set(key, m._line);
     if (m.role === 'campus' && c.schoolById.get(m.school)?.unit === 'division')
       c.at(m, 'role', '学部不能作为校区加入', '把 role 改为 member');
+    if (m.basis === 'inferred' && !m.note)
+      c.at(m, 'note', 'basis 为 inferred（推断）却没有说明', '在 note 写明依据，如“来源把它排在名单第一位，没有写明牵头校”');
+    const school = c.schoolById.get(m.school);
+    if (m.listed_as && school && m.listed_as === school.name)
+      c.at(m, 'listed_as', 'listed_as 与学校名称相同', '清空 listed_as：它只写来源对这所学校的不同叫法（如“北城分校”）');
   }
 }
 
@@ -338,6 +404,7 @@ function checkStatistics(c: RuleContext) {
       c.at(s, 'value', `比率 ${s.value} 超出 0–100`, '比率按百分数填写，例如 53% 写 53');
     if (metric?.unit === 'count' && (!Number.isInteger(s.value) || s.value < 0))
       c.at(s, 'value', `计数 ${s.value} 不是非负整数`, '计数只能填 0、1、2…');
+    checkStatisticForm(c, s, metric?.unit);
     if (s.kind === 'derived' && !s.note)
       c.at(s, 'note', '推算值必须在 note 中写明算法', '例如：53 − 24 = 29（来源称较2023年底提高24个百分点）');
     // An undated figure (blank date) is kept and shown as 日期不详, never on a time axis; the
@@ -354,6 +421,50 @@ function checkStatistics(c: RuleContext) {
     if (prev !== undefined) c.at(s, 'value', `同一地区、指标、日期、类型的数据重复（第 ${prev} 行）`, '删除重复的一行');
     else seen.set(key, s._line);
   }
+}
+
+const QUALIFIER_WORDS: Record<string, string> = {
+  eq: '确数（留空）',
+  approx: 'approx',
+  near: 'near',
+  gt: 'gt',
+  gte: 'gte',
+  lt: 'lt',
+  lte: 'lte',
+};
+
+/** A range in order, a stage that is a stage term, and a wording that says what value, value_max and qualifier say. */
+function checkStatisticForm(c: RuleContext, s: Dataset['statistics'][number], unit: 'percent' | 'count' | undefined) {
+  if (s.value_max !== undefined) {
+    if (s.value_max <= s.value)
+      c.at(
+        s,
+        'value_max',
+        `value_max ${s.value_max} 不大于 value ${s.value}`,
+        '范围写成 value 为下限、value_max 为上限（2—4：value 2，value_max 4）；不是范围时清空 value_max',
+      );
+    if (unit === 'count' && (!Number.isInteger(s.value_max) || s.value_max < 0))
+      c.at(s, 'value_max', `计数 ${s.value_max} 不是非负整数`, '计数只能填 0、1、2…');
+    if (unit === 'percent' && (s.value_max < 0 || s.value_max > 100))
+      c.at(s, 'value_max', `比率 ${s.value_max} 超出 0–100`, '比率按百分数填写，例如 53% 写 53');
+  }
+  if (s.stage) c.term(s, 'stage', s.stage, 'stage');
+  if (!s.wording) {
+    if (s.qualifier !== 'eq' && s.qualifier !== 'gte' && s.qualifier !== 'lte')
+      c.at(s, 'wording', `qualifier 为 ${s.qualifier} 时要在 wording 照抄来源的说法`, '例如：约900所、近千所、20余所');
+    else if (s.value_max !== undefined) c.at(s, 'wording', '范围要在 wording 照抄来源的说法', '例如：2—4所');
+    return;
+  }
+  const q = parseQuantity(s.wording);
+  if (!q) return;
+  const max = s.value_max ?? s.value;
+  if (q.min !== s.value || q.max !== max || q.qualifier !== s.qualifier)
+    c.at(
+      s,
+      'wording',
+      `wording“${s.wording}”与数值不一致：value ${s.value}${s.value_max !== undefined ? `、value_max ${s.value_max}` : ''}、qualifier ${QUALIFIER_WORDS[s.qualifier]}`,
+      `按 wording 应填 value ${q.min}${q.max !== q.min ? `、value_max ${q.max}` : ''}、qualifier ${QUALIFIER_WORDS[q.qualifier]}`,
+    );
 }
 
 /** Policies (MDX): references in the frontmatter, target rates within 0–100. */

@@ -7,10 +7,13 @@ import type { ChartRow, Qualifier, Unit } from './series.ts';
 /** "69.5%", "≥85%", "3,424" — as in the site's tables. */
 export const valueText = (value: number, unit: Unit, qualifier: Qualifier = 'eq') => formatStatValue(value, unit, qualifier);
 
-/** "69.5%", "85%以上", "236个", "933所" — for sentences. */
+const QUALIFIER_BEFORE: Record<Qualifier, string> = { eq: '', approx: '约', near: '近', gt: '超过', gte: '', lt: '不到', lte: '' };
+const QUALIFIER_AFTER: Record<Qualifier, string> = { eq: '', approx: '', near: '', gt: '', gte: '以上', lt: '', lte: '以下' };
+
+/** "69.5%", "85%以上", "约900所", "236个", "933所" — for sentences. */
 export function valueWords(value: number, unit: Unit, unitWord: string, qualifier: Qualifier = 'eq'): string {
   const body = unit === 'percent' ? formatStatValue(value, unit) : `${formatStatValue(value, unit)}${unitWord}`;
-  return qualifier === 'gte' ? `${body}以上` : qualifier === 'lte' ? `${body}以下` : body;
+  return `${QUALIFIER_BEFORE[qualifier]}${body}${QUALIFIER_AFTER[qualifier]}`;
 }
 
 const diffFormat = format('.3~f');
