@@ -29,13 +29,11 @@ export interface CleanName {
 export function cleanName(raw: string): CleanName {
   const notes: string[] = [];
   const formerNames: string[] = [];
-  let name = raw
-    .replace(NUMBERING, '')
-    .replace(/^[\s"“”'‘’「」『』《》]+|[\s"“”'‘’「」『』《》。；;，,:：、.]+$/g, '');
+  let name = raw.replace(NUMBERING, '').replace(/^[\s"“”'‘’「」『』《》]+|[\s"“”'‘’「」『』《》。；;，,:：、.]+$/g, '');
   name = name.replace(/[(（<〈]([^()（）<>〈〉]*)[)）>〉]/g, (_, inner: string) => {
     const text = inner.trim();
     // A campus or division written in brackets is part of the name: 五十七中（长江路校区）.
-    if (/(校区|学部|分校)$/.test(text)) return text;
+    if (/(校区|学部|分校)$/.test(text) && !/^(?:含|包括)/.test(text)) return text;
     const former = /^(?:原|原名|曾用名)[:：]?(.+)$/.exec(text);
     if (former) formerNames.push(former[1]!.trim());
     else if (text) notes.push(text);
@@ -72,13 +70,22 @@ export const GROUP_WORD =
   /(?:教育集团联盟学校|集团联盟学校|联盟学校|教育发展共同体|发展共同体|教育共同体|共同体|教育集团|教育联盟|集团|联盟)$/;
 
 export function groupKind(name: string): 'alliance' | 'community' | 'group' {
-  if (/联盟(?:学校)?$/.test(name)) return 'alliance';
-  if (/共同体$/.test(name)) return 'community';
+  const simplified = toSimplified(name);
+  if (/联盟(?:学校)?$/.test(simplified)) return 'alliance';
+  if (/共同体$/.test(simplified)) return 'community';
   return 'group';
 }
 
+/** A group's name less its group word, as written: 經五教育集團 → 經五 (the word is found in simplified form). */
+export function withoutGroupWord(name: string): string {
+  const simplified = toSimplified(name);
+  const m = GROUP_WORD.exec(simplified);
+  return m && simplified.length === name.length ? name.slice(0, m.index) : name;
+}
+
 /** The stage term a school's name implies (data/terms.csv, kind stage). */
-export function stageOf(name: string): string {
+export function stageOf(written: string): string {
+  const name = toSimplified(written);
   if (/小学部$/.test(name)) return 'primary';
   if (/初中部$/.test(name)) return 'junior';
   if (/高中部$/.test(name)) return 'senior';
@@ -86,17 +93,19 @@ export function stageOf(name: string): string {
   if (/(?:初级中学|初中)$/.test(name)) return 'junior';
   if (/(?:高级中学|高中)$/.test(name)) return 'senior';
   if (/完全中学$/.test(name)) return 'complete';
-  if (/中学$/.test(name)) return 'secondary';
+  // 合肥六中 is 合肥市第六中学 written short: as little known as any 中学.
+  if (/(?:中学|[\d零一二三四五六七八九十百]中)$/.test(name)) return 'secondary';
   if (/小学校?$/.test(name)) return 'primary';
   return 'unknown';
 }
 
 /** 泉景中学小学部 → { school: 泉景中学, unit: division }; 金山路校区 → { school: '', unit: campus }. */
 export function unitOf(name: string): { unit: 'school' | 'campus' | 'division'; school: string; part: string } {
-  const division = /^(.*?)((?:小学|初中|高中|初级中学|高级中学)?部)$/.exec(name);
-  if (division && /(?:学|校)$/.test(division[1]!) && division[2]!.length > 1)
+  const division = /^(.*?)((?:小学|初中|高中|初级中学|高级中学|小學|高級中學|初級中學)?部)$/.exec(name);
+  if (division && /(?:学|校|學)$/.test(division[1]!) && division[2]!.length > 1)
     return { unit: 'division', school: division[1]!, part: division[2]! };
-  const campus = /^(.*?(?:学|校))?([^学校]*?(?:校区|分校))$/.exec(name);
+  // 學: a traditional name is read as written, so its school words are matched as written too.
+  const campus = /^(.*?(?:学|校|學|[0-9一二三四五六七八九十]中))?([^学校學]*?(?:校区|分校|校區))$/.exec(name);
   if (campus) return { unit: 'campus', school: campus[1] ?? '', part: campus[2]! };
   return { unit: 'school', school: name, part: '' };
 }
@@ -116,7 +125,7 @@ export function prefixStripper(regionNames: Iterable<string>, key: (name: string
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
   return (c) => {
     let s = c;
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const p of byFirst.get(s[0] ?? '') ?? []) {
         if (s.startsWith(p) && s.length > p.length + 1) {
@@ -133,7 +142,10 @@ export function prefixStripper(regionNames: Iterable<string>, key: (name: string
 
 /** Two-digit runs that are names (dates), never numbers: 八一中学 is not the 81st. */
 export const NAMED_NUMERALS = ['一二九', '八一', '七一', '五四', '二七', '六一', '五一', '三八', '一二'] as const;
-const NAMED_NUMERAL = new RegExp(`(?<!第|[零〇一二三四五六七八九十百千])(?:${NAMED_NUMERALS.join('|')})(?![零〇一二三四五六七八九十百千])`, 'g');
+const NAMED_NUMERAL = new RegExp(
+  `(?<!第|[零〇一二三四五六七八九十百千])(?:${NAMED_NUMERALS.join('|')})(?![零〇一二三四五六七八九十百千])`,
+  'g',
+);
 const CONTRACTIONS_RE = new RegExp(CONTRACTION_WORDS.join('|'), 'g');
 const CONTRACTED: Record<string, string> = {
   初级中学: '初',

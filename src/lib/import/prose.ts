@@ -71,13 +71,39 @@ const EACH_GROUP_HAS = new RegExp(`每个集团(?:有|包括|含)(${NUMERAL}(?:\
 /** Characters a name is written in. */
 const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9()（）·]/u;
 /** Words that come before a group's name in a sentence (正式组建X教育集团), cut off. */
-const BEFORE_NAME = ['正式组建', '组建了', '组建', '成立了', '成立', '打造了', '打造', '挂牌', '其中', '宣布', '增加', '包括', '为', '由', '在', '将', '是', '的', '对', '把', '了'];
+const BEFORE_NAME = [
+  '正式组建',
+  '组建了',
+  '组建',
+  '成立了',
+  '成立',
+  '打造了',
+  '打造',
+  '挂牌',
+  '其中',
+  '宣布',
+  '增加',
+  '包括',
+  '为',
+  '由',
+  '在',
+  '将',
+  '是',
+  '的',
+  '对',
+  '把',
+  '了',
+];
 /** A mention that is no group's name: 该教育集团, 13个小学教育集团, 三大初中教育集团. */
-const NOT_A_NAME = /^(?:该|本|各|此|这|每|其|新|原)|^[\d一二三四五六七八九十两]+(?:个|大|所)|^(?:小学|初中|高中|中学|普通高中)?(?:教育)?(?:集团|联盟|共同体)$/;
+const NOT_A_NAME =
+  /^(?:该|本|各|此|这|每|其|新|原)|^[\d一二三四五六七八九十两]+(?:个|大|所)|^(?:小学|初中|高中|中学|普通高中)?(?:教育)?(?:集团|联盟|共同体)$/;
 /** Lines between a group line and its numbered members: an image's alt text, 集团主要成员： */
 const FILLER = /^(?:[?？]|图片|\s*)$|^(?:集团)?(?:主要)?成员(?:学校|校|单位)?(?:有|如下|名单)?[:：]?$/;
 /** Praise before a lead's name: 以优质特色高中广州市第七十一中学为龙头. */
 const DESCRIPTOR = /^(?:(?:优质|特色|省级|市级|示范性?|重点|知名|百年|老牌)+(?:高中|初中|小学|中学|学校|名校)?)(?=.{4,})/;
+/** How a school's name ends; a last item that ends otherwise at the end of a text was cut off. */
+const NAME_END =
+  /(?:学校|小学|中学|大学|附中|附小|校区|分校|学部|幼儿园|园|中心|院|[\d一二三四五六七八九十]中|初中|高中|一贯制)(?:\([^)]*\))?$/;
 /** A sentence ends here. */
 const STOPS = new Set(['。', ';', '；', '!', '！', '?', '？']);
 
@@ -160,6 +186,7 @@ class Reader {
       this.lastLine = i === last;
       this.line(line.text);
     });
+    this.closeHeading();
   }
 
   private line(rawLine: string): void {
@@ -262,8 +289,11 @@ class Reader {
     const yi = seg.view.lastIndexOf('以', m.index);
     if (yi < 0 || m.index - yi < 3 || m.index - yi > 60) return false;
     const before = seg.view.slice(0, yi);
+    // 组建X教育集团，以Y为龙头: the group may end a clause before 以.
+    let nameEnd = yi;
+    while (nameEnd > 0 && /[\s,，]/.test(seg.view[nameEnd - 1]!)) nameEnd--;
     const name =
-      groupBefore(seg, yi) ??
+      groupBefore(seg, nameEnd) ??
       (/该(?:教育)?集团(?:将)?$/.test(before) ? this.mentioned : undefined) ??
       this.heading?.name ??
       (before.trim() === '' ? this.mentioned : undefined);
@@ -289,7 +319,11 @@ class Reader {
       const also = /^\(加挂[“"]([^”"]+)[”"]\)/.exec(seg.view.slice(end));
       const listedAs = also ? seg.raw.slice(end + 4, end + 4 + also[1]!.length) : undefined;
       g.members = [
-        { text: `${seg.raw.slice(renamed + 3, end).trim()}（原${seg.raw.slice(rest + 1, renamed).trim()}）`, at: this.at, ...(listedAs ? { listedAs } : {}) },
+        {
+          text: `${seg.raw.slice(renamed + 3, end).trim()}（原${seg.raw.slice(rest + 1, renamed).trim()}）`,
+          at: this.at,
+          ...(listedAs ? { listedAs } : {}),
+        },
       ];
       g.memberTerm = /成员校|成员学校/.exec(tail)?.[0] ?? '成员校';
     } else {
@@ -329,7 +363,10 @@ class Reader {
     if (c < 2 || c > 60) return false;
     const numbering = NUMBERING.exec(seg.view);
     const from = numbering ? numbering[0].length : 0;
-    const headView = seg.view.slice(from, c).replace(/\([^)]*\)$/, '').trim();
+    const headView = seg.view
+      .slice(from, c)
+      .replace(/\([^)]*\)$/, '')
+      .trim();
     if (!GROUP_END.test(headView) || ![...headView].every((ch) => NAME_CHAR.test(ch)) || NOT_A_NAME.test(headView)) return false;
     const g: ListedGroup = { name: seg.raw.slice(from, c).trim(), at: this.at, lead: [], members: [] };
     g.members = this.items(seg, c + 1, seg.view.length, true, g);
@@ -379,7 +416,8 @@ class Reader {
   /** The names between two positions of a sentence, as list items; a cut-off last one is reported and dropped. */
   private items(seg: Segment, from: number, to: number, mayBeCut: boolean, group?: ListedGroup): ListedName[] {
     const texts = splitNames(seg.raw.slice(from, to));
-    const cut = mayBeCut && to === seg.view.length && !seg.closed && this.lastLine;
+    // The text ends inside the list, and its last item does not end the way a name ends (力人学).
+    const cut = mayBeCut && to === seg.view.length && !seg.closed && this.lastLine && !NAME_END.test(viewOf(texts.at(-1) ?? '').trim());
     if (cut && texts.length > 0) {
       const last = texts.pop()!;
       this.warnings.push({ at: this.at, message: `名单在“${last}”处被截断（文本到此结束），这一项没有写入；请找到完整的原文后补上` });
@@ -390,7 +428,10 @@ class Reader {
 
   /** One list item: the group's own name written before it is set aside (合肥市第一中学教育集团合肥市第二十八中学). */
   private item(text: string, groupName: string | undefined): ListedName {
-    let t = text.replace(/^(?:和|及|以及|与)/, '').replace(/等$/, '').trim();
+    let t = text
+      .replace(/^(?:和|及|以及|与)/, '')
+      .replace(/等$/, '')
+      .trim();
     if (groupName && t.startsWith(groupName) && t.length > groupName.length) {
       const rest = t.slice(groupName.length);
       // Only where the rest reads as a name on its own: 本部, 肥西紫蓬分校(…), 合肥市第二十八中学.
@@ -398,7 +439,8 @@ class Reader {
     }
     // Y分校(Z): Z is the school, Y分校 what the group calls it.
     const branch = /^([^学校]{1,10}(?:分校|校区))[(（]([^()（）]+)[)）]$/.exec(t);
-    if (branch && /(?:学|校|中|园|部)(?:[<〈][^>〉]*[>〉])?$/.test(branch[2]!)) return { text: branch[2]!, at: this.at, listedAs: branch[1]! };
+    if (branch && /(?:学|校|中|园|部)(?:[<〈][^>〉]*[>〉])?$/.test(branch[2]!))
+      return { text: branch[2]!, at: this.at, listedAs: branch[1]! };
     return { text: t, at: this.at };
   }
 
@@ -411,7 +453,7 @@ class Reader {
         rest.push(m);
         continue;
       }
-      const named = base[2] ? splitNames(base[2]) : [g.name.replace(GROUP_END, '')];
+      const named = base[2] ? splitNames(base[2]) : [g.name.slice(0, viewOf(g.name).replace(GROUP_END, '').length)];
       for (const n of named) g.lead.push({ text: n, at: m.at, listedAs: base[1]! });
       g.leadTerm ??= base[1]!;
     }
@@ -420,7 +462,10 @@ class Reader {
 
   private cutOff(g: ListedGroup, text: string): void {
     g.partial = true;
-    this.warnings.push({ at: this.at, message: `“${g.name}”的名单在第 ${text.replace(/\D/g, '')} 项处被截断（文本到此结束），只读到前面几项` });
+    this.warnings.push({
+      at: this.at,
+      message: `“${g.name}”的名单在第 ${text.replace(/\D/g, '')} 项处被截断（文本到此结束），只读到前面几项`,
+    });
   }
 
   private push(g: ListedGroup): void {
