@@ -57,7 +57,7 @@ function jinanByName(dataset: {
         .map((m) => `${schoolName.get(m.school)}:${m.role}`)
         .sort(),
     }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
   const schools = dataset.schools
     .filter((s) => s.region === 'shandong-jinan-shizhong')
     .map((s) => ({
@@ -126,7 +126,7 @@ describe('re-importing the 济南 list into a dataset without it', () => {
       // names stay traditional, so they are compared in simplified form here.
       const traditional = label.includes('traditional');
       if (traditional) expect(dataset.schools.some((x) => x.name === '濟南育英中學')).toBe(true);
-      const fold = <T extends { name: string }>(r: T) => (traditional ? { ...r, name: toSimplified(r.name) } : r);
+      const fold = <T extends { name?: string | undefined }>(r: T): T => (traditional && r.name ? { ...r, name: toSimplified(r.name) } : r);
       const jinan = jinanByName({ ...dataset, groups: dataset.groups.map(fold), schools: dataset.schools.map(fold) });
       const got = { ...jinan, groups: jinan.groups.map((g) => ({ ...g, members: g.members.map((m) => toSimplified(m)).sort() })) };
       const want = expectedJinan();

@@ -56,6 +56,36 @@ describe('real texts import as published', () => {
 
 const lines = (text: string) => readText('t.txt', text).lines;
 
+describe('what a text leaves out is reported, not made up', () => {
+  it('a list cut off at the end of the text: the last item is reported with file:line and not written', () => {
+    const gulou = readText('gulou.txt', readFileSync(join(REAL, 'gulou.txt'), 'utf8'));
+    const { groups, warnings } = listGroups(gulou);
+    expect(warnings.map((w) => `${w.at?.file}:${w.at?.line}`)).toEqual(['gulou.txt:12']);
+    expect(warnings[0]!.message).toContain('力人学');
+    expect(groups.flatMap((g) => [...g.lead, ...g.members]).map((m) => m.text)).not.toContain('力人学');
+    const lixue = groups.find((g) => g.name === '力学小学教育集团')!;
+    expect(lixue).toMatchObject({ partial: true, reported: '2—4' });
+  });
+  it('groups known by their lead only have no name, and a lead', () => {
+    const { groups } = listGroups(readText('gulou.txt', readFileSync(join(REAL, 'gulou.txt'), 'utf8')));
+    const unnamed = groups.filter((g) => g.unnamed);
+    expect(unnamed).toHaveLength(11);
+    for (const g of unnamed) expect(g).toMatchObject({ name: '', partial: true, reported: '2—4', members: [] });
+    expect(unnamed.map((g) => g.lead[0]!.text)).toContain('南京市琅琊路小学');
+  });
+  it('集团本部 is the lead and Y分校(Z) is Z, listed as Y分校', () => {
+    const { groups } = listGroups(readText('hefei-2020.txt', readFileSync(join(REAL, 'hefei-2020.txt'), 'utf8')));
+    const yizhong = groups.find((g) => g.name === '合肥一中教育集团')!;
+    expect(yizhong.lead).toEqual([expect.objectContaining({ text: '合肥一中', listedAs: '集团本部' })]);
+    expect(yizhong.members.map((m) => [m.text, m.listedAs])).toEqual([
+      ['合肥北城中学', '北城分校'],
+      ['合肥三十二中', '包河分校'],
+      ['肥东二中', '肥东分校'],
+    ]);
+    expect(groups.flatMap((g) => [...g.lead, ...g.members]).map((m) => m.text)).not.toContain('集团本部');
+  });
+});
+
 describe('names are data (issue 30)', () => {
   it('八一, 七一, 五四, 二七 are names: 郑州市八一中学 is not 郑州市第八十一中学, not even probably', () => {
     expect(looseKey('郑州市八一中学')).not.toBe(looseKey('郑州市第八十一中学'));
@@ -84,6 +114,48 @@ describe('names are data (issue 30)', () => {
     });
     expect(plan.matched).toEqual([]);
     expect(plan.questions.map((q) => q.candidates[0]!.name)).toEqual(['郑州市八一中学']);
+  });
+});
+
+describe('regions', () => {
+  const dataset = () => validateProject(readProjectFiles(join(REAL, 'dataset'))).dataset;
+  it('an exact full name reuses the school that exists, in any region', () => {
+    const plan = makePlan(dataset(), listGroups(readText('t.txt', '某某教育集团：郑州市八一中学、济南市甲乙小学')).groups, {
+      source: 'real-texts',
+      region: 'shandong-jinan-shizhong',
+    });
+    expect(plan.matched.map((m) => m.id)).toEqual(['zhengzhou-bayi-middle']);
+    expect(plan.newSchools.map((s) => s.name)).toEqual(['济南市甲乙小学']);
+  });
+  it('a name that carries its city or county is placed there whatever --region says, with a warning', () => {
+    const plan = makePlan(
+      dataset(),
+      listGroups(readText('t.txt', '合肥市第八中学教育集团：肥西县农兴中学、英德市连江中学、安徽省肥西中学')).groups,
+      { source: 'real-texts', region: 'anhui-hefei' },
+    );
+    expect(plan.newSchools.map((s) => [s.name, s.region])).toEqual([
+      ['肥西县农兴中学', 'anhui-hefei-feixi'],
+      ['英德市连江中学', 'guangdong-qingyuan-yingde'],
+      ['安徽省肥西中学', 'anhui-hefei'],
+    ]);
+    // Inside --region (肥西县 is in 合肥市) needs no warning; another province does.
+    expect(plan.warnings.map((w) => w.message).filter((m) => m.includes('写明了所在地'))).toEqual([expect.stringContaining('英德市')]);
+  });
+  it('the same group under its short and full name is one group; 长丰一中 is not 合肥一中', () => {
+    const first = makePlan(
+      dataset(),
+      listGroups(readText('a.txt', '合肥一中教育集团辖2所学校,包括集团本部、长丰分校(长丰一中)。')).groups,
+      {
+        source: 'real-texts',
+        region: 'anhui-hefei',
+      },
+    );
+    expect(first.matched.map((m) => m.id)).toEqual(['hefei-no1-middle']);
+    expect(first.newSchools.map((s) => [s.name, s.region])).toEqual([['长丰一中', 'anhui-hefei-changfeng']]);
+    expect(first.rows.memberships!.map((m) => [m.school, m.role, m.listed_as])).toEqual([
+      ['hefei-no1-middle', 'lead', '集团本部'],
+      ['hefei-changfeng-no1-middle', 'member', '长丰分校'],
+    ]);
   });
 });
 

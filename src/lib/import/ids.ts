@@ -80,7 +80,9 @@ function stripRegion(name: string, regionNames: readonly string[], cityNames?: R
     for (const r of regionNames) {
       if (r.length >= 2 && s.startsWith(r) && s.length > r.length + 1) {
         const rest = s.slice(r.length);
-        if (cityNames && !cityNames.has(r) && numbered(rest)?.head === '') continue;
+        const school = slugWithSuffix(rest, GROUP_SUFFIXES).core;
+        // Keep the county, and do not try its shorter aliases (桐乡 of 桐乡市) either.
+        if (cityNames && !cityNames.has(r) && numbered(school)?.head === '') return s;
         if (slugWithSuffix(rest, SCHOOL_SUFFIXES).core === '') continue;
         s = rest;
         changed = true;

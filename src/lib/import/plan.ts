@@ -34,6 +34,8 @@ interface Question {
   text: string;
   at: Place;
   candidates: { id: string; name: string }[];
+  /** Why it is asked: several of the same name, equal only after conversion, or close. */
+  why: string;
 }
 
 interface PlannedGroup {
@@ -97,6 +99,8 @@ interface Entry {
   /** Literal keys of the full names, and of the names with their region set aside. */
   fulls: string[];
   cores: string[];
+  /** For each core key, the regions its name wrote before it (合肥一中 → 合肥市; 长丰一中 → 长丰县). */
+  written?: Map<string, Set<string>>;
   /** The same after conversion (looseKey). */
   looseCores: string[];
   planned: boolean;
@@ -150,6 +154,14 @@ function nearKeys(core: string): string[] {
   return [...out];
 }
 
+/** One set of written regions within the other (none written fits any). */
+function nested(a: Set<string>, b: Set<string> | undefined): boolean {
+  if (!b || a.size === 0 || b.size === 0) return true;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (!large.has(x)) return false;
+  return true;
+}
+
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   const list = map.get(key);
   if (list) list.push(value);
@@ -164,9 +176,11 @@ class NameIndex {
   readonly byId = new Map<string, Entry>();
   private readonly strip: (c: string) => string;
   private readonly looseStrip: (c: string) => string;
-  constructor(strip: (c: string) => string, looseStrip: (c: string) => string) {
+  private readonly writtenRegions: (name: string) => Set<string>;
+  constructor(strip: (c: string) => string, looseStrip: (c: string) => string, writtenRegions: (name: string) => Set<string>) {
     this.strip = strip;
     this.looseStrip = looseStrip;
+    this.writtenRegions = writtenRegions;
   }
   add(e: Entry): void {
     this.byId.set(e.id, e);
@@ -177,15 +191,36 @@ class NameIndex {
       for (const n of nearKeys(k)) push(this.byNear, `${e.region}|${n}`, e);
     }
   }
-  keys(names: string[]): { fulls: string[]; cores: string[]; looseCores: string[] } {
-    const fulls = names.map(literalKey).filter(Boolean);
-    return { fulls, cores: fulls.map(this.strip), looseCores: names.map((n) => this.looseStrip(looseKey(n))).filter(Boolean) };
+  keys(names: string[]): { fulls: string[]; cores: string[]; looseCores: string[]; written: Map<string, Set<string>> } {
+    const written = new Map<string, Set<string>>();
+    const cores: string[] = [];
+    const fulls: string[] = [];
+    for (const n of names) {
+      const full = literalKey(n);
+      if (!full) continue;
+      const core = this.strip(full);
+      fulls.push(full);
+      cores.push(core);
+      const set = written.get(core) ?? new Set<string>();
+      for (const r of this.writtenRegions(n)) set.add(r);
+      written.set(core, set);
+    }
+    return { fulls, cores, looseCores: names.map((n) => this.looseStrip(looseKey(n))).filter(Boolean), written };
+  }
+  /** Entries whose written regions fit the name's (any of their names). */
+  private fits(name: string, entries: Entry[]): Entry[] {
+    const mine = this.writtenRegions(name);
+    if (mine.size === 0) return entries;
+    return entries.filter((e) => !e.written || [...e.written.values()].some((w) => nested(mine, w)));
   }
   /** The same name: written in full, in any region; with its region set aside, in the regions given. */
   exact(name: string, regions: Set<string>): Entry[] {
     const full = literalKey(name);
     const anywhere = this.byFull.get(full) ?? [];
-    const inRegion = (this.byCore.get(this.strip(full)) ?? []).filter((e) => regions.has(e.region));
+    // Set aside, the regions written must agree: 长丰一中 is not 合肥一中, though both are 一中 in 合肥市.
+    const core = this.strip(full);
+    const mine = this.writtenRegions(name);
+    const inRegion = (this.byCore.get(core) ?? []).filter((e) => regions.has(e.region) && nested(mine, e.written?.get(core)));
     const found = new Set([...anywhere.filter((e) => regions.has(e.region)), ...inRegion]);
     // A full name found only elsewhere is still the same school (an exact name is one school).
     if (found.size === 0 && anywhere.length > 0 && full.length >= 6) for (const e of anywhere) found.add(e);
@@ -194,7 +229,10 @@ class NameIndex {
   /** Equal only after conversion (traditional characters, numerals): probable. */
   probable(name: string, regions: Set<string>): Entry[] {
     const k = this.looseStrip(looseKey(name));
-    return (this.byLoose.get(k) ?? []).filter((e) => regions.has(e.region));
+    return this.fits(
+      name,
+      (this.byLoose.get(k) ?? []).filter((e) => regions.has(e.region)),
+    );
   }
   near(name: string, regions: Set<string>): Entry[] {
     const core = this.looseStrip(looseKey(name));
@@ -202,11 +240,14 @@ class NameIndex {
     for (const r of regions)
       for (const n of nearKeys(core))
         for (const e of this.byNear.get(`${r}|${n}`) ?? []) if (e.looseCores.some((k) => nearlySame(core, k))) out.add(e);
-    return [...out];
+    return this.fits(name, [...out]);
   }
 }
 
 type Region = Dataset['regions'][number];
+
+const whyAsked = (exact: number, probable: number) =>
+  exact > 1 ? '同名的有几个' : probable > 0 ? '繁简或数字换算后相同（可能是同一个）' : '名称很像';
 
 /** The dataset's regions, found by name: names, aliases and "parent + name" (郑州市中原区), all canonical. */
 class Regions {
@@ -217,6 +258,8 @@ class Regions {
   readonly cityNames = new Set<string>();
   /** Canonical key → the ids of the regions it names. */
   readonly keys = new Map<string, Set<string>>();
+  /** Canonical key → the regions it writes out: 郑州市中原区 → 中原区 and 郑州市. */
+  private readonly spelled = new Map<string, Set<string>>();
   private readonly keysByLength: string[];
   private readonly children = new Map<string, string[]>();
   private readonly relatedCache = new Map<string, Set<string>>();
@@ -234,6 +277,36 @@ class Regions {
     this.names.sort((a, b) => b.length - a.length);
     for (const r of regions) if (r.parent) this.children.set(r.parent, [...(this.children.get(r.parent) ?? []), r.id]);
     this.keysByLength = [...this.keys.keys()].sort((a, b) => b.length - a.length);
+    for (const [k, ids] of this.keys) {
+      const set = new Set<string>();
+      for (const id of ids) {
+        set.add(id);
+        for (const a of this.ancestors(id).slice(1)) {
+          const r = this.byId.get(a)!;
+          if ([r.name, ...r.aliases].some((n) => k.startsWith(canonical(n)))) set.add(a);
+        }
+      }
+      this.spelled.set(k, set);
+    }
+  }
+
+  private readonly writtenCache = new Map<string, Set<string>>();
+
+  /** The regions a name writes before itself (郑州市中原区西岗中学 → 郑州市, 中原区). */
+  written(name: string): Set<string> {
+    const hit = this.writtenCache.get(name);
+    if (hit) return hit;
+    const out = new Set<string>();
+    if (this.writtenCache.size > 200_000) this.writtenCache.clear();
+    this.writtenCache.set(name, out);
+    let c = canonical(name);
+    for (let i = 0; i < 4; i++) {
+      const key = this.keysByLength.find((k) => c.startsWith(k) && c.length > k.length + 1);
+      if (!key) break;
+      for (const id of this.spelled.get(key)!) out.add(id);
+      c = c.slice(key.length);
+    }
+    return out;
   }
 
   private addKey(key: string, id: string): void {
@@ -319,7 +392,7 @@ class Planner {
     this.strip = prefixStripper(this.regions.names, literalKey);
     this.looseStrip = prefixStripper(this.regions.names, looseKey);
     // Schools and groups already in the data.
-    this.schools = new NameIndex(this.strip, this.looseStrip);
+    this.schools = new NameIndex(this.strip, this.looseStrip, (n) => this.regions.written(n));
     for (const s of dataset.schools) {
       const names = [s.name, ...s.aliases, ...s.former_names];
       this.schools.add({
@@ -331,7 +404,7 @@ class Planner {
         ...this.schools.keys(names),
       });
     }
-    this.groups = new NameIndex(this.strip, this.looseStrip);
+    this.groups = new NameIndex(this.strip, this.looseStrip, (n) => this.regions.written(n));
     for (const g of dataset.groups) {
       this.groupById.set(g.id, g);
       if (g.name)
@@ -364,13 +437,13 @@ class Planner {
   }
 
   /** The editor's answer to a close match, or undefined with the question recorded (once). */
-  private ask(kind: 'school' | 'group', text: string, at: Place, region: string, candidates: Entry[]): string | undefined {
+  private ask(kind: 'school' | 'group', text: string, at: Place, region: string, candidates: Entry[], why: string): string | undefined {
     const key = `${kind}:${canonical(text)}@${region}`;
     const answer = this.answers.get(key);
     if (answer) return answer;
     if (!this.asked.has(key)) {
       this.asked.add(key);
-      this.plan.questions.push({ key, kind, text, at, candidates: candidates.map((c) => ({ id: c.id, name: c.name })) });
+      this.plan.questions.push({ key, kind, text, at, why, candidates: candidates.map((c) => ({ id: c.id, name: c.name })) });
     }
     return undefined;
   }
@@ -410,7 +483,9 @@ class Planner {
     // made up from a misspelt name (通谓路小学中山分校) would be a wrong link.
     let ownUnit = unit;
     if (unit !== 'school' && !parentId) {
+      // A 校区 or 学部 is part of the school its name starts with; a 分校 may be a school of its own.
       const known =
+        !/分校$/.test(toSimplified(part)) ||
         this.schools.exact(schoolPart, this.regions.related(region)).length > 0 ||
         this.listedHere.has(literalKey(schoolPart)) ||
         literalKey(withoutGroupWord(context.groupName)) === literalKey(schoolPart);
@@ -443,7 +518,7 @@ class Planner {
     const probable = exact.length > 1 ? exact : this.schools.probable(name, regions);
     const near = probable.length > 0 ? probable : this.schools.near(name, regions);
     if (near.length === 0) return 'new';
-    const answer = this.ask('school', name, at, region, near);
+    const answer = this.ask('school', name, at, region, near, whyAsked(exact.length, probable.length));
     if (!answer || answer === 'skip') return undefined;
     if (answer === 'new') return 'new';
     const chosen = this.schools.byId.get(answer);
@@ -639,8 +714,9 @@ class Planner {
     const exact = this.groups.exact(clean.name, regions);
     if (exact.length === 1) group = exact[0];
     else {
-      const near = exact.length > 1 ? exact : this.groups.near(clean.name, regions);
-      const answer = near.length > 0 ? this.ask('group', clean.name, g.at, region, near) : 'new';
+      const probable = exact.length > 1 ? exact : this.groups.probable(clean.name, regions);
+      const near = probable.length > 0 ? probable : this.groups.near(clean.name, regions);
+      const answer = near.length > 0 ? this.ask('group', clean.name, g.at, region, near, whyAsked(exact.length, probable.length)) : 'new';
       if (!answer || answer === 'skip') return undefined;
       if (answer !== 'new') group = near.find((e) => e.id === answer);
     }

@@ -206,7 +206,11 @@ class Reader {
       return;
     }
     if (this.heading) {
-      if (FILLER.test(view)) return;
+      if (FILLER.test(view)) {
+        // 集团主要成员: the main members, so perhaps not all of them.
+        if (view.includes('主要')) this.heading.partial = true;
+        return;
+      }
       if (numbered && bodyView.length <= 40 && !/[，,。]/.test(bodyView.replace(/[。；;]$/, ''))) {
         this.numberedMember(bodyRaw, bodyView);
         return;
@@ -454,8 +458,8 @@ class Reader {
         continue;
       }
       const named = base[2] ? splitNames(base[2]) : [g.name.slice(0, viewOf(g.name).replace(GROUP_END, '').length)];
+      // 集团本部 is what the group calls its lead (listed_as), not a word for the role.
       for (const n of named) g.lead.push({ text: n, at: m.at, listedAs: base[1]! });
-      g.leadTerm ??= base[1]!;
     }
     g.members = rest;
   }
