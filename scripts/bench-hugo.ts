@@ -128,7 +128,7 @@ export function buildHugoSite(dataDir: string, out: string): { pages: number; ve
       joined: m.joined,
       left: m.left,
     }));
-    page(`groups/${g.id}.md`, { title: g.name, region: g.region, place: place(g.region!), type: g.type, members });
+    page(`groups/${g.id}.md`, { title: g.label, region: g.region, place: place(g.region!), type: g.type, members });
     pages++;
   }
   // Region pages list everything below them, as the Astro pages do.
@@ -144,7 +144,7 @@ export function buildHugoSite(dataDir: string, out: string): { pages: number; ve
     page(`regions/${r.id}.md`, {
       title: r.name,
       children: (children.get(r.id!) ?? []).map((c) => ({ id: c.id, name: c.name })),
-      groups: ids.flatMap((id) => groupsIn.get(id) ?? []).map((g) => ({ id: g.id, name: g.name })),
+      groups: ids.flatMap((id) => groupsIn.get(id) ?? []).map((g) => ({ id: g.id, name: g.label })),
       schools: ids.flatMap((id) => schoolsIn.get(id) ?? []).map((s) => ({ id: s.id, name: s.name })),
     });
     pages++;

@@ -124,7 +124,7 @@ async function askOnTerminal(plan: Plan): Promise<Map<string, string>> {
     for (const q of plan.questions) {
       const list = q.candidates.map((c, i) => `  ${i + 1}) ${c.id}  ${c.name}`).join('\n');
       const reply = await rl.question(
-        `${formatPlace(q.at)}: ${q.kind === 'school' ? '学校' : '集团'}“${q.text}”很像：\n${list}\n是同一个吗？输入序号表示是它，n 表示新建，回车跳过：`,
+        `${formatPlace(q.at)}: ${q.kind === 'school' ? '学校' : '集团'}“${q.text}”${q.why}：\n${list}\n是同一个吗？输入序号表示是它，n 表示新建，回车跳过：`,
       );
       const t = reply.trim().toLowerCase();
       const pick = /^\d+$/.test(t) ? q.candidates[Number(t) - 1] : undefined;
@@ -219,7 +219,7 @@ export async function runImport(args: ImportArgs, io: ImportIo = {}): Promise<Im
   lines.push(...listing.columnReports);
   const names = {
     schools: new Map(dataset.schools.map((s) => [s.id, s.name])),
-    groups: new Map(dataset.groups.map((g) => [g.id, g.name])),
+    groups: new Map(dataset.groups.map((g) => [g.id, g.label])),
   };
   lines.push(formatPreview(plan, names), '');
   if (!args.write) {

@@ -7,7 +7,7 @@
  * project validator before and after writing; a record that would add a problem is refused,
  * the files are put back as they were, and the validator's messages are printed.
  *
- *   kinds: region, school, group, membership, statistic, source, policy
+ *   kinds: region, school, group, membership, statistic, metric, source, policy
  *   group also takes --lead SCHOOL, --members A|B and --joined DATE (default: founded)
  *   to add its memberships in the same step.
  *
@@ -79,6 +79,8 @@ function usage(): string {
     '字段就是 CSV 的列名（policy 另有 id 作文件名），例如：',
     '  npm run new -- school --id fx-no4-primary --name 示例市第四小学 --region fx-dist --stage primary --unit school --source fx-news',
     '  npm run new -- group --id x-group --name … --region … --type … --source … --lead 学校标识 --members 学校1|学校2',
+    '  npm run new -- metric --id group-count --name 教育集团数 --unit count --numerator 教育集团的个数 --definition …',
+    '  npm run new -- statistic --region … --metric group-count --date 2024-09 --value 900 --qualifier approx --wording 约900个 --stage compulsory --kind actual --source …',
     '必填字段都用参数给出时直接写入；缺少的会逐项询问（回车留空）。',
     '写入前后都用校验器检查；会引入错误时不写入（已写的会撤回），并打印校验器的提示。',
     '--dry-run 只检查不写入；--root 指定另一个数据目录（含 data/ 和 content/）。',

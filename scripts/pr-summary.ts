@@ -4,7 +4,8 @@
  * Prints a Markdown summary of what a change does to the records: regions, schools,
  * groups, memberships (joined / left), figures, policies … added, changed or removed.
  * Each side is read from a git ref (default origin/main → HEAD, compared from their merge
- * base as a pull request is) or from a directory holding data/ and content/.
+ * base as a pull request is; main when there is no origin remote) or from a directory
+ * holding data/ and content/.
  * CI appends it to the job summary: node scripts/pr-summary.ts >> "$GITHUB_STEP_SUMMARY"
  */
 import { parseFlags } from './lib/cli.ts';

@@ -30,6 +30,18 @@ export function mergeBase(base: string, head: string, repo: string): string | un
   return r.ok ? r.out.toString().trim() : undefined;
 }
 
+/** True when the ref names a commit in the repository. */
+export const isCommit = (ref: string, repo: string) => git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], repo).ok;
+
+/**
+ * The branch a change is compared with when none is given: origin/main as a pull request
+ * is, or the local main in a clone without an `origin` remote (a fork's work, a scratch copy).
+ */
+export function defaultBase(repo: string): string {
+  for (const ref of ['origin/main', 'main']) if (isCommit(ref, repo)) return ref;
+  throw new Error('找不到用来比较的分支：既没有 origin/main，也没有 main。用 --base 指定一个分支或提交，或用 --base-dir 指定一个目录');
+}
+
 export const shortSha = (ref: string, repo: string) => {
   const r = git(['rev-parse', '--short', ref], repo);
   return r.ok ? r.out.toString().trim() : undefined;

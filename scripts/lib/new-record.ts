@@ -15,6 +15,7 @@ import { membershipRoles } from '../../src/lib/schemas/membership.ts';
 import { policySchema } from '../../src/lib/schemas/policy.ts';
 import { regionLevels } from '../../src/lib/schemas/region.ts';
 import { sourceKinds } from '../../src/lib/schemas/source.ts';
+import { metricUnits } from '../../src/lib/schemas/metric.ts';
 import { statisticKinds } from '../../src/lib/schemas/statistic.ts';
 import type { TermKind } from '../../src/lib/schemas/term.ts';
 import { formatProblem } from '../../src/lib/problem.ts';
@@ -27,6 +28,7 @@ const csvKinds = {
   group: 'groups',
   membership: 'memberships',
   statistic: 'statistics',
+  metric: 'metrics',
   source: 'sources',
 } as const satisfies Record<string, CsvDatasetName>;
 export type Kind = keyof typeof csvKinds | 'policy';
@@ -54,7 +56,7 @@ const help: Record<string, string> = {
   models: '办学模式：data/terms.csv 中 kind 为 group-model 的 id，多个用 | 分隔（可空）',
   founded: `成立日期。${DATE_HINT}`,
   ended: `结束日期（仍在运行留空）。${DATE_HINT}`,
-  reported_members: '来源给出的成员校个数（没有逐一列出成员时填，整数，可空）',
+  reported_members: '来源给出的成员校个数，照原样写：4、约900、近20、10以上、20余、2—4（可空）',
   reported_members_note: '成员校个数的说明（可空）',
   cycle_years: '来源规定的办学周期（年，整数，可空）',
   related_group: '与之配对的另一个集团的标识（可空）',
@@ -67,7 +69,18 @@ const help: Record<string, string> = {
   metric: '指标的标识（data/metrics.csv 中的 id）',
   date: `日期（统计：数据截至的日期或目标的期限；来源没写日期就留空，并在 note 写明）。${DATE_HINT}`,
   value: '数值：比率按百分数写（53% 写 53），计数写整数',
-  qualifier: '限定：gte（以上）/ lte（以下）/ 留空（等于）',
+  qualifier: '限定：approx（约、左右）/ near（近）/ gt（超过、逾、余）/ gte（以上）/ lt（不到）/ lte（以下）/ 留空（确数）',
+  wording: '来源的原话，照抄数字部分，如 约900所、2—4所（qualifier 不是确数或填了 value_max 时必填）',
+  value_max: '范围的上限（2—4所：value 写 2，value_max 写 4；不是范围留空）',
+  read_at: '读取网址的日期 YYYY-MM-DD（填了 url 就必填，经由数据汇编读到的除外）',
+  original_publisher: '转载、镜像时：最先发布原文的是谁（不知道留空）',
+  original_date: `转载、镜像时：原文的发布日期（可空）。${DATE_HINT}`,
+  original_url: '转载、镜像时：原文的网址（知道才写）',
+  via: '经由哪份数据汇编读到：那份汇编（kind 为 dataset）的标识（可空）',
+  version: '只用于数据汇编：读的是哪个版本（提交号、标签或版本号）',
+  members_listed: '来源列出了全部成员写 complete，只列出部分写 partial，看不出来留空',
+  listed_as: '来源在集团名单里对这所学校的叫法，与校名不同时才写（如 北城分校）',
+  basis: '来源写明的留空；是你推断的写 inferred，并在 note 写明依据',
   kind: '',
   title: '标题（全称）',
   publisher: '发布者，如 某市教育局、某日报（可空）',
@@ -81,9 +94,25 @@ const help: Record<string, string> = {
   regions: '涉及的其他地区标识，多个用 | 分隔（可空）',
   sources: '其他证实或补充的来源标识，多个用 | 分隔（可空）',
 };
-const kindHelp: Record<string, string> = {
-  statistics: `类型：${statisticKinds.join(' / ')}（实际值 / 目标值 / 推算值，推算值要在 note 写算式）`,
-  sources: `来源类型：${sourceKinds.join(' / ')}（政策文件 / 新闻报道 / 工作报道 / 名单）`,
+/** Columns whose meaning depends on the file (a metric's unit is not a school's unit). */
+const helpIn: Partial<Record<CsvDatasetName, Record<string, string>>> = {
+  statistics: {
+    kind: `类型：${statisticKinds.join(' / ')}（实际值 / 目标值 / 推算值，推算值要在 note 写算式）`,
+    stage: '数字覆盖的学段：data/terms.csv 中 kind 为 stage 的 id，如 senior-general、compulsory、all-stages；来源没说就留空',
+  },
+  sources: { kind: `来源类型：${sourceKinds.join(' / ')}（政策文件 / 新闻报道 / 工作报道 / 名单 / 数据汇编）` },
+  groups: {
+    name: '来源写的全称；来源没有写集团名称就留空（不要自己起名），网站按牵头校称呼它',
+    stage: '来源写明的集团学段（如 初中教育集团 写 junior）：kind 为 stage 的 id；没写就留空',
+  },
+  metrics: {
+    id: '指标的标识，如 group-count',
+    name: '指标名称，如 教育集团数',
+    unit: `单位：${metricUnits.join(' / ')}（比率 / 计数）`,
+    numerator: '比率：分子是什么；计数：数的是什么',
+    denominator: '比率：分母是什么（计数留空）',
+    definition: '定义：一句读者看得懂的话',
+  },
 };
 
 /** Columns the schema lets through empty but a record cannot do without. */
@@ -133,7 +162,7 @@ export function fieldsOf(kind: Kind): Field[] {
   return Object.entries(shape).map(([name, schema]) => ({
     name,
     required: !schema.safeParse('').success || extra.includes(name),
-    help: (name === 'kind' ? kindHelp[dataset] : help[name]) ?? '',
+    help: helpIn[dataset]?.[name] ?? help[name] ?? '',
     check: zodCheck(schema),
   }));
 }
@@ -335,6 +364,7 @@ export function referenceSets(result: ValidationResult): (field: string, kind: K
       related_group: new Set(d.groups.map((g) => g.id)),
       metric: new Set(d.metrics.map((m) => m.id)),
       stage: terms('stage'),
+      via: new Set(d.sources.filter((s) => s.kind === 'dataset').map((s) => s.id)),
       type: terms('group-type'),
       models: terms('group-model'),
       lead: new Set(d.schools.map((s) => s.id)),

@@ -13,7 +13,7 @@ import { regionLevelLabels } from '../../src/lib/schemas/region.ts';
 import { statisticKindLabels } from '../../src/lib/schemas/statistic.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import type { ProjectFiles } from '../../src/lib/validate/types.ts';
-import { gitFiles, mergeBase, shortSha } from './git-files.ts';
+import { defaultBase, gitFiles, mergeBase, shortSha } from './git-files.ts';
 
 /**
  * Rows by id, per dataset, built on first use: the head's row where both sides
@@ -65,13 +65,19 @@ function describers({ name, named }: { name: Named; named: Named }): Record<CsvD
     const unit = name('metrics', r.metric, 'unit') === 'percent' ? '%' : '';
     const q = r.qualifier === 'gte' ? '≥ ' : r.qualifier === 'lte' ? '≤ ' : '';
     const kind = statisticKindLabels[r.kind as keyof typeof statisticKindLabels] ?? r.kind ?? '';
-    return `${named('regions', r.region)} · ${named('metrics', r.metric)} · ${md(r.date || '日期不详')} · ${md(kind)} ${q}${md(r.value ?? '')}${unit}`;
+    // The source's wording (约900所, 2—4所) is what the pages show; the number follows it when they differ in form.
+    const value = r.wording
+      ? `${md(r.wording)}（${md(r.value ?? '')}${r.value_max ? `–${md(r.value_max)}` : ''}）`
+      : `${q}${md(r.value ?? '')}${unit}`;
+    const stage = r.stage ? ` · 学段 ${named('terms', r.stage, 'term')}` : '';
+    return `${named('regions', r.region)} · ${named('metrics', r.metric)} · ${md(r.date || '日期不详')} · ${md(kind)} ${value}${stage}`;
   };
   return {
     regions: (r) =>
       `${named('regions', r.id)}，${regionLevelLabels[r.level as keyof typeof regionLevelLabels] ?? md(r.level ?? '')}${r.parent ? `，上级 ${named('regions', r.parent)}` : ''}`,
     schools: (r) => `${named('schools', r.id)}，${named('regions', r.region)}`,
-    groups: (r) => `${named('groups', r.id)}，${named('regions', r.region)}`,
+    // A group the source does not name is known by its id here; its page shows the lead's label.
+    groups: (r) => `${named('groups', r.id)}${r.name ? '' : '（来源未写名称）'}，${named('regions', r.region)}`,
     memberships: (r) =>
       `${named('schools', r.school)} — ${named('groups', r.group)}（${membershipRoleLabels[r.role as keyof typeof membershipRoleLabels] ?? md(r.role ?? '')}）`,
     statistics: statLine,
@@ -218,7 +224,7 @@ export function loadSides(args: SideOptions): { base: Side; head: Side } {
   let base: Side;
   if (args['base-dir']) base = { files: readProjectFiles(resolve(args['base-dir'])), label: code(args['base-dir']) };
   else {
-    const baseRef = args.base ?? 'origin/main';
+    const baseRef = args.base ?? defaultBase(repo);
     const from = args['head-dir'] ? undefined : mergeBase(baseRef, headRef, repo);
     const sha = from ? from.slice(0, 7) : shortSha(baseRef, repo);
     base = { files: gitFiles(from ?? baseRef, repo), label: `${code(baseRef)}${sha ? `（${from ? '合并基点 ' : ''}${sha}）` : ''}` };

@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { stripBom } from '../../src/lib/csv/bom.ts';
-import { buildCoverage, shareText } from '../../src/lib/coverage/coverage.ts';
+import { STAGE_NOT_STATED, buildCoverage, shareText } from '../../src/lib/coverage/coverage.ts';
 import { buildCountryCharts, countryChartIds } from '../../src/lib/coverage/country-charts.ts';
 import { intendedProvince, PROVINCES, provinceByName, TILE_COLUMNS, TILE_ROWS } from '../../src/lib/coverage/provinces.ts';
 import { coverageCsv, coverageTable, coverageTableForPage, regionCoverageLine } from '../../src/lib/coverage/view.ts';
@@ -25,9 +25,9 @@ add(
   'data/statistics.csv',
   [
     'henan,group-count,2023,150,,actual,fx-news,,,,',
-    'henan,group-count,2024-09,200,,actual,fx-news,,,,',
+    'henan,group-count,2024-09,200,,actual,fx-news,,,,all-stages',
     'henan,group-count,2026,300,gte,target,fx-news,,,,',
-    'henan,participating-schools,2024,1000,,actual,fx-news,,,,',
+    'henan,participating-schools,2024,1000,,actual,fx-news,,,,all-stages',
     '',
   ].join('\n'),
 );
@@ -141,9 +141,85 @@ describe('coverage table, CSV and region line', () => {
 
   it('says on a region page how complete it is, or that no figure says', () => {
     const line = regionCoverageLine(model.byId.get('henan')!);
-    expect(line.text).toContain('来源报告 200 个集团（2024年9月），本站收录 1 个（0.5%）');
+    expect(line.text).toContain('来源报告集团 200 个（2024年9月），本站收录 1 个（0.5%）');
     expect(line.sources).toEqual([{ id: 'fx-news', title: '示例市集团化办学新闻' }]);
     expect(regionCoverageLine(model.byId.get('fx-dist')!).text).toContain('来源没有报告这个地区的集团或学校总数');
+  });
+});
+
+describe('like with like: a figure is set against the listed items of its stage only', () => {
+  // 合肥: 21 schools in 普通高中 groups; the site lists 2 senior high schools, a junior school and a 中学 of unknown stage.
+  const f = miniFiles();
+  const more = (path: string, rows: string) => f.set(path, text(new TextDecoder().decode(f.get(path)) + rows));
+  more('data/regions.csv', 'anhui,安徽省,province,,,皖,,,\nanhui-hefei,合肥市,city,,anhui,,,,\nanhui-x,某县,city,,anhui,,,,\n');
+  more('data/metrics.csv', 'participating-schools,参与集团化办学的学校数,count,参与学校所数,,加入教育集团的学校数。,\n');
+  more('data/terms.csv', 'senior,高中,stage,高级中学。,,\nsecondary,中学（学段未细分）,stage,只写“中学”。,,\n');
+  more(
+    'data/schools.csv',
+    [
+      'hf-1,合肥一中,anhui-hefei,senior,,school,,,fx-news,',
+      'hf-2,合肥北城中学,anhui-hefei,senior,,school,,,fx-news,',
+      'hf-3,合肥某初中,anhui-hefei,junior,,school,,,fx-news,',
+      'hf-4,合肥某中学,anhui-hefei,secondary,,school,,,fx-news,',
+      '',
+    ].join('\n'),
+  );
+  more(
+    'data/groups.csv',
+    'hf-group,,anhui-hefei,tight,,,,,,,,,fx-news,,senior-general,partial\nhf-junior,合肥某初中集团,anhui-hefei,tight,,,,,,,,,fx-news,,,\n',
+  );
+  more(
+    'data/memberships.csv',
+    'hf-group,hf-1,lead,,,,fx-news,,,\nhf-group,hf-2,member,,,,fx-news,,北城分校,\nhf-group,hf-4,member,,,,fx-news,,,\nhf-junior,hf-3,lead,,,,fx-news,,,\n',
+  );
+  more(
+    'data/statistics.csv',
+    [
+      'anhui-hefei,participating-schools,2021-06,21,,actual,fx-news,,21所,,senior-general',
+      'anhui-hefei,group-count,2021-06,7,,actual,fx-news,,,,senior-general',
+      'anhui-x,group-count,2024,900,approx,actual,fx-news,,约900个,,',
+      'anhui,group-count,2024,2,,actual,fx-news,,每市2—4个,4,all-stages',
+      '',
+    ].join('\n'),
+  );
+  const v = validateProject(f);
+  const m = buildCoverage(indexDataset(v.dataset));
+
+  it('is valid', () => expect(v.problems.map((p) => p.message)).toEqual([]));
+
+  it('counts only the schools and groups of the figure’s stage, and says how many more might be', () => {
+    const hf = m.byId.get('anhui-hefei')!;
+    expect(hf.listed.participatingSchools).toBe(4);
+    expect(hf.schools).toMatchObject({ listed: 2, reported: 21, stageLabel: '普通高中', uncertain: 1, shareText: '9.5%' });
+    expect(hf.groups).toMatchObject({ listed: 1, reported: 7, stageLabel: '普通高中' });
+    expect(hf.groups!.uncertain).toBeUndefined();
+    const line = regionCoverageLine(hf).text;
+    expect(line).toContain(
+      '来源报告参与集团化办学的普通高中学校 21所（2021年6月），本站列出其中普通高中 2 所（9.5%），另有 1 个学段不详，未计入',
+    );
+    expect(line).not.toContain('19%');
+  });
+
+  it('turns no figure of unstated stage into a percentage, and says why', () => {
+    const x = m.byId.get('anhui-x')!;
+    expect(x.groups).toBeUndefined();
+    expect(x.notComparable.groups).toBe(STAGE_NOT_STATED);
+    const row = coverageTable(m).find((r) => r.id === 'anhui-x')!;
+    expect(row.groups).toMatchObject({ text: '0；来源报告 约900个（不可比）', notComparable: STAGE_NOT_STATED });
+    expect(row.groups.share).toBeUndefined();
+    expect(regionCoverageLine(x).text).toContain(`来源报告集团 约900个（2024年）；${STAGE_NOT_STATED}`);
+    const csv = parseCsv(coverageCsv(m));
+    const col = (name: string) => csv[0]!.indexOf(name);
+    const xRow = csv.find((r) => r[1] === 'anhui-x')!;
+    expect([xRow[col('groups_share')], xRow[col('reported_groups_wording')], xRow[col('groups_not_comparable')]]).toEqual([
+      '',
+      '约900个',
+      STAGE_NOT_STATED,
+    ]);
+  });
+
+  it('keeps a range as a range of shares', () => {
+    expect(m.byId.get('anhui')!.groups).toMatchObject({ listed: 2, reported: 2, shareText: '50%–100%' });
   });
 });
 
@@ -167,7 +243,7 @@ describe('country tile grids', () => {
       expect(parseCsv(chart.csv)).toHaveLength(35);
       expect(chart.citation).toContain('数据版本 data-2025-01-01');
     }
-    expect(groups!.svg.hitsWide).toContain('河南省，本站收录 1 个集团、2 所学校，来源报告 200 个集团');
+    expect(groups!.svg.hitsWide).toContain('河南省，本站收录 1 个集团、2 所学校，来源报告集团 200 个');
     expect(share!.svg.hitsWide).toContain('本站收录 1 个，来源报告 200 个：0.5%');
     expect(share!.description).toContain('河南省本站收录 0.5%');
   });

@@ -27,7 +27,9 @@ describe('names', () => {
       formerNames: ['济南市经纬路小学'],
     });
     expect(cleanName('郑州市第五十七中学（长江路校区）').name).toBe('郑州市第五十七中学长江路校区');
-    expect(cleanName('濟南育英中學').name).toBe('济南育英中学');
+    // A name is written as the source writes it: no traditional → simplified, no numerals.
+    expect(cleanName('濟南育英中學').name).toBe('濟南育英中學');
+    expect(cleanName('乾县第一中学').name).toBe('乾县第一中学');
   });
   it('splits a cell on 、 ， ; and line breaks, not inside brackets', () => {
     expect(splitNames('甲小学、乙小学（含A、B校区）\n丙中学；和丁中学等')).toEqual(['甲小学', '乙小学（含A、B校区）', '丙中学', '丁中学']);
@@ -70,14 +72,18 @@ describe('close names', () => {
 
 describe('prose', () => {
   it('reads 以X为龙头校，A、B为成员校 after the group name', () => {
-    const [g] = readProse(lines('经五教育集团以经五路小学为龙头校，经八路小学、经纬小学为成员校。'));
+    const {
+      groups: [g],
+    } = readProse(lines('经五教育集团以经五路小学为龙头校，经八路小学、经纬小学为成员校。'));
     expect(g!.name).toBe('经五教育集团');
     expect(names(g!.lead)).toEqual(['经五路小学']);
     expect(names(g!.members)).toEqual(['经八路小学', '经纬小学']);
     expect(g!.leadTerm).toBe('龙头校');
   });
   it('reads 以X为龙头，首批成员单位为——A、B、C', () => {
-    const [g] = readProse(
+    const {
+      groups: [g],
+    } = readProse(
       lines(
         '2023年9月，组建郑州市第十九初级中学教育集团，以郑州市第十九初级中学为龙头，首批成员单位为——郑州市第六十四中学、郑州市中原区西岗中学、郑州市第二十一中学。',
       ),
@@ -87,8 +93,12 @@ describe('prose', () => {
     expect(names(g!.members)).toEqual(['郑州市第六十四中学', '郑州市中原区西岗中学', '郑州市第二十一中学']);
   });
   it('reads a group name followed by a numbered list, and ignores the rest of an article', () => {
-    const found = readProse(lines('各校区情况如下。\n苏州高新区实验小学校教育集团\n1. 金山路校区\n2. 科技城校区（暂定名）\n祝越来越好！'));
-    expect(found.map((g) => [g.name, names(g.members)])).toEqual([['苏州高新区实验小学校教育集团', ['金山路校区', '科技城校区(暂定名)']]]);
+    const { groups: found } = readProse(
+      lines('各校区情况如下。\n苏州高新区实验小学校教育集团\n1. 金山路校区\n2. 科技城校区（暂定名）\n祝越来越好！'),
+    );
+    expect(found.map((g) => [g.name, names(g.members)])).toEqual([
+      ['苏州高新区实验小学校教育集团', ['金山路校区', '科技城校区（暂定名）']],
+    ]);
   });
 });
 
@@ -148,7 +158,7 @@ describe('the CSV writer', () => {
 describe('campuses written without their school', () => {
   it('become campuses of the group’s school; （暂定名） goes to the note', () => {
     const { dataset } = validateProject(readProjectFiles('tests/fixtures/import/dataset'));
-    const listed = readProse(lines('郑州市第五十七中学教育集团\n1. 金山路校区（暂定名）'));
+    const listed = readProse(lines('郑州市第五十七中学教育集团\n1. 金山路校区（暂定名）')).groups;
     const plan = makePlan(dataset, listed, { source: 'henan-media-visit', region: 'henan-zhengzhou' });
     expect(plan.newSchools).toEqual([
       expect.objectContaining({
@@ -180,7 +190,7 @@ describe('campuses written without their school', () => {
     const { dataset } = validateProject(readProjectFiles('tests/fixtures/import/dataset'));
     const listed = readProse(
       lines('郑州市中原区甲路小学教育集团：郑州市中原区甲路小学、郑州市乙路小学\n郑州市第九十九中学教育集团：郑州市第九十九中学'),
-    );
+    ).groups;
     const plan = makePlan(dataset, listed, { source: 'henan-media-visit' });
     expect(plan.groups.map((g) => [g.id, g.region])).toEqual([
       ['zhengzhou-jialu-primary-group', 'henan-zhengzhou-zhongyuan'],

@@ -192,6 +192,52 @@ describe('npm run new', () => {
     expect(problems(root)).toEqual([]);
   });
 
+  it('adds a metric, then a figure of it as its source writes it, with its stage', () => {
+    const root = scratch();
+    const metric = ['metric', '--root', root, '--id', 'member-schools', '--name', '成员学校数', '--unit', 'count'];
+    const r = runNew([...metric, '--numerator', '集团成员学校的所数', '--definition', '一个地区教育集团的成员学校共有多少所。']);
+    expect(r.status).toBe(0);
+    expect(read(root, 'data/metrics.csv').split('\n').at(-2)).toBe(
+      'member-schools,成员学校数,count,集团成员学校的所数,,一个地区教育集团的成员学校共有多少所。,',
+    );
+    const figure = [
+      'statistic',
+      '--root',
+      root,
+      '--region',
+      'fx-city',
+      '--metric',
+      'member-schools',
+      '--date',
+      '2025-03',
+      '--value',
+      '900',
+    ];
+    const more = ['--qualifier', 'approx', '--wording', '约900所', '--stage', 'primary', '--kind', 'actual', '--source', 'fx-news'];
+    expect(runNew([...figure, ...more]).status).toBe(0);
+    expect(read(root, 'data/statistics.csv').split('\n').at(-2)).toBe(
+      'fx-city,member-schools,2025-03,900,approx,actual,fx-news,,约900所,,primary',
+    );
+    expect(problems(root)).toEqual([]);
+    // A range keeps both ends and the source's words; a wording that disagrees is refused.
+    const range = ['statistic', '--root', root, '--region', 'fx-dist', '--metric', 'member-schools', '--date', '2025', '--value', '2'];
+    expect(runNew([...range, '--value-max', '4', '--wording', '2—4所', '--kind', 'actual', '--source', 'fx-news']).status).toBe(0);
+    const wrong = runNew([...range, '--date', '2024', '--wording', '约2所', '--kind', 'actual', '--source', 'fx-news']);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('wording“约2所”与数值不一致');
+  });
+
+  it('asks for a metric’s fields with their own help', () => {
+    const root = scratch();
+    // id, name, unit (a school's word, then right), numerator, denominator, definition, note
+    const answers = ['m-x', '某指标', 'school', 'count', '数的是什么', '', '定义。', ''].join('\n');
+    const r = runNew(['metric', '--root', root], `${answers}\n`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('单位：percent / count（比率 / 计数）');
+    expect(r.stdout).toContain('不合格：必须是 percent 或 count');
+    expect(problems(root)).toEqual([]);
+  });
+
   it('writes a valid policy MDX file from the template and will not overwrite one', () => {
     const root = scratch();
     const args = ['policy', '--root', root, '--title', '示例市集团化办学三年行动计划', '--issuer', '示例市教育局', '--region', 'fx-city'];

@@ -152,4 +152,29 @@ describe('pr-summary', () => {
     expect(r.stdout).toContain('| 成员关系 | 2 | 1 | 1 |');
     expect(r.stdout).toContain('- 新增：《示例市集团化办学三年行动计划》');
   });
+
+  it.skipIf(!hasGit)('compares with main in a clone without an origin remote, and says what to do when there is no main', () => {
+    const repo = copyOfMini();
+    const { env, git } = scratchGit(repo);
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    git('checkout', '-q', '-b', 'work');
+    edit(repo);
+    git('add', '-A');
+    git('commit', '-q', '-m', 'head');
+    expect(git('remote')).toBe('');
+    const script = join(process.cwd(), 'scripts/pr-summary.ts');
+    const r = spawnSync(process.execPath, [script, '--repo', repo], { env, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('比较 `main`（合并基点 ');
+    expect(r.stdout).toContain('| 成员关系 | 2 | 1 | 1 |');
+
+    git('branch', '-q', '-m', 'main', 'trunk');
+    const none = spawnSync(process.execPath, [script, '--repo', repo], { env, encoding: 'utf8' });
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('既没有 origin/main，也没有 main');
+    expect(none.stderr).not.toMatch(/\n\s+at /);
+  });
 });

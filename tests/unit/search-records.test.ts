@@ -67,7 +67,7 @@ describe('buildSearchRecords', () => {
   it('shows a group’s lead school and member count, and its type as a filter', () => {
     const g = byUrl.get('/groups/zhengzhou-no19-junior-group/')!;
     expect(g.lines.join(' ')).toContain('牵头校 郑州市第十九初级中学');
-    expect(g.lines.join(' ')).toMatch(/已列出成员 \d+ 所/);
+    expect(g.lines.join(' ')).toMatch(/已列出 \d+ 所/);
     expect(g.filters.type).toEqual(['led']);
   });
 

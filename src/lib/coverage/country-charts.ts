@@ -22,6 +22,7 @@ import {
 import { formatStatValue } from '../data/format.ts';
 import type { CoverageModel, ProvinceCoverage } from './coverage.ts';
 import { TILE_COLUMNS, TILE_ROWS } from './provinces.ts';
+import { reportedText, reportedWords } from './view.ts';
 
 export const countryChartIds = { groups: 'country--listed-groups', share: 'country--group-share' } as const;
 
@@ -89,8 +90,8 @@ function table(provinces: ProvinceCoverage[]): ChartTable {
         { text: province.code },
         { text: province.name },
         { text: region ? count(region.listed.groups) : '暂无数据', num: true },
-        { text: g ? formatStatValue(g.value, 'count', g.qualifier) : '—', num: true },
-        { text: region?.groups?.shareText ?? '—', num: true },
+        { text: g ? reportedText(g) : '—', num: true },
+        { text: region?.groups?.shareText ?? (region?.notComparable.groups ? '不可比' : '—'), num: true },
         g ? { text: `${g.sourceTitle}（${g.dateLabel}）`, sourceId: g.sourceId } : { text: region ? '无来源数字' : '' },
       ];
     }),
@@ -185,7 +186,7 @@ export function buildCountryCharts(model: CoverageModel, opts: ChartOptions): Ch
     const tip = [
       p.province.name,
       `本站收录 ${count(r.listed.groups)} 个集团、${count(r.listed.schools)} 所学校`,
-      g ? `来源报告 ${formatStatValue(g.value, 'count', g.qualifier)} 个集团（${g.dateLabel}，${g.sourceTitle}）` : '来源没有报告集团总数',
+      g ? `来源报告集团 ${reportedWords(g, '个')}（${g.dateLabel}，${g.sourceTitle}）` : '来源没有报告集团总数',
     ];
     return tile(p, i, binOf(r.listed.groups, GROUP_BINS), count(r.listed.groups), tip, r.listed.groups);
   });
@@ -206,13 +207,13 @@ export function buildCountryCharts(model: CoverageModel, opts: ChartOptions): Ch
     const r = p.region;
     const c = r?.groups;
     if (!r || !c) {
-      const why = r ? '来源没有报告集团总数，无法计算' : '暂无数据：本站还没有这个地区';
-      return tile(p, i, null, r ? '无数字' : '暂无', [p.province.name, why], 0);
+      const why = !r ? '暂无数据：本站还没有这个地区' : (r.notComparable.groups ?? '来源没有报告集团总数，无法计算');
+      return tile(p, i, null, !r ? '暂无' : r.notComparable.groups ? '不可比' : '无数字', [p.province.name, why], 0);
     }
     const g = r.reported.groups!;
     const tip = [
       p.province.name,
-      `本站收录 ${count(c.listed)} 个，来源报告 ${formatStatValue(g.value, 'count', g.qualifier)} 个：${c.shareText}`,
+      `本站收录${c.stageLabel ?? ''} ${count(c.listed)} 个，来源报告${c.stageLabel ?? ''} ${reportedWords(g, '个')}：${c.shareText}`,
       `${g.dateLabel}，${g.sourceTitle}`,
     ];
     return tile(p, i, binOf(c.share, SHARE_BINS), c.shareText, tip, c.share);

@@ -9,9 +9,10 @@
  */
 import { dateBounds, formatFuzzyDateZh } from '../fuzzy-date.ts';
 import { isExact } from '../quantity.ts';
-import type { Located } from '../data/dataset.ts';
+import type { GroupRecord, Located } from '../data/dataset.ts';
 import { isCurrent, regionSubtree, regionTotals, type DatasetIndex } from '../data/queries.ts';
-import type { Region, Statistic } from '../schemas/index.ts';
+import type { Region, School, Statistic } from '../schemas/index.ts';
+import { ALL_STAGES, comparableStage, groupFits, schoolFits } from './stages.ts';
 import { PROVINCES, provinceByName, type Province } from './provinces.ts';
 
 /** The metrics that state what the site could list: how many groups, how many schools in them. */
@@ -20,6 +21,13 @@ const REPORTED_METRICS = { groups: 'group-count', schools: 'participating-school
 export interface ReportedFigure {
   value: number;
   qualifier: Statistic['qualifier'];
+  /** The upper end of a range (2—4). */
+  valueMax?: number;
+  /** As the source writes it (约900所), when recorded. */
+  wording?: string;
+  /** The stage term the figure covers, and its name; absent when the source does not say. */
+  stage?: string;
+  stageLabel?: string;
   /** As written in the CSV ("2024-08/2025-09") and in words. */
   date: string;
   dateLabel: string;
@@ -33,7 +41,11 @@ export interface Comparison {
   reported: number;
   /** listed ÷ reported; above 1 when the site lists more than the source counted (definitions differ). */
   share: number;
+  /** "45%", "约45%" (an approximate figure), "≤45%" (a figure of at least…), "33%–50%" (a range). */
   shareText: string;
+  /** For a figure of one stage: the stage's name, and listed items whose stage might be it but is not recorded. */
+  stageLabel?: string;
+  uncertain?: number;
 }
 
 export interface RegionCoverage {
@@ -66,6 +78,8 @@ export interface RegionCoverage {
   schools?: Comparison;
   children?: Comparison;
   members?: Comparison;
+  /** Why a reported figure is not set against what the site lists (its stage is not stated…). */
+  notComparable: { groups?: string; schools?: string };
   /** True when no source reports any figure to compare with. */
   noReportedFigure: boolean;
 }
@@ -97,6 +111,20 @@ function compare(listed: number, reported: number | undefined): Comparison | und
   const share = listed / reported;
   return { listed, reported, share, shareText: shareText(share) };
 }
+
+/** The share's sign when the figure is not exact: the true count is about, above or below it. */
+const SHARE_SIGN: Record<Statistic['qualifier'], string> = { eq: '', approx: '约', near: '约', gt: '<', gte: '≤', lt: '>', lte: '≥' };
+
+/** What the site lists against a reported figure, in the figure's own form (约, a range). */
+function compareFigure(listed: number, f: ReportedFigure): Comparison | undefined {
+  const base = compare(listed, f.value);
+  if (!base) return undefined;
+  if (f.valueMax !== undefined && f.valueMax > f.value)
+    return { ...base, shareText: `${shareText(listed / f.valueMax)}–${shareText(base.share)}` };
+  return { ...base, shareText: `${SHARE_SIGN[f.qualifier]}${base.shareText}` };
+}
+
+export const STAGE_NOT_STATED = '来源没有说明这个数字包括哪些学段，不和本站各学段合计的数字相比';
 
 /** Latest actual figure for a region and metric: latest possible day, then earliest; undated last. */
 function latestActual(stats: Located<Statistic>[]): Located<Statistic> | undefined {
@@ -130,6 +158,9 @@ export function buildCoverage(idx: DatasetIndex): CoverageModel {
     return {
       value: s.value,
       qualifier: s.qualifier,
+      ...(s.value_max !== undefined ? { valueMax: s.value_max } : {}),
+      ...(s.wording ? { wording: s.wording } : {}),
+      ...(s.stage ? { stage: s.stage, stageLabel: idx.term.get(s.stage)?.term ?? s.stage } : {}),
       date: s.date.text,
       dateLabel: formatFuzzyDateZh(s.date.parsed),
       sourceId: s.source[0]!,
@@ -177,9 +208,22 @@ export function buildCoverage(idx: DatasetIndex): CoverageModel {
       ...(r.reported_children !== undefined ? { children: r.reported_children } : {}),
       ...(reportedMembers.groups > 0 ? { members: reportedMembers } : {}),
     };
+    const notComparable: RegionCoverage['notComparable'] = {};
+    /** A figure set against the listed items of its stage only; undefined (with the reason) when it cannot be. */
+    const against = (key: 'groups' | 'schools', f: ReportedFigure | undefined, all: number): Comparison | undefined => {
+      if (!f) return undefined;
+      if (!comparableStage(f.stage)) {
+        notComparable[key] = f.stage ? `来源说的学段“${f.stageLabel}”对不上本站学校的学段，不相比` : STAGE_NOT_STATED;
+        return undefined;
+      }
+      if (f.stage === ALL_STAGES) return compareFigure(all, f);
+      const { listed, uncertain } = key === 'groups' ? groupsOfStage(idx, subtree, f.stage) : schoolsOfStage(idx, subtree, f.stage);
+      const c = compareFigure(listed, f);
+      return c ? { ...c, stageLabel: f.stageLabel!, ...(uncertain > 0 ? { uncertain } : {}) } : undefined;
+    };
     const cmp = {
-      groups: compare(totals.groups, groups?.value),
-      schools: compare(participating, schools?.value),
+      groups: against('groups', groups, totals.groups),
+      schools: against('schools', schools, participating),
       children: compare(childRegions, r.reported_children),
       members: reportedMembers.groups > 0 ? compare(reportedMembers.named, reportedMembers.reported) : undefined,
     };
@@ -201,6 +245,7 @@ export function buildCoverage(idx: DatasetIndex): CoverageModel {
       },
       reported,
       ...Object.fromEntries(Object.entries(cmp).filter(([, v]) => v !== undefined)),
+      notComparable,
       noReportedFigure: Object.keys(reported).length === 0,
     };
   };
@@ -239,6 +284,54 @@ export function buildCoverage(idx: DatasetIndex): CoverageModel {
   });
   return { regions, provinces, unmatched, byId };
 }
+
+/** Groups in a region's subtree that surely cover a stage, and those that might. */
+function groupsOfStage(idx: DatasetIndex, subtree: Iterable<string>, stage: string): { listed: number; uncertain: number } {
+  let listed = 0;
+  let uncertain = 0;
+  for (const id of subtree)
+    for (const g of groupsByRegionOf(idx).get(id) ?? []) {
+      const stages = (idx.membershipsByGroup.get(g.id) ?? []).filter(isCurrent).flatMap((m) => idx.school.get(m.school)?.stage ?? []);
+      const fit = groupFits(g.stage, stages, stage);
+      if (fit === 'in') listed++;
+      else if (fit === 'maybe') uncertain++;
+    }
+  return { listed, uncertain };
+}
+
+/** Participating schools (a current membership) in a region's subtree that surely teach a stage, and those that might. */
+function schoolsOfStage(idx: DatasetIndex, subtree: Iterable<string>, stage: string): { listed: number; uncertain: number } {
+  let listed = 0;
+  let uncertain = 0;
+  for (const id of subtree)
+    for (const s of schoolsByRegionOf(idx).get(id) ?? []) {
+      if (!(idx.membershipsBySchool.get(s.id) ?? []).some(isCurrent)) continue;
+      const fit = schoolFits(s.stage, stage);
+      if (fit === 'in') listed++;
+      else if (fit === 'maybe') uncertain++;
+    }
+  return { listed, uncertain };
+}
+
+const byRegionCache = new WeakMap<DatasetIndex, { groups: Map<string, GroupRecord[]>; schools: Map<string, Located<School>[]> }>();
+function byRegion(idx: DatasetIndex) {
+  let c = byRegionCache.get(idx);
+  if (!c) {
+    const groups = new Map<string, GroupRecord[]>();
+    const schools = new Map<string, Located<School>[]>();
+    const add = <T>(m: Map<string, T[]>, key: string, v: T) => {
+      const list = m.get(key);
+      if (list) list.push(v);
+      else m.set(key, [v]);
+    };
+    for (const g of idx.data.groups) add(groups, g.region, g);
+    for (const s of idx.data.schools) add(schools, s.region, s);
+    byRegionCache.set(idx, (c = { groups, schools }));
+  }
+  return c;
+}
+const groupsByRegionOf = (idx: DatasetIndex) => byRegion(idx).groups;
+const schoolsByRegionOf = (idx: DatasetIndex) => byRegion(idx).schools;
 
 export interface CoverageSummary {
   provincesWithData: number;

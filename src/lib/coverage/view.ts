@@ -6,7 +6,13 @@ import { PAGE_LIMITS } from '../views/limits.ts';
 import type { Comparison, CoverageModel, RegionCoverage, ReportedFigure } from './coverage.ts';
 
 const count = (n: number) => formatStatValue(n, 'count');
-const reportedText = (f: ReportedFigure) => formatStatValue(f.value, 'count', f.qualifier);
+/** A reported figure as its source writes it (约900所), else its number with qualifier and range. */
+export const reportedText = (f: ReportedFigure) => f.wording ?? formatStatValue(f.value, 'count', f.qualifier, f.valueMax);
+/** The figure with its unit word, unless its wording has one: 200 个, 约900个. */
+export const reportedWords = (f: ReportedFigure, unit: string) => f.wording ?? `${reportedText(f)} ${unit}`;
+/** （普通高中） after a figure for one stage; （另有 2 所学段不详） when some listed items might belong. */
+const stageNote = (c: Comparison) =>
+  c.stageLabel ? `（只计${c.stageLabel}${c.uncertain ? `；另有 ${count(c.uncertain)} 个学段不详，未计入` : ''}）` : '';
 
 interface CoverageCell {
   /** "9 / 3,424（0.3%）", or the listed count alone when nothing is reported. */
@@ -15,6 +21,8 @@ interface CoverageCell {
   /** The reported figure's source and date, for the cell's note. */
   sourceId?: string;
   sourceText?: string;
+  /** Why the figure is shown without a share: its stage is not stated, so it is not compared. */
+  notComparable?: string;
 }
 
 export interface CoverageTableRow {
@@ -34,12 +42,16 @@ export interface CoverageTableRow {
 
 const levelWords = (r: RegionCoverage) => (r.municipality ? '直辖市' : { province: '省级', city: '地市级', district: '区县级' }[r.level]);
 
-function cell(listed: number, cmp: Comparison | undefined, figure?: ReportedFigure): CoverageCell {
-  if (!cmp) return { text: count(listed) };
+function cell(listed: number, cmp: Comparison | undefined, figure?: ReportedFigure, why?: string): CoverageCell {
+  const source = figure ? { sourceId: figure.sourceId, sourceText: `${figure.sourceTitle}，${figure.dateLabel}` } : {};
+  if (!cmp) {
+    if (figure && why) return { text: `${count(listed)}；来源报告 ${reportedText(figure)}（不可比）`, notComparable: why, ...source };
+    return { text: count(listed) };
+  }
   return {
-    text: `${count(listed)} / ${figure ? reportedText(figure) : count(cmp.reported)}`,
+    text: `${count(cmp.listed)} / ${figure ? reportedText(figure) : count(cmp.reported)}${stageNote(cmp)}`,
     share: cmp.shareText,
-    ...(figure ? { sourceId: figure.sourceId, sourceText: `${figure.sourceTitle}，${figure.dateLabel}` } : {}),
+    ...source,
   };
 }
 
@@ -52,8 +64,8 @@ function rowOf(r: RegionCoverage): CoverageTableRow {
     level: levelWords(r),
     noData: false,
     noReported: r.noReportedFigure,
-    groups: cell(r.listed.groups, r.groups, r.reported.groups),
-    schools: cell(r.listed.participatingSchools, r.schools, r.reported.schools),
+    groups: cell(r.listed.groups, r.groups, r.reported.groups, r.notComparable.groups),
+    schools: cell(r.listed.participatingSchools, r.schools, r.reported.schools, r.notComparable.schools),
     memberships: r.members
       ? { text: `${count(r.members.listed)} / ${count(r.members.reported)}`, share: r.members.shareText }
       : { text: count(r.listed.memberships) },
@@ -136,11 +148,26 @@ const CSV_HEADER = [
   'reported_members',
   'named_members_of_those_groups',
   'members_share',
+  'reported_groups_wording',
+  'reported_groups_value_max',
+  'reported_groups_stage',
+  'listed_groups_of_that_stage',
+  'groups_not_comparable',
+  'reported_participating_schools_wording',
+  'reported_participating_schools_value_max',
+  'reported_participating_schools_stage',
+  'listed_participating_schools_of_that_stage',
+  'participating_schools_not_comparable',
 ];
 
 const ratio = (c: Comparison | undefined) => (c ? String(Math.round(c.share * 10000) / 10000) : '');
 const fig = (f: ReportedFigure | undefined) =>
   f ? [String(f.value), f.qualifier === 'eq' ? '' : f.qualifier, f.date, f.sourceId] : ['', '', '', ''];
+/** A figure's form and stage, and what it was set against (appended columns, so older readers keep theirs). */
+const figForm = (f: ReportedFigure | undefined, c: Comparison | undefined, why: string | undefined) =>
+  f
+    ? [f.wording ?? '', f.valueMax !== undefined ? String(f.valueMax) : '', f.stage ?? '', c?.stageLabel ? String(c.listed) : '', why ?? '']
+    : ['', '', '', '', ''];
 
 /** The whole table as CSV (UTF-8 with BOM): one row per region, and one per province without data. */
 export function coverageCsv(model: CoverageModel): string {
@@ -166,6 +193,8 @@ export function coverageCsv(model: CoverageModel): string {
     r.reported.members ? String(r.reported.members.reported) : '',
     r.reported.members ? String(r.reported.members.named) : '',
     ratio(r.members),
+    ...figForm(r.reported.groups, r.groups, r.notComparable.groups),
+    ...figForm(r.reported.schools, r.schools, r.notComparable.schools),
   ];
   const rows: string[][] = [];
   for (const p of model.provinces) {
@@ -175,6 +204,8 @@ export function coverageCsv(model: CoverageModel): string {
   return BOM + csvText([CSV_HEADER, ...rows]);
 }
 
+const uncertainWords = (c: Comparison) => (c.uncertain ? `，另有 ${count(c.uncertain)} 个学段不详，未计入` : '');
+
 /** One sentence for a region page: what the site lists against what its sources report. */
 export function regionCoverageLine(r: RegionCoverage): { text: string; sources: { id: string; title: string }[] } {
   const parts: string[] = [];
@@ -182,17 +213,27 @@ export function regionCoverageLine(r: RegionCoverage): { text: string; sources: 
   const add = (f: ReportedFigure) => {
     if (!sources.some((s) => s.id === f.sourceId)) sources.push({ id: f.sourceId, title: f.sourceTitle });
   };
-  if (r.groups && r.reported.groups) {
+  const g = r.reported.groups;
+  if (r.groups && g) {
+    const of = r.groups.stageLabel ?? '';
     parts.push(
-      `来源报告 ${reportedText(r.reported.groups)} 个集团（${r.reported.groups.dateLabel}），本站收录 ${count(r.groups.listed)} 个（${r.groups.shareText}）`,
+      `来源报告${of}集团 ${reportedWords(g, '个')}（${g.dateLabel}），本站收录${of} ${count(r.groups.listed)} 个（${r.groups.shareText}）${uncertainWords(r.groups)}`,
     );
-    add(r.reported.groups);
+    add(g);
+  } else if (g && r.notComparable.groups) {
+    parts.push(`来源报告集团 ${reportedWords(g, '个')}（${g.dateLabel}）；${r.notComparable.groups}`);
+    add(g);
   }
-  if (r.schools && r.reported.schools) {
+  const s = r.reported.schools;
+  if (r.schools && s) {
+    const of = r.schools.stageLabel ?? '';
     parts.push(
-      `来源报告 ${reportedText(r.reported.schools)} 所学校参与集团化办学（${r.reported.schools.dateLabel}），本站列出其中 ${count(r.schools.listed)} 所（${r.schools.shareText}）`,
+      `来源报告参与集团化办学的${of}学校 ${reportedWords(s, '所')}（${s.dateLabel}），本站列出其中${of} ${count(r.schools.listed)} 所（${r.schools.shareText}）${uncertainWords(r.schools)}`,
     );
-    add(r.reported.schools);
+    add(s);
+  } else if (s && r.notComparable.schools) {
+    parts.push(`来源报告参与集团化办学的学校 ${reportedWords(s, '所')}（${s.dateLabel}）；${r.notComparable.schools}`);
+    add(s);
   }
   if (r.children)
     parts.push(`来源称下辖 ${count(r.children.reported)} 个地区，本站收录 ${count(r.children.listed)} 个（${r.children.shareText}）`);

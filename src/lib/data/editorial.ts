@@ -7,7 +7,19 @@
 import { dateSortKey } from '../fuzzy-date.ts';
 import type { Designation, Group, School, Statistic } from '../schemas/index.ts';
 import type { Located, PolicyEntry } from './dataset.ts';
-import { eachSchoolInRegion, groupMembers, regionAncestors, regionStatistics, regionSubtree, regionTotals, type DatasetIndex } from './queries.ts';
+import { ALL_STAGES, groupFits } from '../coverage/stages.ts';
+import { formatStatValue } from './format.ts';
+import {
+  eachSchoolInRegion,
+  groupMembers,
+  groupsInRegion,
+  isCurrent,
+  regionAncestors,
+  regionStatistics,
+  regionSubtree,
+  regionTotals,
+  type DatasetIndex,
+} from './queries.ts';
 
 /** Schools, campuses (校区) and divisions (学部) counted apart: a campus is not a school. */
 export interface UnitCounts {
@@ -100,18 +112,36 @@ export interface GroupCountSummary {
   listed: number;
   /** Set when a source reports more groups than the site lists. */
   reported?: number;
-  /** "来源报告 19 个，本站已收录 0 个" or "教育集团 3 个". */
+  /** The reported figure as the source writes it, with its stage: "19 个", "约900个", "7 个普通高中". */
+  reportedWords?: string;
+  /** "教育集团：来源报告 19 个，本站已收录 0 个" or "教育集团 3 个". */
   words: string;
 }
 
-/** Groups listed in the region and below, against what a source reports for it. */
+/**
+ * Groups listed in the region and below, against what a source reports for it. A figure for
+ * one stage (普通高中) is set against the listed groups of that stage only (coverage/stages.ts).
+ */
 export function groupCountSummary(idx: DatasetIndex, regionId: string): GroupCountSummary {
-  const listed = regionTotals(idx, regionId).groups;
-  const reported = reportedGroupCount(idx, regionId)?.value;
-  if (reported !== undefined && reported > listed)
-    return { listed, reported, words: `教育集团：来源报告 ${reported} 个，本站已收录 ${listed} 个` };
-  return { listed, words: `教育集团 ${listed} 个` };
+  const all = regionTotals(idx, regionId).groups;
+  const figure = reportedGroupCount(idx, regionId);
+  if (!figure) return { listed: all, words: `教育集团 ${all} 个` };
+  const stage = figure.stage && figure.stage !== ALL_STAGES ? figure.stage : undefined;
+  const stageName = stage ? (idx.term.get(stage)?.term ?? stage) : '';
+  const listed = stage ? groupsInRegion(idx, regionId).filter((g) => groupFits(g.stage, groupStages(idx, g.id), stage) === 'in').length : all;
+  const count = figure.wording ?? `${formatStatValue(figure.value, 'count', figure.qualifier, figure.value_max)} 个`;
+  if (figure.value > listed)
+    return {
+      listed,
+      reported: figure.value,
+      reportedWords: `${count}${stageName}`,
+      words: `${stageName}教育集团：来源报告 ${count}，本站已收录 ${listed} 个`,
+    };
+  return { listed: all, words: `教育集团 ${all} 个` };
 }
+
+const groupStages = (idx: DatasetIndex, groupId: string) =>
+  (idx.membershipsByGroup.get(groupId) ?? []).filter(isCurrent).flatMap((m) => idx.school.get(m.school)?.stage ?? []);
 
 /** The type term id whose group needs no type word ("无锡市的教育集团", not "无锡市的未说明教育集团"). */
 const UNSPECIFIED_GROUP_TYPE = 'unspecified';

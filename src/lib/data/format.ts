@@ -17,3 +17,14 @@ export function formatStatValue(value: number, unit: 'percent' | 'count', qualif
   const body = valueMax !== undefined && valueMax !== value ? `${one(value)}–${one(valueMax)}` : one(value);
   return `${QUALIFIER_SIGN[qualifier]}${body}`;
 }
+
+/**
+ * A statistic as pages and downloads show it: the source's own wording (约900所, 2—4所)
+ * when recorded, else the number with its qualifier sign and range.
+ */
+export function statisticText(
+  s: { value: number; value_max?: number | undefined; qualifier: QuantityQualifier; wording?: string | undefined },
+  unit: 'percent' | 'count',
+): string {
+  return s.wording ?? formatStatValue(s.value, unit, s.qualifier, s.value_max);
+}

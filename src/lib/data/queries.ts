@@ -4,14 +4,14 @@
  */
 import { dateBounds, dateSortKey } from '../fuzzy-date.ts';
 import { isExact } from '../quantity.ts';
-import type { Designation, Group, Membership, Metric, Region, School, Source, Statistic, Term } from '../schemas/index.ts';
-import type { Dataset, GroupProfileEntry, Located, PolicyEntry } from './dataset.ts';
+import type { Designation, Membership, Metric, Region, School, Source, Statistic, Term } from '../schemas/index.ts';
+import type { Dataset, GroupProfileEntry, GroupRecord, Located, PolicyEntry } from './dataset.ts';
 
 export interface DatasetIndex {
   data: Dataset;
   region: Map<string, Located<Region>>;
   school: Map<string, Located<School>>;
-  group: Map<string, Located<Group>>;
+  group: Map<string, GroupRecord>;
   source: Map<string, Located<Source>>;
   term: Map<string, Located<Term>>;
   metric: Map<string, Located<Metric>>;
@@ -45,13 +45,13 @@ interface Derived {
   subtree: Map<string, Set<string>>;
   totals: Map<string, RegionTotals>;
   schoolsByRegion: Map<string, Located<School>[]>;
-  groupsByRegion: Map<string, Located<Group>[]>;
+  groupsByRegion: Map<string, GroupRecord[]>;
   unitsBySchool: Map<string, Located<School>[]>;
   policiesByGroup: Map<string, PolicyEntry[]>;
   statisticsByRegion: Map<string, Located<Statistic>[]>;
   designationsByGroup: Map<string, Located<Designation>[]>;
   /** Groups whose related_group names the key. */
-  groupsRelatedTo: Map<string, Located<Group>[]>;
+  groupsRelatedTo: Map<string, GroupRecord[]>;
   profileByGroup: Map<string, GroupProfileEntry>;
   order: Map<object, number>;
   citations?: Map<string, Citation[]>;
@@ -153,9 +153,9 @@ function subtreeOf(idx: DatasetIndex, id: string): Set<string> {
 
 export const rootRegions = (idx: DatasetIndex) => idx.data.regions.filter((r) => !r.parent).sort(byName);
 
-export function groupsInRegion(idx: DatasetIndex, id: string, { deep = true } = {}): Located<Group>[] {
+export function groupsInRegion(idx: DatasetIndex, id: string, { deep = true } = {}): GroupRecord[] {
   const ids = deep ? subtreeOf(idx, id) : new Set([id]);
-  return rowsIn(idx, derived(idx).groupsByRegion, ids).sort(byName);
+  return rowsIn(idx, derived(idx).groupsByRegion, ids).sort((a, b) => zhCollator.compare(a.label, b.label));
 }
 
 export function schoolsInRegion(idx: DatasetIndex, id: string, { deep = true } = {}): Located<School>[] {
@@ -252,7 +252,7 @@ export function schoolHistory(idx: DatasetIndex, schoolId: string): Located<Memb
 }
 
 /** Schools that share a current group with this one, by group. */
-export function schoolPeers(idx: DatasetIndex, schoolId: string): { group: Located<Group>; members: Located<Membership>[] }[] {
+export function schoolPeers(idx: DatasetIndex, schoolId: string): { group: GroupRecord; members: Located<Membership>[] }[] {
   return schoolHistory(idx, schoolId)
     .filter(isCurrent)
     .flatMap((m) => {
@@ -307,7 +307,7 @@ function allCitations(idx: DatasetIndex): Map<string, Citation[]> {
     const list = perKind.get(kind)!;
     if (!list.has(key)) list.set(key, make());
   };
-  d.groups.forEach((g, i) => add(g.source, '集团', String(i), () => ({ kind: '集团', label: g.name, href: `/groups/${g.id}/` })));
+  d.groups.forEach((g, i) => add(g.source, '集团', String(i), () => ({ kind: '集团', label: g.label, href: `/groups/${g.id}/` })));
   d.schools.forEach((s, i) => add(s.source, '学校', String(i), () => ({ kind: '学校', label: s.name, href: `/schools/${s.id}/` })));
   for (const m of d.memberships)
     add(m.source, '成员名单', m.group, () => ({ kind: '成员名单', label: idx.group.get(m.group)?.name ?? m.group, href: `/groups/${m.group}/#members` }));

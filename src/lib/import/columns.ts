@@ -90,6 +90,11 @@ export function parseColumnsFlag(flag: string | undefined): { map: Map<ColumnRol
 
 const nonEmpty = (row: TableRow) => row.cells.some((c) => c.trim() !== '');
 
+/** A line that is only a region (广州市越秀区) starts the name on the next line. */
+function joinRegionLines(text: string): string {
+  return text.replace(/(^|\n)\s*([^\n、，,；;]{2,12}?[省市区县])\s*\n/g, '$1$2');
+}
+
 /** Roles a lead/member cell can say in a one-school-per-row table. */
 function roleOfCell(text: string): 'lead' | 'member' | undefined {
   const c = canonical(text);
@@ -159,9 +164,10 @@ export function readTable(table: Table, forced: Map<ColumnRole, string> = new Ma
     const c = col(role);
     return c ? (row.cells[c.index] ?? '').trim() : '';
   };
-  const names = (row: TableRow, text: string): ListedName[] => splitNames(text).map((t) => ({ text: t, at: row.at }));
+  const names = (row: TableRow, text: string): ListedName[] => splitNames(joinRegionLines(text)).map((t) => ({ text: t, at: row.at }));
   for (const row of rows.slice(headerIndex + 1)) {
-    const groupName = cell(row, 'group');
+    // A name the page broke over lines (广东实验中学越秀<br>教育集团) is one name.
+    const groupName = cell(row, 'group').replace(/\s*\n\s*/g, '');
     // A repeated header (a table split over pages) is not a row.
     if (roleOfHeader(groupName) === 'group' && canonical(groupName) === canonical(col('group')!.header)) continue;
     if (groupName && (!current || canonical(groupName) !== canonical(current.name))) {
@@ -188,7 +194,9 @@ export function readTable(table: Table, forced: Map<ColumnRole, string> = new Ma
       const v = cell(row, role);
       if (v && !current[key]) current[key] = v;
     }
-    current.lead.push(...names(row, cell(row, 'lead')));
+    // A lead cell names one school, however the page broke its lines (广州市越秀区<br>东风东路小学).
+    const leadCell = cell(row, 'lead');
+    current.lead.push(...names(row, /[、，,；;/|]/.test(leadCell) ? leadCell : leadCell.replace(/\s*\n\s*/g, '')));
     current.members.push(...names(row, cell(row, 'members')));
     const school = cell(row, 'school');
     if (school) {

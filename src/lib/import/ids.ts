@@ -4,7 +4,9 @@
  * 郑州市第十九初级中学教育集团 → zhengzhou-no19-junior-group.
  */
 import { pinyin } from 'pinyin-pro';
-import { chineseNumeralToArabic } from '../search/normalize.ts';
+import { chineseNumeralToArabic, toSimplified } from '../search/normalize.ts';
+import '../search/simplify.ts';
+import { NAMED_NUMERALS } from './names.ts';
 
 const SCHOOL_SUFFIXES: [RegExp, string][] = [
   [/小学部$/, 'primary-division'],
@@ -46,14 +48,43 @@ function pinyinSlug(text: string): string {
   return [lead, body].filter(Boolean).join('-').slice(0, 40).replace(/-+$/, '');
 }
 
-/** Strips a region written before a name: 济南市经五路小学 → 经五路小学. */
-function stripRegion(name: string, regionNames: readonly string[]): string {
+/** 第二十八中学, 三十二中, 一六八中学: a school known by its number. 八一中学 is a name, not the 81st. */
+const NUMBERED = /^(.*?)(第?)([零〇一二三四五六七八九十百千]+|\d+)(初级中学|高级中学|中学|初中|高中|小学|中|小)$/;
+const NUMBERED_KIND: Record<string, string> = {
+  初级中学: 'junior',
+  初中: 'junior',
+  高级中学: 'senior',
+  高中: 'senior',
+  中学: 'middle',
+  中: 'middle',
+  小学: 'primary',
+  小: 'primary',
+};
+
+function numbered(name: string): { head: string; no: string; kind: string } | undefined {
+  const m = NUMBERED.exec(name);
+  if (!m || (!m[2] && (NAMED_NUMERALS as readonly string[]).includes(m[3]!))) return undefined;
+  const no = /^\d+$/.test(m[3]!) ? m[3]! : chineseNumeralToArabic(m[3]!);
+  return no ? { head: m[1]!, no, kind: NUMBERED_KIND[m[4]!]! } : undefined;
+}
+
+/**
+ * Strips a region written before a name: 济南市经五路小学 → 经五路小学. A county or district
+ * stays when what is left would be a bare number (肥东二中 is not 合肥's 二中) or a bare
+ * school word (安徽省肥西中学 is not just 中学).
+ */
+function stripRegion(name: string, regionNames: readonly string[], cityNames?: ReadonlySet<string>): string {
   let s = name;
   for (let changed = true; changed;) {
     changed = false;
     for (const r of regionNames) {
       if (r.length >= 2 && s.startsWith(r) && s.length > r.length + 1) {
-        s = s.slice(r.length);
+        const rest = s.slice(r.length);
+        const school = slugWithSuffix(rest, GROUP_SUFFIXES).core;
+        // Keep the county, and do not try its shorter aliases (桐乡 of 桐乡市) either.
+        if (cityNames && !cityNames.has(r) && numbered(school)?.head === '') return s;
+        if (slugWithSuffix(rest, SCHOOL_SUFFIXES).core === '') continue;
+        s = rest;
         changed = true;
         break;
       }
@@ -69,22 +100,32 @@ function slugWithSuffix(name: string, suffixes: [RegExp, string][]): { core: str
   return { core: name, kind: '' };
 }
 
-export function schoolSlug(name: string, prefix: string, regionNames: readonly string[]): string {
-  const { core, kind } = slugWithSuffix(stripRegion(name, regionNames), SCHOOL_SUFFIXES);
+// Ids are not names: a traditional name's id is made from its simplified form (乾县 stays 乾, pinyin qian).
+export function schoolSlug(written: string, prefix: string, regionNames: readonly string[], cityNames?: ReadonlySet<string>): string {
+  const name = stripRegion(toSimplified(written), regionNames, cityNames);
+  const n = numbered(name);
+  if (n) return [prefix, pinyinSlug(n.head), `no${n.no}`, n.kind].filter(Boolean).join('-');
+  const { core, kind } = slugWithSuffix(name, SCHOOL_SUFFIXES);
   return [prefix, pinyinSlug(core) || 'school', kind].filter(Boolean).join('-');
 }
 
 /** A campus or division under its school's id: 小学部 → primary-division, 金山路校区 → jinshanlu-campus. */
-export function unitSlug(part: string, parentId: string): string {
-  const { core, kind } = slugWithSuffix(part, SCHOOL_SUFFIXES);
+export function unitSlug(written: string, parentId: string): string {
+  const { core, kind } = slugWithSuffix(toSimplified(written), SCHOOL_SUFFIXES);
   return [parentId, pinyinSlug(core), kind].filter(Boolean).join('-');
 }
 
-export function groupSlug(name: string, prefix: string, regionNames: readonly string[]): string {
-  const { core, kind } = slugWithSuffix(stripRegion(name, regionNames), GROUP_SUFFIXES);
+export function groupSlug(written: string, prefix: string, regionNames: readonly string[], cityNames?: ReadonlySet<string>): string {
+  const name = toSimplified(written);
+  const { core, kind } = slugWithSuffix(stripRegion(name, regionNames, cityNames), GROUP_SUFFIXES);
   // A group named after its lead school takes the school's slug: …-no19-junior-group.
+  const n = numbered(core);
   const school = slugWithSuffix(core, SCHOOL_SUFFIXES);
-  const middle = school.kind ? [pinyinSlug(school.core), school.kind].filter(Boolean).join('-') : pinyinSlug(core);
+  const middle = n
+    ? [pinyinSlug(n.head), `no${n.no}`, n.kind].filter(Boolean).join('-')
+    : school.kind
+      ? [pinyinSlug(school.core), school.kind].filter(Boolean).join('-')
+      : pinyinSlug(core);
   return [prefix, middle || 'group', kind || 'group'].filter(Boolean).join('-');
 }
 

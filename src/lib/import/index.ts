@@ -26,8 +26,9 @@ export function listGroups(doc: InputDocument, forcedColumns: Map<ColumnRole, st
       listing.errors.push(`${where}: 第 ${i + 1} 个表格：${reading.error}`);
       return;
     }
-    listing.groups.push(...reading.groups);
-    listing.warnings.push(...reading.warnings);
+    // One at a time: a spread of a million rows overflows the call stack.
+    for (const g of reading.groups) listing.groups.push(g);
+    for (const w of reading.warnings) listing.warnings.push(w);
     listing.columnReports.push(
       `${reading.headerAt ? formatPlace(reading.headerAt) : where}: 表头 ` +
         reading.columns
@@ -37,10 +38,11 @@ export function listGroups(doc: InputDocument, forcedColumns: Map<ColumnRole, st
     );
   });
   const prose = readProse(doc.lines);
-  listing.groups.push(...prose);
+  for (const g of prose.groups) listing.groups.push(g);
+  for (const w of prose.warnings) listing.warnings.push(w);
   // A table with no list in it (a letterhead, a signature block) is only an error when nothing was found.
   if (listing.groups.length > 0) {
-    listing.warnings.push(...listing.errors.map((message) => ({ message })));
+    for (const message of listing.errors) listing.warnings.push({ message });
     listing.errors = [];
   }
   return listing;

@@ -38,6 +38,8 @@ export interface InputDocument {
 export interface ListedName {
   text: string;
   at: Place;
+  /** What the group calls the school (北城分校 in 北城分校(合肥北城中学); 集团本部). */
+  listedAs?: string;
 }
 
 /** One group as the list gives it, before any name is resolved. */
@@ -47,6 +49,12 @@ export interface ListedGroup {
   /** Schools the list marks as leading (牵头/龙头/核心/引领); empty when it marks none. */
   lead: ListedName[];
   members: ListedName[];
+  /** The source lists only some members (a cut-off list, a lead named without its members). */
+  partial?: boolean;
+  /** A member count the source gives as words (2—4, 约900), kept as written. */
+  reported?: string;
+  /** The source gives no name: the group is known by its lead (name is ''). */
+  unnamed?: boolean;
   /** The list's own words for the roles (龙头校, 成员单位 …), kept in role_term. */
   leadTerm?: string;
   memberTerm?: string;

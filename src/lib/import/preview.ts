@@ -3,9 +3,17 @@ import { membershipRoleLabels } from '../schemas/membership.ts';
 import { formatPlace } from './model.ts';
 import type { Plan } from './plan.ts';
 
-export function formatPreview(plan: Plan, names: { schools: Map<string, string>; groups: Map<string, string> }): string {
+export function formatPreview(plan: Plan, names: { schools: Map<string, string>; groups: Map<string, string | undefined> }): string {
   const out: string[] = [];
-  const schoolName = (id: string) => names.schools.get(id) ?? plan.newSchools.find((s) => s.id === id)?.name ?? id;
+  // Looked up by id, never by scanning: a list of 100,000 rows is previewed in linear time.
+  const planned = new Map(plan.newSchools.map((s) => [s.id, s.name]));
+  const schoolName = (id: string) => names.schools.get(id) ?? planned.get(id) ?? id;
+  const byGroup = new Map<string, Plan['memberships']>();
+  for (const m of plan.memberships) {
+    const list = byGroup.get(m.group);
+    if (list) list.push(m);
+    else byGroup.set(m.group, [m]);
+  }
   const newGroups = plan.groups.filter((g) => g.status === 'new');
   const oldGroups = plan.groups.filter((g) => g.status === 'existing');
   const newMemberships = plan.memberships.filter((m) => m.status === 'new');
@@ -14,8 +22,12 @@ export function formatPreview(plan: Plan, names: { schools: Map<string, string>;
   );
   out.push('', '## 集团');
   for (const g of plan.groups) {
-    out.push(`${g.status === 'new' ? '+ 新增' : '= 已有'} ${g.id}  ${g.name}（${g.region}，${g.type}）  ← ${formatPlace(g.at)}`);
-    for (const m of plan.memberships.filter((x) => x.group === g.id)) {
+    // A group the source does not name is shown by its lead, never by a made-up name.
+    const members = byGroup.get(g.id) ?? [];
+    const lead = members.find((m) => m.role === 'lead');
+    const label = g.name || `（来源未写名称，领衔校 ${lead ? schoolName(lead.school) : '不详'}）`;
+    out.push(`${g.status === 'new' ? '+ 新增' : '= 已有'} ${g.id}  ${label}（${g.region}，${g.type}）  ← ${formatPlace(g.at)}`);
+    for (const m of members) {
       const label = membershipRoleLabels[m.role as keyof typeof membershipRoleLabels] ?? m.role;
       out.push(
         `    ${m.status === 'new' ? '+' : '='} ${label}${m.role_term && m.role_term !== label ? `（${m.role_term}）` : ''} ${schoolName(m.school)} [${m.school}]`,
@@ -37,7 +49,7 @@ export function formatPreview(plan: Plan, names: { schools: Map<string, string>;
     out.push('', '## 可能是同一所（需要确认，未写入）');
     for (const q of plan.questions) {
       out.push(
-        `? ${q.kind === 'school' ? '学校' : '集团'}“${q.text}”很像 ${q.candidates.map((c) => `${c.id}（${c.name}）`).join('、')}  ← ${formatPlace(q.at)}`,
+        `? ${q.kind === 'school' ? '学校' : '集团'}“${q.text}”与 ${q.candidates.map((c) => `${c.id}（${c.name}）`).join('、')} ${q.why}  ← ${formatPlace(q.at)}`,
       );
     }
     out.push(`  确认后重跑：同一所用 --same "名称=标识"，不是同一所用 --new "名称"`);

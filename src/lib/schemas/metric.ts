@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalText, requiredText, slug } from './common.ts';
 
-const metricUnits = ['percent', 'count'] as const;
+export const metricUnits = ['percent', 'count'] as const;
 
 /** data/metrics.csv — what a statistic measures, in words a reader can check. */
 export const metricSchema = z.object({

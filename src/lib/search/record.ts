@@ -5,13 +5,13 @@
  * also show title, lines and filters to Pagefind (SearchMeta.astro). Pure: no Astro, no DOM.
  */
 import { formatFuzzyDateZh } from '../fuzzy-date.ts';
-import { quantityWithUnit } from '../quantity.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { groupMembers, indexDataset, isCurrent, regionAncestors, schoolHistory, type DatasetIndex } from '../data/queries.ts';
 import { countUnits, groupCountSummary, regionDesignations, regionUnitCounts, unitCountWords } from '../data/editorial.ts';
 import { membershipRoleLabels } from '../schemas/membership.ts';
 import { regionLevelLabels } from '../schemas/region.ts';
 import type { Region, TermKind } from '../schemas/index.ts';
+import { memberCountWords } from '../views/marks.ts';
 import { BLOCK_PREFIX } from './codes.ts';
 import { buildTokens, regionShortName, type KeyOptions, type NameInput, type RegionLevel } from './keys.ts';
 
@@ -104,7 +104,8 @@ function schoolRecord(ctx: Context, id: string, keys: KeyBuilder): SearchRecord 
   const memberships = schoolHistory(idx, s.id).filter(isCurrent);
   const groups = memberships.flatMap((m) => {
     const g = idx.group.get(m.group);
-    return g ? [`${g.name}（${membershipRoleLabels[m.role]}）`] : [];
+    const marks = [membershipRoleLabels[m.role], m.listed_as ? `集团称“${m.listed_as}”` : '', m.basis === 'inferred' ? '推断' : ''];
+    return g ? [`${g.label}（${marks.filter(Boolean).join('，')}）`] : [];
   });
   const names: NameInput[] = [
     { text: s.name, tier: 9 },
@@ -132,26 +133,22 @@ function groupRecord(ctx: Context, id: string, keys: KeyBuilder): SearchRecord |
   const g = idx.group.get(id);
   if (!g) return undefined;
   const { current } = groupMembers(idx, g.id);
-  const leads = current.filter((m) => m.role === 'lead').flatMap((m) => idx.school.get(m.school) ?? []);
+  const leadRows = current.filter((m) => m.role === 'lead');
+  const leads = leadRows.flatMap((m) => idx.school.get(m.school) ?? []);
+  const inferredLead = leadRows.some((m) => m.basis === 'inferred');
   const type = idx.term.get(g.type)?.term ?? g.type;
-  const count = [
-    current.length > 0
-      ? `已列出成员 ${unitCountWords(countUnits(current.flatMap((m) => idx.school.get(m.school) ?? [])))}`
-      : '来源未列出成员',
-    g.reported_members !== undefined ? `来源报告成员 ${quantityWithUnit(g.reported_members, '所')}` : '',
-  ]
-    .filter(Boolean)
-    .join('，');
-  const names: NameInput[] = [{ text: g.name, tier: 9 }, ...g.aliases.map((text): NameInput => ({ text, tier: 8 }))];
+  const stage = g.stage ? (idx.term.get(g.stage)?.term ?? g.stage) : '';
+  const count = memberCountWords(g, current.length, unitCountWords(countUnits(current.flatMap((m) => idx.school.get(m.school) ?? []))));
+  const names: NameInput[] = [{ text: g.label, tier: 9 }, ...g.aliases.map((text): NameInput => ({ text, tier: 8 }))];
   return {
     kind: 'group',
     id: g.id,
     url: `/groups/${g.id}/`,
-    title: g.name,
+    title: g.label,
     kindLabel: searchKindLabels.group,
     lines: [
-      [ctx.path(g.region), type === '未说明' ? '' : type].filter(Boolean).join(SEP),
-      [leads.length > 0 ? `牵头校 ${leads.map((s) => s.name).join('、')}` : '牵头校不详', count].join(SEP),
+      [ctx.path(g.region), type === '未说明' ? '' : type, stage].filter(Boolean).join(SEP),
+      [leads.length > 0 ? `牵头校 ${leads.map((s) => s.name).join('、')}${inferredLead ? '（推断）' : ''}` : '牵头校不详', count].join(SEP),
       also(g.aliases),
     ].filter(Boolean),
     filters: { kind: ['group'], region: ctx.chain(g.region).map((r) => r.id), stage: [], type: [g.type] },

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { decodeUtf8, parseCsv } from '../csv/read-csv.ts';
 import type { Dataset, Located } from '../data/dataset.ts';
+import { groupLabels } from '../group-label.ts';
 import { checkMdxBody } from '../mdx/body-policy.ts';
 import { sortProblems, type Problem } from '../problem.ts';
 import { csvDatasets, type CsvDatasetName } from '../schemas/index.ts';
@@ -168,14 +169,23 @@ export function validateProject(files: ProjectFiles): ValidationResult {
   const unreadable: Unreadable = new Map();
   const locators: MdxLocators = new Map();
   const csv = <N extends CsvDatasetName>(name: N) => readCsvDataset(name, files, problems, unreadable);
+  const sources = csv('sources');
+  const terms = csv('terms');
+  const metrics = csv('metrics');
+  const regions = csv('regions');
+  const schools = csv('schools');
+  const groupRows = csv('groups');
+  const memberships = csv('memberships');
+  const schoolName = new Map(schools.map((s) => [s.id, s.name]));
+  const labels = groupLabels(groupRows, memberships, (id) => schoolName.get(id));
   const dataset: Dataset = {
-    sources: csv('sources'),
-    terms: csv('terms'),
-    metrics: csv('metrics'),
-    regions: csv('regions'),
-    schools: csv('schools'),
-    groups: csv('groups'),
-    memberships: csv('memberships'),
+    sources,
+    terms,
+    metrics,
+    regions,
+    schools,
+    groups: groupRows.map((g) => ({ ...g, label: labels.get(g.id)! })),
+    memberships,
     designations: csv('designations'),
     statistics: csv('statistics'),
     policies: readMdxCollection('content/policies', policySchema, files, problems, locators),

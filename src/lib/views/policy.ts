@@ -1,7 +1,7 @@
 /** The data a policy page shows; the page file holds the markup and renders the MDX body. */
-import type { Group, Metric, PolicyTarget, Region, Source } from '../schemas/index.ts';
+import type { Metric, PolicyTarget, Region, Source } from '../schemas/index.ts';
 import { governanceLabels } from '../schemas/policy.ts';
-import type { Located, PolicyEntry } from '../data/dataset.ts';
+import type { GroupRecord, Located, PolicyEntry } from '../data/dataset.ts';
 import { regionAncestors, type DatasetIndex } from '../data/queries.ts';
 import type { RecordFile } from './record.ts';
 
@@ -16,7 +16,7 @@ export interface PolicyView {
   governance: { label: string; value: string }[];
   missing: string[];
   governedRegions: Located<Region>[];
-  governedGroups: Located<Group>[];
+  governedGroups: GroupRecord[];
   /** Each quantified target with the metric it names, when known. */
   targets: { target: PolicyTarget; metric: Located<Metric> | undefined }[];
   files: RecordFile[];

@@ -1,7 +1,7 @@
 /** The data a region page shows, from the index's maps; the page file holds only markup. */
-import type { Group, Region, School, Source, Statistic } from '../schemas/index.ts';
+import type { Region, School, Source, Statistic } from '../schemas/index.ts';
 import { regionLevelLabels } from '../schemas/region.ts';
-import type { Located, PolicyEntry } from '../data/dataset.ts';
+import type { GroupRecord, Located, PolicyEntry } from '../data/dataset.ts';
 import { alphabetize } from '../data/alphabet.ts';
 import {
   groupMembers,
@@ -20,7 +20,7 @@ import { PAGE_LIMITS, type PageLimits } from './limits.ts';
 import type { RecordFile } from './record.ts';
 
 interface RegionGroupRow {
-  group: Located<Group>;
+  group: GroupRecord;
   /** The group's own region when it lies below this one. */
   within: Located<Region> | undefined;
   lead: Located<School> | undefined;
@@ -29,7 +29,7 @@ interface RegionGroupRow {
 
 export interface RegionSchoolRow {
   school: Located<School>;
-  groups: Located<Group>[];
+  groups: GroupRecord[];
 }
 
 interface RegionLetter {

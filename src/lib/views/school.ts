@@ -1,6 +1,6 @@
 /** The data a school page shows, from the index's maps; the page file holds only markup. */
-import type { Group, Membership, Region, School, Source } from '../schemas/index.ts';
-import type { Located, PolicyEntry } from '../data/dataset.ts';
+import type { Membership, Region, School, Source } from '../schemas/index.ts';
+import type { GroupRecord, Located, PolicyEntry } from '../data/dataset.ts';
 import {
   isCurrent,
   policiesForGroup,
@@ -17,11 +17,11 @@ export interface SchoolView {
   region: Located<Region>;
   ancestors: Located<Region>[];
   /** Every membership, oldest first, with its group. */
-  history: { membership: Located<Membership>; group: Located<Group>; current: boolean }[];
-  peers: { group: Located<Group>; members: { membership: Located<Membership>; school: Located<School> }[] }[];
+  history: { membership: Located<Membership>; group: GroupRecord; current: boolean }[];
+  peers: { group: GroupRecord; members: { membership: Located<Membership>; school: Located<School> }[] }[];
   units: Located<School>[];
   parent: Located<School> | undefined;
-  currentGroups: Located<Group>[];
+  currentGroups: GroupRecord[];
   policies: PolicyEntry[];
   unitLabel: string;
   sources: Located<Source>[];
@@ -53,6 +53,6 @@ export function schoolView(idx: DatasetIndex, id: string): SchoolView {
     unitLabel: unitLabels[school.unit],
     sources: [...new Set([...school.source, ...history.flatMap((m) => m.source)])].flatMap((s) => idx.source.get(s) ?? []),
     files: [{ file: school._file, line: school._line }, ...history.map((m) => ({ file: m._file, line: m._line }))],
-    description: `${school.name}（${region.name}）${currentGroups.length ? `属于${currentGroups.map((g) => g.name).join('、')}` : '：暂无集团记录'}。`,
+    description: `${school.name}（${region.name}）${currentGroups.length ? `属于${currentGroups.map((g) => g.label).join('、')}` : '：暂无集团记录'}。`,
   };
 }

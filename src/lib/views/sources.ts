@@ -4,7 +4,9 @@
  * source (its anchor, so /sources/#id links still land) and each source gets a page of
  * its own, /sources/<id>/, listing at most `limits.citations` citations of each kind.
  */
+import { formatFuzzyDateZh } from '../fuzzy-date.ts';
 import type { Source } from '../schemas/index.ts';
+import { sourceKindLabels } from '../schemas/source.ts';
 import type { Located } from '../data/dataset.ts';
 import { citationsOf, type Citation, type DatasetIndex } from '../data/queries.ts';
 import { PAGE_LIMITS, type PageLimits } from './limits.ts';
@@ -43,4 +45,55 @@ export function sourcePageView(idx: DatasetIndex, id: string, limits: PageLimits
     total: citations.length,
     kinds: [...kinds.entries()].map(([kind, list]) => ({ kind, total: list.length, shown: list.slice(0, limits.citations) })),
   };
+}
+
+/** One line of a source's facts: a label and its value in parts, some of them links. */
+export interface SourceFact {
+  label: string;
+  parts: { text: string; href?: string; external?: boolean; code?: boolean }[];
+  /** For tests and the browser check: which contract mark the line shows. */
+  mark?: 'read' | 'original' | 'via' | 'version';
+}
+
+/**
+ * What /sources/ and /sources/<id>/ say about a source: who published the copy that was read
+ * and when it was read, who published it first (a repost, a mirror), the compilation it was
+ * read through and that compilation's version. `sourceHref` makes a source's link.
+ */
+export function sourceFacts(idx: DatasetIndex, s: Source, sourceHref: (id: string) => string): SourceFact[] {
+  const plain = (text: string) => ({ text });
+  const facts: SourceFact[] = [{ label: '类型', parts: [plain(sourceKindLabels[s.kind])] }];
+  const copy = Boolean(s.original_publisher || s.original_url || s.original_date.parsed.kind !== 'unknown');
+  facts.push({ label: copy ? '发布者（读到的副本）' : '发布者', parts: [plain(s.publisher ?? '不详')] });
+  facts.push({ label: '日期', parts: [plain(formatFuzzyDateZh(s.date.parsed))] });
+  if (copy) {
+    facts.push({ label: '原始发布者', parts: [plain(s.original_publisher ?? '不详')], mark: 'original' });
+    if (s.original_date.parsed.kind !== 'unknown')
+      facts.push({ label: '原文日期', parts: [plain(formatFuzzyDateZh(s.original_date.parsed))], mark: 'original' });
+    facts.push({
+      label: '原文网址',
+      parts: [s.original_url ? { text: s.original_url, href: s.original_url, external: true } : plain('不详')],
+      mark: 'original',
+    });
+  }
+  const via = s.via ? idx.source.get(s.via) : undefined;
+  if (s.url)
+    facts.push({
+      label: '读取网址',
+      parts: [{ text: s.url, href: s.url, external: true }, plain(s.read_at ? `（${s.read_at} 读取）` : '（读取日期见所经由的数据汇编）')],
+      mark: 'read',
+    });
+  else if (!via) facts.push({ label: '网址', parts: [plain(s.archive ? '无（本站保存了文本副本）' : '无')] });
+  if (s.via)
+    facts.push({
+      label: '经由数据汇编',
+      parts: [
+        { text: via?.title ?? s.via, href: sourceHref(s.via) },
+        plain(via?.version ? `（版本 ${via.version}${via.read_at ? `，${via.read_at} 读取` : ''}）` : ''),
+      ],
+      mark: 'via',
+    });
+  if (s.kind === 'dataset' && s.version) facts.push({ label: '版本', parts: [plain(s.version)], mark: 'version' });
+  if (s.archive) facts.push({ label: '存档', parts: [{ text: s.archive, code: true }] });
+  return facts;
 }

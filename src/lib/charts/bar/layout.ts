@@ -3,7 +3,7 @@
  * bar, the region and the figure's date above it, the value at its end. Derived
  * figures are hollow with a dashed outline and say "推算" in words.
  */
-import { kindLabel, valueText, valueWords } from '../core/format.ts';
+import { kindLabel, rowValueText, stageWords, valueWords } from '../core/format.ts';
 import { linear, valueAxis, valueTick } from '../core/scales.ts';
 import { COLORS, type Hit, type Mark, type Scene } from '../core/scene.ts';
 import type { ChartRow, Unit } from '../core/series.ts';
@@ -12,7 +12,11 @@ import type { ChartSize } from '../core/sizes.ts';
 import { textWidth } from '../core/text.ts';
 
 function tip(r: ChartRow, unitWord: string): string[] {
-  const lines = [`${r.regionName} · ${kindLabel(r)}`, valueWords(r.value, r.unit, unitWord, r.qualifier), `时间：${r.dateLabel}`];
+  const lines = [
+    `${r.regionName}${stageWords(r)} · ${kindLabel(r)}`,
+    r.wording || valueWords(r.value, r.unit, unitWord, r.qualifier),
+    `时间：${r.dateLabel}`,
+  ];
   if (r.kind === 'derived' && r.note) lines.push(`推算：${r.note}`);
   lines.push(`来源：${r.sourceTitle}`);
   return lines;
@@ -57,13 +61,14 @@ function barLayout(input: BarChartInput, size: ChartSize) {
     input.rows.map((r) => r.value),
     size.compact ? 3 : 5,
   );
-  const valueLabels = input.rows.map((r) => valueText(r.value, r.unit, r.qualifier));
+  const valueLabels = input.rows.map(rowValueText);
   const labelRoom = Math.max(0, ...valueLabels.map((l) => textWidth(l, font))) + 10;
   const left = 6;
   const x = linear(axis, [left, W - labelRoom - 4]);
   // Region and date above each bar; the date drops to its own line when both do not fit.
   const heads = input.rows.map((r) => {
-    const meta = `${r.dateLabel}${r.kind === 'derived' ? ' · 推算' : ''}`;
+    // A figure for one stage says so: regions compared side by side may count different stages.
+    const meta = `${r.stageLabel ? `${r.stageLabel} · ` : ''}${r.dateLabel}${r.kind === 'derived' ? ' · 推算' : ''}`;
     const oneLine = left + textWidth(r.regionName, font) + 8 + textWidth(meta, font - 1) <= W - 4;
     return { meta, oneLine, h: font * 1.4 * (oneLine ? 1 : 2) };
   });

@@ -16,6 +16,13 @@ export function valueWords(value: number, unit: Unit, unitWord: string, qualifie
   return `${QUALIFIER_BEFORE[qualifier]}${body}${QUALIFIER_AFTER[qualifier]}`;
 }
 
+/** A row's value as labels show it: the source's wording when recorded (约900所), else the number and its qualifier. */
+export const rowValueText = (r: Pick<ChartRow, 'value' | 'unit' | 'qualifier' | 'valueMax' | 'wording'>) =>
+  r.wording || formatStatValue(r.value, r.unit, r.qualifier, r.valueMax);
+
+/** A row's stage in brackets for a label, or '': （普通高中）. */
+export const stageWords = (r: Pick<ChartRow, 'stageLabel'>) => (r.stageLabel ? `（${r.stageLabel}）` : '');
+
 const diffFormat = format('.3~f');
 
 /** A difference: "24个百分点" for rates, "58所" for counts. Always positive; the caller says which way. */

@@ -2,7 +2,7 @@
 import { BOM } from '../../csv/bom.ts';
 import { csvText } from '../../csv/write.ts';
 import type { ChartTable } from './bundle.ts';
-import { csvNumber, kindLabel, valueText } from './format.ts';
+import { csvNumber, kindLabel, rowValueText, stageWords } from './format.ts';
 import type { ChartRow } from './series.ts';
 
 const ROW_HEADER = [
@@ -23,6 +23,9 @@ const ROW_HEADER = [
   'source',
   'source_title',
   'note',
+  'value_max',
+  'wording',
+  'stage',
 ];
 
 export function rowCsv(id: string, rows: ChartRow[]): string {
@@ -48,6 +51,9 @@ export function rowCsv(id: string, rows: ChartRow[]): string {
         r.source,
         r.sourceTitle,
         r.note,
+        r.valueMax !== undefined ? csvNumber(r.valueMax) : '',
+        r.wording,
+        r.stage,
       ]),
     ])
   );
@@ -57,10 +63,10 @@ export function rowTable(rows: ChartRow[]): ChartTable {
   return {
     columns: [{ label: '地区' }, { label: '类型' }, { label: '时间' }, { label: '数值', num: true }, { label: '说明' }, { label: '来源' }],
     rows: rows.map((r) => [
-      { text: r.series === 'parent' ? `${r.regionName}（对比）` : r.regionName },
+      { text: `${r.series === 'parent' ? `${r.regionName}（对比）` : r.regionName}${stageWords(r)}` },
       { text: `${kindLabel(r)}${r.uncertain ? '（时间不确定）' : ''}` },
       { text: r.dateLabel },
-      { text: valueText(r.value, r.unit, r.qualifier), num: true },
+      { text: rowValueText(r), num: true },
       { text: r.note },
       { text: r.sourceTitle, sourceId: r.sources[0]! },
     ]),

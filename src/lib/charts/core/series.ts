@@ -31,6 +31,13 @@ export interface ChartRow {
   kind: StatisticKind;
   value: number;
   qualifier: Qualifier;
+  /** The upper end of a range (2—4), when the source gives one. */
+  valueMax?: number;
+  /** The figure as the source writes it (约900所), '' when not recorded; labels show it in place of the number. */
+  wording: string;
+  /** The stage term the figure covers ('' = not stated by the source) and its name. */
+  stage: string;
+  stageLabel: string;
   /** The date as written in data/statistics.csv. */
   date: string;
   /** The date in words, at the precision the source supports. */
@@ -74,6 +81,8 @@ export interface ChartContext {
   metric: Map<string, Located<Metric>>;
   source: Map<string, Located<Source>>;
   statsByRegion: Map<string, Located<Statistic>[]>;
+  /** Stage term ids to their names (普通高中). */
+  stageName: Map<string, string>;
 }
 
 export function chartContext(data: Dataset): ChartContext {
@@ -89,6 +98,7 @@ export function chartContext(data: Dataset): ChartContext {
     metric: new Map(data.metrics.map((m) => [m.id, m])),
     source: new Map(data.sources.map((s) => [s.id, s])),
     statsByRegion,
+    stageName: new Map(data.terms.filter((t) => t.kind === 'stage').map((t) => [t.id, t.term])),
   };
 }
 
@@ -119,6 +129,10 @@ function toRow(ctx: ChartContext, s: Located<Statistic>, series: ChartRow['serie
     kind: s.kind,
     value: s.value,
     qualifier: s.qualifier,
+    ...(s.value_max !== undefined ? { valueMax: s.value_max } : {}),
+    wording: s.wording ?? '',
+    stage: s.stage ?? '',
+    stageLabel: s.stage ? (ctx.stageName.get(s.stage) ?? s.stage) : '',
     date: s.date.text,
     dateLabel: s.kind === 'target' ? deadlineWords(s.date.parsed) : dateWords(s.date.parsed),
     earliest: axis.earliest,

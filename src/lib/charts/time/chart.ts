@@ -24,7 +24,12 @@ function timeChart(ctx: ChartContext, opts: ChartOptions, regionId: string, m: M
   if (main.length === 0) return null;
   // The parent region for comparison: rates only (a province's count dwarfs a city's).
   const parentRegion = region.parent ? ctx.region.get(region.parent) : undefined;
-  const parentRows = parentRegion && m.unit === 'percent' ? rowsFor(ctx, parentRegion.id, m.id, 'parent').filter(isObserved) : [];
+  // Like with like: the parent's figures only for the stages the region's own figures cover.
+  const stages = new Set(main.map((r) => r.stage));
+  const parentRows =
+    parentRegion && m.unit === 'percent'
+      ? rowsFor(ctx, parentRegion.id, m.id, 'parent').filter((r) => isObserved(r) && stages.has(r.stage))
+      : [];
   const rows = [...main, ...parentRows];
   const word = unitWord(m);
   const parentName = parentRows.length > 0 ? parentRegion?.name : undefined;

@@ -4,7 +4,7 @@
  * only known within a range as a bar from earliest to latest, targets as a dashed
  * segment to a diamond at their deadline, and the parent region in grey squares.
  */
-import { valueText, valueWords, kindLabel } from '../core/format.ts';
+import { rowValueText, valueText, valueWords, kindLabel } from '../core/format.ts';
 import { placeLabels, type Box, type LabelRequest, type Placement } from '../core/labels.ts';
 import { linear, timeAxis, valueAxis, valueTick, yearTick } from '../core/scales.ts';
 import { COLORS, type Hit, type Mark, type Scene } from '../core/scene.ts';
@@ -56,8 +56,8 @@ function tipFor(r: ChartRow, unitWord: string): string[] {
   const lines = [
     `${r.regionName} · ${kindLabel(r)}`,
     r.kind === 'target'
-      ? `目标：${valueWords(r.value, r.unit, unitWord, r.qualifier)}`
-      : valueWords(r.value, r.unit, unitWord, r.qualifier),
+      ? `目标：${r.wording || valueWords(r.value, r.unit, unitWord, r.qualifier)}`
+      : r.wording || valueWords(r.value, r.unit, unitWord, r.qualifier),
     r.kind === 'target' ? `期限：${r.dateLabel}` : `时间：${r.dateLabel}`,
   ];
   if (r.uncertain) lines.push('来源未写明确切时间，横条为可能的时间范围');
@@ -175,7 +175,7 @@ function labelRequests(
   const labels: LabelRequest[] = [];
   for (const r of series.observed) {
     const [px, py] = pointOf(plot, r);
-    const text = r.kind === 'derived' ? `${valueText(r.value, r.unit, r.qualifier)}（推算）` : valueText(r.value, r.unit, r.qualifier);
+    const text = r.kind === 'derived' ? `${rowValueText(r)}（推算）` : rowValueText(r);
     labels.push({ id: `o${rowIndex(r)}`, text, ax: px, ay: py, size: font, gap: r.uncertain ? CAP + 2 : MARKER_R + 4 });
   }
   for (const t of series.targets) {
