@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { errorCommand, oneLine } from '../src/lib/ci/workflow-commands.ts';
+import { datasetSummary, summaryWords } from '../src/lib/data/summary.ts';
 import { formatProblem } from '../src/lib/problem.ts';
 import { readProjectFiles } from '../src/lib/validate/read-project.ts';
 import { validateProject } from '../src/lib/validate/validate.ts';
@@ -27,9 +28,8 @@ for (const p of problems) {
   console.error(oneLine(formatProblem(p)));
   if (github) console.log(errorCommand({ ...p, message: p.message + (p.fix ? `。修改建议：${p.fix}` : '') }));
 }
-const counts = `${dataset.regions.length} 个地区、${dataset.schools.length} 所学校、${dataset.groups.length} 个集团、${dataset.memberships.length} 条成员关系、${dataset.statistics.length} 条统计、${dataset.policies.length} 份政策`;
 if (problems.length > 0) {
   console.error(`\n校验失败：发现 ${problems.length} 个问题（${ms} ms）。`);
   process.exit(1);
 }
-console.log(`校验通过：${counts}（${ms} ms）。`);
+console.log(`校验通过：${summaryWords(datasetSummary(dataset))}（${ms} ms）。`);

@@ -4,6 +4,7 @@
  * and the compilations it read through, credited with the version read.
  */
 import type { Located } from '../data/dataset.ts';
+import { datasetSummary } from '../data/summary.ts';
 import type { DatasetIndex } from '../data/queries.ts';
 import type { Source } from '../schemas/index.ts';
 
@@ -19,20 +20,15 @@ export interface AboutView {
 
 export function aboutView(idx: DatasetIndex): AboutView {
   const { data } = idx;
-  const provinceOf = (regionId: string): string | undefined => {
-    let r = idx.region.get(regionId);
-    while (r?.parent) r = idx.region.get(r.parent);
-    return r?.id;
-  };
-  const provinces = new Set(data.groups.map((g) => provinceOf(g.region)).filter((p) => p !== undefined));
+  const summary = datasetSummary(data);
   const compilations = data.sources
     .filter((s) => s.kind === 'dataset')
     .map((source) => ({ source, sourcesVia: data.sources.filter((s) => s.via === source.id).length }));
   return {
-    sources: data.sources.length,
-    groups: data.groups.length,
-    schools: data.schools.length,
-    provincesWithGroups: provinces.size,
+    sources: summary.sources,
+    groups: summary.groups,
+    schools: summary.schools,
+    provincesWithGroups: summary.provincesWithGroups,
     compilations,
   };
 }
