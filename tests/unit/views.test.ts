@@ -131,7 +131,12 @@ describe('region view', () => {
   });
   it('says in its lede and description what a source reports against what is listed', () => {
     const view = regionView(idx, 'fx-city');
-    expect(view.groupCount).toEqual({ listed: 2, reported: 12, words: '教育集团：来源报告 12 个，本站已收录 2 个' });
+    expect(view.groupCount).toEqual({
+      listed: 2,
+      reported: 12,
+      reportedWords: '12 个',
+      words: '教育集团：来源报告 12 个，本站已收录 2 个',
+    });
     expect(view.unitWords).toBe('3 所学校，1 个校区');
     expect(view.description).toBe(
       '示例市的教育集团、成员学校、政策与统计数据：教育集团：来源报告 12 个，本站已收录 2 个，3 所学校，1 个校区。',
@@ -146,7 +151,10 @@ describe('region view', () => {
       files.set(path, new TextEncoder().encode(`${text.endsWith('\n') ? text : `${text}\n`}${row}\n`));
     };
     const path = 'data/designations.csv';
-    append('data/sources.csv', 'fx-pilot-list,示例省改革先行区名单,示例省教育厅,2024-06-01,https://example.org/list,list,,');
+    append(
+      'data/sources.csv',
+      'fx-pilot-list,示例省改革先行区名单,示例省教育厅,2024-06-01,https://example.org/list,list,,,2024-06-02,,,,,',
+    );
     append(path, ',fx-city,provincial,集团化办学改革先行区,2024-06,fx-pilot-list,');
     const { dataset, problems } = validateProject(files);
     expect(problems).toEqual([]);
