@@ -136,7 +136,7 @@ describe('coverage, statistics and search', () => {
     const rows = await p.$$eval('table.all-figures tbody tr', (trs) =>
       trs.map((tr) =>
         ['td:first-child', '[data-mark="statistic-value"]', '[data-mark="statistic-stage"]'].map(
-          (sel) => (tr.querySelector(sel) as HTMLElement | null)?.innerText.trim() ?? '',
+          (sel) => tr.querySelector<HTMLElement>(sel)?.innerText.trim() ?? '',
         ),
       ),
     );

@@ -84,7 +84,12 @@ describe('a region', () => {
   });
   it('says how many groups its source reports against how many are listed', () => {
     expect(reportedGroupCount(idx, 'fx-dist')?.value).toBe(19);
-    expect(groupCountSummary(idx, 'fx-dist')).toEqual({ listed: 1, reported: 19, words: '教育集团：来源报告 19 个，本站已收录 1 个' });
+    expect(groupCountSummary(idx, 'fx-dist')).toEqual({
+      listed: 1,
+      reported: 19,
+      reportedWords: '19 个',
+      words: '教育集团：来源报告 19 个，本站已收录 1 个',
+    });
     // A report no larger than the list adds nothing.
     expect(groupCountSummary(idx, 'fx-west')).toEqual({ listed: 0, words: '教育集团 0 个' });
     // The mini fixture's city reports 12 groups (2024-09) and lists one.
