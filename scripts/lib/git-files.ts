@@ -26,7 +26,7 @@ export function mergeBase(base: string, head: string, repo: string): string | un
 }
 
 /** True when the ref names a commit in the repository. */
-export const isCommit = (ref: string, repo: string) => git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], repo).ok;
+const isCommit = (ref: string, repo: string) => git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], repo).ok;
 
 /**
  * The branch a change is compared with when none is given: origin/main as a pull request

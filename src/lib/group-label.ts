@@ -6,7 +6,7 @@
  */
 
 /** What marks a label as ours, not the source's. */
-export const UNNAMED_MARK = '（来源未写名称）';
+const UNNAMED_MARK = '（来源未写名称）';
 
 /** The label of a group the source does not name, from its lead school and the source's word for the role. */
 export function unnamedGroupLabel(leadSchoolName: string, roleTerm?: string): string {

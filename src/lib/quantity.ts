@@ -5,19 +5,8 @@
  * reported_members and a statistic's wording.
  */
 
-/** How the written number relates to the true one. */
-export const quantityQualifiers = ['eq', 'approx', 'near', 'gt', 'gte', 'lt', 'lte'] as const;
-export type QuantityQualifier = (typeof quantityQualifiers)[number];
-
-export const quantityQualifierLabels: Record<QuantityQualifier, string> = {
-  eq: '确数',
-  approx: '约数（约、左右）',
-  near: '接近（近）',
-  gt: '多于（超过、逾、余、多）',
-  gte: '不少于（以上）',
-  lt: '少于（不到、不足）',
-  lte: '不多于（以下）',
-};
+/** How the written number relates to the true one (statistics.csv's qualifier takes the same values). */
+export type QuantityQualifier = 'eq' | 'approx' | 'near' | 'gt' | 'gte' | 'lt' | 'lte';
 
 export interface Quantity {
   /** The cell as written, trimmed. */

@@ -131,12 +131,18 @@ describe('coverage, statistics and search', () => {
     await p.close();
   });
 
-  it('keep 约900所 and 2—4个 in their form, with their stage, on /statistics/', async () => {
+  it('keep 约900所 and 2—4个 in their form, with the stage the source gives, on /statistics/', async () => {
     const p = await open('/statistics/');
-    const rows = await p.locator('table.all-figures tbody tr').allInnerTexts();
-    expect(rows.find((r) => r.includes('桐乡市'))).toMatch(/约900所\s+未说明/);
-    expect(rows.find((r) => r.startsWith('合肥市'))).toMatch(/21所\s+普通高中/);
-    expect(rows.find((r) => r.startsWith('安徽省'))).toMatch(/2—4个\s+全学段/);
+    const rows = await p.$$eval('table.all-figures tbody tr', (trs) =>
+      trs.map((tr) =>
+        ['td:first-child', '[data-mark="statistic-value"]', '[data-mark="statistic-stage"]'].map(
+          (sel) => tr.querySelector<HTMLElement>(sel)?.innerText.trim() ?? '',
+        ),
+      ),
+    );
+    expect(rows).toContainEqual(['桐乡市', '约900所', '']);
+    expect(rows).toContainEqual(['合肥市', '21所', '（普通高中）']);
+    expect(rows).toContainEqual(['安徽省', '2—4个', '（全学段）']);
     await p.close();
   });
 

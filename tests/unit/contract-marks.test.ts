@@ -7,10 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
+import { allCharts } from '../../src/lib/charts/charts.ts';
 import { buildCoverage, STAGE_NOT_STATED } from '../../src/lib/coverage/coverage.ts';
 import { groupFits, schoolFits } from '../../src/lib/coverage/stages.ts';
 import { coverageTable, regionCoverageLine } from '../../src/lib/coverage/view.ts';
+import { stripBom } from '../../src/lib/csv/bom.ts';
 import { groupCountSummary } from '../../src/lib/data/editorial.ts';
 import { statisticText } from '../../src/lib/data/format.ts';
 import { groupJsonLd } from '../../src/lib/data/json-ld.ts';
@@ -172,6 +175,14 @@ describe('figures as written, compared like with like', () => {
   it('says a 20余 figure’s share is at most, and a range’s share is a range', () => {
     expect(cov.byId.get('jiangsu-nanjing')!.groups).toMatchObject({ listed: 1, shareText: '<5%' });
     expect(cov.byId.get('anhui')!.groups).toMatchObject({ listed: 1, shareText: '25%–50%' });
+  });
+
+  it('says in a chart’s words and download which stage a figure covers, in the source’s wording', () => {
+    const charts = allCharts(dataset, { siteName: '测试', chartUrl: (id) => `https://example.org/statistics/${id}/` });
+    const hefei = charts.byId.get('anhui-hefei--participating-schools')!;
+    expect(hefei.description).toBe('合肥市参与集团化办学的学校数为21所（普通高中，2021年6月）。');
+    const [header, row] = Papa.parse<string[]>(stripBom(hefei.csv), { skipEmptyLines: true }).data;
+    expect(['wording', 'stage'].map((c) => row![header!.indexOf(c)])).toEqual(['21所', 'senior-general']);
   });
 
   it('says on a region page which stage a reported group count covers', () => {

@@ -44,6 +44,7 @@ describe('bad input is reported at file:line:column with a fix', () => {
       'url-without-read-at',
       'via-not-dataset',
       'original-without-copy',
+      'original-after-copy',
       'unnamed-group-without-lead',
       'inferred-without-note',
       'unreadable-quantity',

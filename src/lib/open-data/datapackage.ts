@@ -27,6 +27,20 @@ const foreignKeys: Partial<Record<CsvDatasetName, Record<string, CsvDatasetName>
 };
 const SLUG = '[a-z0-9]+(-[a-z0-9]+)*';
 
+/** What the columns that keep a source's own words mean, for a reader of the package alone. */
+const DESCRIPTIONS: Record<string, string> = {
+  read_at: '读取网址的日期 YYYY-MM-DD',
+  original_publisher: '转载、镜像时：原文的发布者',
+  original_url: '转载、镜像时：原文的网址',
+  via: '经由哪份数据汇编（sources.csv 中 kind 为 dataset 的 id）读到',
+  version: '数据汇编读取的版本（提交号、标签或版本号）',
+  members_listed: 'complete：来源列出了全部成员；partial：只列出部分；空：不清楚',
+  listed_as: '来源在集团名单里对这所学校的叫法（与校名不同时）',
+  basis: 'stated 或空：来源写明；inferred：编辑推断，依据写在 note',
+  wording: '来源的原话（约900所、2—4所）；网页显示它',
+  value_max: '来源给出范围时的上限',
+};
+
 export interface TableSchemaField {
   name: string;
   type: 'string' | 'integer' | 'number';
@@ -97,6 +111,9 @@ function toField(name: string, prop: JsonSchemaProperty, required: boolean, zodF
     if (prop.maxLength) constraints.maxLength = prop.maxLength;
   }
   if (required) constraints.required = true;
+  description ??= DESCRIPTIONS[name];
+  if (name === 'name' && !required) description = '来源写的名称；空：来源没有写集团名称（网站按牵头校称呼它）';
+  if (name === 'stage' && !required) description = '学段（terms.csv 中 kind 为 stage 的 id）；空：来源没有说明';
   return { name, type, ...(description ? { description } : {}), ...(Object.keys(constraints).length ? { constraints } : {}) };
 }
 

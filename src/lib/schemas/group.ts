@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fuzzyDate, optionalInt, optionalQuantity, optionalRef, optionalText, pipeList, ref, slug, sourceRefs } from './common.ts';
 
-export const membersListedValues = ['complete', 'partial'] as const;
+const membersListedValues = ['complete', 'partial'] as const;
 
 /**
  * data/groups.csv — an education group, alliance or community (教育集团 / 联盟 / 共同体).

@@ -9,7 +9,7 @@ export const membershipRoleLabels: Record<(typeof membershipRoles)[number], stri
   alliance: '联盟校',
 };
 
-export const membershipBases = ['stated', 'inferred'] as const;
+const membershipBases = ['stated', 'inferred'] as const;
 
 /**
  * data/memberships.csv — a school in a group over a span of time. A school that
@@ -31,10 +31,7 @@ export const membershipSchema = z.object({
   listed_as: optionalText(60),
   /** stated (blank): the source says so; inferred: the editor concluded it, and the note says why. */
   basis: z
-    .preprocess(
-      (v) => v ?? '',
-      z.enum(['stated', 'inferred', ''], { message: '写 inferred（推断）、stated（来源写明）或留空（来源写明）' }),
-    )
+    .preprocess((v) => v ?? '', z.enum([...membershipBases, ''], { message: '写 inferred（推断）、stated（来源写明）或留空（来源写明）' }))
     .transform((v) => (v === '' ? 'stated' : v)),
 });
 export type Membership = z.infer<typeof membershipSchema>;

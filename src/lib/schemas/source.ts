@@ -42,4 +42,3 @@ export const sourceSchema = z.object({
   version: optionalText(80),
 });
 export type Source = z.infer<typeof sourceSchema>;
-export type SourceKind = Source['kind'];

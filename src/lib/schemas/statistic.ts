@@ -8,7 +8,7 @@ export const statisticKindLabels: Record<(typeof statisticKinds)[number], string
   derived: '推算值',
 };
 
-export const statisticQualifiers = ['eq', 'approx', 'near', 'gt', 'gte', 'lt', 'lte'] as const;
+const statisticQualifiers = ['eq', 'approx', 'near', 'gt', 'gte', 'lt', 'lte'] as const;
 
 /** A number cell: blank is undefined, never 0 (z.coerce.number('') is 0). */
 const optionalNumber = z.preprocess(

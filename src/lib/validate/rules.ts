@@ -194,6 +194,13 @@ function checkSources(c: RuleContext) {
         '写了原始发布信息，却没有写读到的副本（url 或 archive）',
         'original_* 只用于转载、镜像：在 url 或 archive 写你读到的那份副本；原文本身就是来源时，把发布者、日期、网址写在 publisher、date、url',
       );
+    c.order(
+      s,
+      'original_date',
+      s.original_date.parsed,
+      s.date.parsed,
+      `原文日期（${s.original_date.text}）晚于读到的副本的日期（${s.date.text}）`,
+    );
     if (s.version && s.kind !== 'dataset')
       c.at(s, 'version', 'version 只用于数据汇编（kind 为 dataset）', '清空 version，或把 kind 改为 dataset');
   }

@@ -16,7 +16,7 @@ export function schoolAsListed(schoolName: string, listedAs: string | undefined)
 /** The words after a school's name, or '' : （集团称“北城分校”）. */
 export const listedAsWords = (listedAs: string | undefined) => (listedAs ? `（集团称“${listedAs}”）` : '');
 
-export const INFERRED_LABEL = '推断';
+const INFERRED_LABEL = '推断';
 
 export interface MembershipMarks {
   /** （集团称“北城分校”）, or ''. */
@@ -40,7 +40,7 @@ export function membershipMarks(m: Pick<Membership, 'listed_as' | 'basis' | 'not
 }
 
 export const PARTIAL_MEMBERS = '来源只列出部分成员';
-export const COMPLETE_MEMBERS = '来源列出了全部成员';
+const COMPLETE_MEMBERS = '来源列出了全部成员';
 
 /**
  * A group's members in words: never a bare count when the source lists only some.
