@@ -11,7 +11,7 @@
  *               keys with different literal keys are only a PROBABLE match (asked, never merged).
  * 八一, 七一, 五四, 二七, 六一 … are names, not numbers, in both keys.
  */
-import { chineseNumeralsToArabic, CONTRACTION_WORDS, keepWordChars, toSimplified } from '../search/normalize.ts';
+import { chineseNumeralsToArabic, CONTRACTION_WORDS, CONTRACTIONS, keepWordChars, toSimplified } from '../search/normalize.ts';
 import '../search/simplify.ts';
 
 /** 1. / 1、 / （1） / ① / 一、 / - at the start of a line or name. */
@@ -147,21 +147,9 @@ const NAMED_NUMERAL = new RegExp(
   'g',
 );
 const CONTRACTIONS_RE = new RegExp(CONTRACTION_WORDS.join('|'), 'g');
-const CONTRACTED: Record<string, string> = {
-  初级中学: '初',
-  高级中学: '高',
-  教育发展共同体: '共同体',
-  教育共同体: '共同体',
-  教育集团: '集团',
-  教育联盟: '联盟',
-  初中: '初',
-  高中: '高',
-  中学: '中',
-  小学: '小',
-};
 const fold = (name: string) => keepWordChars(name.normalize('NFKC').toLowerCase());
 const ordinalsAndWords = (s: string) =>
-  s.replace(/第(?=[零〇一二三四五六七八九十百千\d])/g, '').replace(CONTRACTIONS_RE, (w) => CONTRACTED[w] ?? w);
+  s.replace(/第(?=[零〇一二三四五六七八九十百千\d])/g, '').replace(CONTRACTIONS_RE, (w) => CONTRACTIONS[w] ?? w);
 
 /** Same name as written: see the file comment. */
 export function literalKey(name: string): string {

@@ -127,7 +127,7 @@ export function arabicNumeralsToChinese(text: string): string {
 // Canonical form
 
 /** School-type words and their short forms; longer words first (初级中学 before 中学). */
-const CONTRACTIONS: Record<string, string> = {
+export const CONTRACTIONS: Readonly<Record<string, string>> = {
   初级中学: '初',
   高级中学: '高',
   教育发展共同体: '共同体',
