@@ -27,7 +27,7 @@ export interface Snapshot {
 }
 
 /** One CSV file's rows as trimmed strings; complete is false when it could not be read in full. */
-export function readTable(
+function readTable(
   path: string,
   bytes: Uint8Array,
   columns: string[],

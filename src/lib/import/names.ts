@@ -66,8 +66,7 @@ export function splitNames(text: string): string[] {
 }
 
 /** Words that end a group's name, longest first. */
-export const GROUP_WORD =
-  /(?:教育集团联盟学校|集团联盟学校|联盟学校|教育发展共同体|发展共同体|教育共同体|共同体|教育集团|教育联盟|集团|联盟)$/;
+const GROUP_WORD = /(?:教育集团联盟学校|集团联盟学校|联盟学校|教育发展共同体|发展共同体|教育共同体|共同体|教育集团|教育联盟|集团|联盟)$/;
 
 export function groupKind(name: string): 'alliance' | 'community' | 'group' {
   const simplified = toSimplified(name);
