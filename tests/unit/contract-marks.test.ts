@@ -139,6 +139,8 @@ describe('where a source was read', () => {
 
   it('names the compilation a page was read through, with its version', () => {
     expect(facts('contract-gulou')).toContain('经由数据汇编：全国教育集团名单汇编（测试）（版本 abc1234，2026-12-02 读取）');
+    // Its URL was not opened by the editor, so it is not called the URL read.
+    expect(facts('contract-gulou').find((f) => f.includes('example.org'))).toMatch(/^网址：.*本站没有直接打开/);
     expect(facts('contract-digest')).toContain('版本：abc1234');
     expect(facts('contract-digest')).toContain('类型：数据汇编');
   });

@@ -79,8 +79,12 @@ export function sourceFacts(idx: DatasetIndex, s: Source, sourceHref: (id: strin
   const via = s.via ? idx.source.get(s.via) : undefined;
   if (s.url)
     facts.push({
-      label: '读取网址',
-      parts: [{ text: s.url, href: s.url, external: true }, plain(s.read_at ? `（${s.read_at} 读取）` : '（读取日期见所经由的数据汇编）')],
+      // A URL known only because a compilation cites it was not opened by the editor: say so.
+      label: s.read_at || !s.via ? '读取网址' : '网址',
+      parts: [
+        { text: s.url, href: s.url, external: true },
+        plain(s.read_at ? `（${s.read_at} 读取）` : s.via ? '（本站没有直接打开，是从下面的数据汇编读到的）' : ''),
+      ],
       mark: 'read',
     });
   else if (!via) facts.push({ label: '网址', parts: [plain(s.archive ? '无（本站保存了文本副本）' : '无')] });
