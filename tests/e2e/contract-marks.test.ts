@@ -5,44 +5,19 @@
  * inferred lead with its note, figures written 约900所 and 2—4个, figures for one stage),
  * built and read in Chromium.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveDir } from '../../scripts/serve.ts';
-import { assembleDataset } from '../fixture-data.ts';
-import { launchBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { builtFixtureSite } from './built-site.ts';
 
 const UNNAMED = '以南京市力学小学为领衔校的教育集团（来源未写名称）';
-const root = mkdtempSync(join(tmpdir(), 'contract-marks-'));
-const out = join(root, 'dist');
-let browser: Browser;
-let base = '';
-let close: () => void = () => {};
-
-beforeAll(async () => {
-  assembleDataset(root, ['tests/fixtures/contract']);
-  const build = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
-    env: { ...process.env, DATA_ROOT: root },
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`构建失败：\n${build.stderr}`);
-  const served = await serveDir(out, 0);
-  base = served.url;
-  close = () => served.server.close();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  close();
-  rmSync(root, { recursive: true, force: true });
-});
+const site = builtFixtureSite('contract-marks', ['tests/fixtures/contract']);
+const { out } = site;
 
 const open = async (path: string): Promise<Page> => {
-  const p = await browser.newPage();
-  const res = await p.goto(`${base}${path}`);
+  const p = await site.browser.newPage();
+  const res = await p.goto(`${site.base}${path}`);
   expect(res?.status(), path).toBe(200);
   return p;
 };

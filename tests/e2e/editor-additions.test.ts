@@ -9,48 +9,24 @@
  * editor meant.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveDir } from '../../scripts/serve.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/problem.ts';
 import { readProjectFiles } from '../../src/lib/validate/read-project.ts';
 import { validateProject } from '../../src/lib/validate/validate.ts';
-import { assembleDataset } from '../fixture-data.ts';
-import { launchBrowser } from './browser.ts';
+import { builtFixtureSite } from './built-site.ts';
 
 const OVERLAYS = ['tests/fixtures/editor-first-province', 'tests/fixtures/editor-forms'];
-const root = mkdtempSync(join(tmpdir(), 'editor-additions-'));
-const out = join(root, 'dist');
+const site = builtFixtureSite('editor-additions', OVERLAYS);
+const { root, out } = site;
 const vitest = join('node_modules', 'vitest', 'vitest.mjs');
-let browser: Browser;
-let base = '';
-let close: () => void = () => {};
-
-beforeAll(async () => {
-  assembleDataset(root, OVERLAYS);
-  const build = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
-    env: { ...process.env, DATA_ROOT: root },
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`构建失败：\n${build.stderr}`);
-  const served = await serveDir(out, 0);
-  base = served.url;
-  close = () => served.server.close();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  close();
-  rmSync(root, { recursive: true, force: true });
-});
 
 const text = (page: Page, selector: string) => page.locator(selector).first().innerText();
 const page = async (path: string) => {
-  const p = await browser.newPage();
-  const res = await p.goto(`${base}${path}`);
+  const p = await site.browser.newPage();
+  const res = await p.goto(`${site.base}${path}`);
   expect(res?.status(), path).toBe(200);
   return p;
 };
